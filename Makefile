@@ -1,0 +1,21 @@
+# The two set-up commands: `make run` starts the app, `make test` runs every test.
+PYTHON ?= python3
+PORT ?= 8501
+
+.PHONY: install run test lint bench
+
+install:
+	$(PYTHON) -m pip install --quiet -r requirements.txt
+
+run: install
+	$(PYTHON) -m streamlit run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+
+test: install
+	$(PYTHON) -m ruff check .
+	$(PYTHON) -m pytest -q
+
+lint:
+	$(PYTHON) -m ruff check .
+
+bench: install
+	$(PYTHON) bench/run_all.py

@@ -1,0 +1,1 @@
+"""Polku's domain package: service paths as stage graphs. No Streamlit here."""
