@@ -1,0 +1,52 @@
+"""Fixtures shared by all tests."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.browser import launch_chromium, streamlit_server
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory: pytest.TempPathFactory):
+    """A real Streamlit server with the built-in paths, shared by the browser tests of a session."""
+    with streamlit_server(tmp_path_factory.mktemp("app")) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    if not Path(os.environ.get("POLKU_CHROMIUM", "/usr/bin/chromium")).exists() and not shutil.which("chromium"):
+        pytest.fail("Chromium is not installed: .ci/run installs it with apt-get")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="fi-FI")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'polku.db'}"
+
+
+@pytest.fixture
+def postgres_url() -> str:
+    """A PostgreSQL URL from POLKU_TEST_POSTGRES_URL; the test skips cleanly without one."""
+    url = os.environ.get("POLKU_TEST_POSTGRES_URL")
+    if not url:
+        pytest.skip("POLKU_TEST_POSTGRES_URL is not set")
+    return url
