@@ -7,7 +7,7 @@ a file is reported instead of silently dropped.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -16,8 +16,12 @@ SCHEMA_VERSION = 1
 LANGS: tuple[str, ...] = ("fi", "sv", "en")
 Lang = Literal["fi", "sv", "en"]
 
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$", description="Stable id: lower-case letters, digits and dashes.")]
-ItemId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$", description="Id of a stage, actor, step or contact.")]
+Slug = Annotated[
+    str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$", description="Stable id: lower-case letters, digits and dashes.")
+]
+ItemId = Annotated[
+    str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$", description="Id of a stage, actor, step or contact.")
+]
 
 
 class Strict(BaseModel):
@@ -62,12 +66,12 @@ class LocalText(Strict):
         return bool(self.fi or self.sv or self.en)
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     draft = "draft"
     published = "published"
 
 
-class ActorGroup(str, Enum):
+class ActorGroup(StrEnum):
     """How views sort and colour actors."""
 
     client_side = "client_side"
@@ -76,7 +80,7 @@ class ActorGroup(str, Enum):
     organisation = "organisation"
 
 
-class StepKind(str, Enum):
+class StepKind(StrEnum):
     action = "action"
     contact = "contact"
     meeting = "meeting"
@@ -87,14 +91,14 @@ class StepKind(str, Enum):
     end = "end"
 
 
-class Channel(str, Enum):
+class Channel(StrEnum):
     in_person = "in_person"
     phone = "phone"
     email = "email"
     online = "online"
 
 
-class Audience(str, Enum):
+class Audience(StrEnum):
     """Who meets a step: `everyone` (clients and professionals) or `professionals` only."""
 
     everyone = "everyone"
@@ -158,7 +162,9 @@ class Step(Strict):
 class Transition(Strict):
     source: ItemId
     target: ItemId
-    condition: LocalText = Field(default_factory=LocalText, description="Branch label, e.g. 'one consultation is enough'.")
+    condition: LocalText = Field(
+        default_factory=LocalText, description="Branch label, e.g. 'one consultation is enough'."
+    )
 
 
 class ServicePath(Strict):
@@ -169,7 +175,9 @@ class ServicePath(Strict):
     title: LocalText
     summary: LocalText = Field(default_factory=LocalText)
     persona: LocalText = Field(default_factory=LocalText, description="Who the example client is.")
-    provenance: LocalText = Field(default_factory=LocalText, description="Which project and document the path comes from.")
+    provenance: LocalText = Field(
+        default_factory=LocalText, description="Which project and document the path comes from."
+    )
     source_language: Lang = "fi"
     status: Status = Status.draft
     notes: LocalText = Field(default_factory=LocalText, description="What was assumed where the sources are silent.")

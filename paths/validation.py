@@ -37,7 +37,8 @@ def validate(path: ServicePath, lang: str = "fi") -> list[Problem]:
 
     if not path.title:
         add("empty_path_title")
-    for kind, items in (("stage", path.stages), ("actor", path.actors), ("step", path.steps), ("contact", path.contacts)):
+    groups = (("stage", path.stages), ("actor", path.actors), ("step", path.steps), ("contact", path.contacts))
+    for kind, items in groups:
         for item_id, count in Counter(item.id for item in items).items():
             if count > 1:
                 add(f"duplicate_{kind}", id=item_id, count=count)

@@ -47,11 +47,24 @@ def streamlit_server(tmp_dir: Path, env: dict[str, str] | None = None) -> Iterat
     log = open(tmp_dir / f"streamlit-{port}.log", "wb")  # noqa: SIM115 - closed below
     proc = subprocess.Popen(
         [
-            sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-            "--server.port", str(port), "--server.headless", "true",
-            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "app.py"),
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
         ],
-        cwd=ROOT, env=full_env, stdout=log, stderr=subprocess.STDOUT,
+        cwd=ROOT,
+        env=full_env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -64,7 +77,9 @@ def streamlit_server(tmp_dir: Path, env: dict[str, str] | None = None) -> Iterat
             except OSError:
                 pass
             if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("streamlit did not start: " + (tmp_dir / f"streamlit-{port}.log").read_text()[-2000:])
+                raise RuntimeError(
+                    "streamlit did not start: " + (tmp_dir / f"streamlit-{port}.log").read_text()[-2000:]
+                )
             time.sleep(0.3)
         yield url
     finally:
