@@ -30,8 +30,10 @@ def validate(path: ServicePath, lang: str = "fi") -> list[Problem]:
     def add(code: str, step: str | None = None, stage: str | None = None, **params: object) -> None:
         problems.append(Problem(code, t(f"problem.{code}", lang, **params), step, stage))
 
+    steps_by_id = {step.id: step for step in path.steps}
+
     def step_name(step_id: str) -> str:
-        step = path.step(step_id)
+        step = steps_by_id.get(step_id)
         title = step.title.get(lang) if step else ""
         return f"“{title}” ({step_id})" if title else step_id
 
@@ -89,11 +91,7 @@ def validate(path: ServicePath, lang: str = "fi") -> list[Problem]:
             if step.id not in reachable and step.id in graph:
                 add("unreachable", step=step.id, name=step_name(step.id))
 
-    ends = end_steps(graph)
-    can_end: set[str] = set(ends)
-    reverse = graph.reverse(copy=False)
-    for end in ends:
-        can_end |= nx.descendants(reverse, end)
+    can_end = _reaching(graph, end_steps(graph))
     for node in graph.nodes:
         if node not in can_end:
             add("no_way_to_end", step=node, name=step_name(node))
@@ -107,3 +105,16 @@ def validate(path: ServicePath, lang: str = "fi") -> list[Problem]:
         elif any(not condition for _, _, condition in ways):
             add("decision_labels", step=step.id, name=step_name(step.id))
     return problems
+
+
+def _reaching(graph: nx.DiGraph, targets: list[str]) -> set[str]:
+    """Every node from which one of `targets` can be reached: one backward search from all of them."""
+    seen = set(targets)
+    frontier = list(targets)
+    while frontier:
+        node = frontier.pop()
+        for pred in graph.predecessors(node):
+            if pred not in seen:
+                seen.add(pred)
+                frontier.append(pred)
+    return seen
