@@ -49,6 +49,14 @@ class LocalText(Strict):
             return {}
         return value
 
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema, handler):  # noqa: ANN001, ANN206 - pydantic's hook
+        """The published schema accepts the plain-string (Finnish) form too, as the loader does."""
+        schema = dict(handler.resolve_ref_schema(handler(core_schema)))
+        text = {"type": "string", "description": "The Finnish text alone."}
+        return {"title": schema.pop("title", cls.__name__), "description": schema.pop("description", ""),
+                "anyOf": [text, schema]}
+
     def get(self, lang: str, fallback: bool = True) -> str:
         """The text in `lang`; with `fallback`, Finnish (then any) when that is missing."""
         text = getattr(self, lang, "") if lang in LANGS else ""
@@ -167,6 +175,22 @@ class Transition(Strict):
     )
 
 
+ViewName = Literal["professional", "client", "partner", "print"]
+
+
+class AudienceView(Strict):
+    """What one audience sees of a path, as the facilitator set it (see paths/audience_views.py).
+
+    Hidden steps are joined around like back-office steps in the client view; `texts` replace a
+    step's text for this audience; `focus_actor` is the partner view's chosen actor.
+    """
+
+    hidden_steps: list[ItemId] = Field(default_factory=list)
+    hidden_actors: list[ItemId] = Field(default_factory=list)
+    texts: dict[ItemId, LocalText] = Field(default_factory=dict, description="Step id -> this audience's text.")
+    focus_actor: ItemId | None = Field(None, description="Partner view: the actor whose steps are highlighted.")
+
+
 class ServicePath(Strict):
     """A whole service path, as stored in `data/*.yaml` and in the store."""
 
@@ -186,6 +210,9 @@ class ServicePath(Strict):
     contacts: list[Contact] = Field(default_factory=list)
     steps: list[Step] = Field(default_factory=list)
     transitions: list[Transition] = Field(default_factory=list)
+    views: dict[ViewName, AudienceView] = Field(
+        default_factory=dict, description="Per-audience view settings: professional, client, partner, print."
+    )
 
     def step(self, step_id: str) -> Step | None:
         return next((s for s in self.steps if s.id == step_id), None)
