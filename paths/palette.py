@@ -23,7 +23,12 @@ END_BORDER = "#2E6B2E"
 # "I am here" on a personal path and in the appointment mode.
 HERE_FILL = "#FFD1DC"
 HERE_BORDER = "#A3123A"
+# Other statuses of a personal path (borders on white; the text cue carries the meaning too).
+DONE_BORDER = "#2E6B2E"
+NEXT_BORDER = "#6A1B9A"
 STAGE_BACKGROUND = "#FAFAFA"
+# The chosen actor's lane in the blueprint's actor filter (a network partner's view).
+FOCUS_FILL = "#ECE6F5"
 
 # Actor groups (lanes and markers in the blueprint), each at least 3:1 on white.
 ACTOR_GROUP_COLOURS = {
@@ -43,12 +48,17 @@ CONTRAST_PAIRS: list[tuple[str, str, float]] = [
     (INK, END_FILL, 4.5),
     (INK, HERE_FILL, 4.5),
     (INK, STAGE_BACKGROUND, 4.5),
+    (INK, FOCUS_FILL, 4.5),
+    (MUTED_INK, STAGE_BACKGROUND, 4.5),
+    (MUTED_INK, FOCUS_FILL, 4.5),
     (EDGE, WHITE, 3.0),
     (COORDINATOR_BORDER, WHITE, 3.0),
     (NETWORK_BORDER, WHITE, 3.0),
     (STEP_BORDER, WHITE, 3.0),
     (END_BORDER, WHITE, 3.0),
     (HERE_BORDER, WHITE, 3.0),
+    (DONE_BORDER, WHITE, 3.0),
+    (NEXT_BORDER, WHITE, 3.0),
     *[(colour, WHITE, 3.0) for colour in ACTOR_GROUP_COLOURS.values()],
 ]
 
