@@ -1,0 +1,129 @@
+"""Benchmark of the store: saving a version of a 200-step path and loading the latest version.
+
+Prints, for SQLite (always) and PostgreSQL (with `--postgres URL` or POLKU_TEST_POSTGRES_URL):
+- save: a new version of a 200-step path with one step changed, summary computed from the diff;
+- save with a given summary (no diff);
+- load latest: `get_path(id)`;
+- history and the library listing (`list_paths` over 20 paths).
+Figures are the minimum, median and p95 of N runs (`--repeat`, default 40) after a warm-up.
+Targets on SQLite: save under 50 ms, load under 20 ms.
+
+Run: `python bench/bench_store.py [--repeat N] [--steps N] [--postgres URL]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import create_engine, make_url, text  # noqa: E402
+
+from bench.synthetic import synthetic_path  # noqa: E402
+from paths.model import LocalText, ServicePath  # noqa: E402
+from paths.store import Store  # noqa: E402
+
+SAVE_TARGET_MS = 50
+LOAD_TARGET_MS = 20
+
+
+def measure(func: Callable[[int], object], repeat: int) -> list[float]:
+    """Wall times of `func(i)` in milliseconds, after one warm-up call."""
+    func(-1)
+    times = []
+    for i in range(repeat):
+        start = time.perf_counter()
+        func(i)
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def p95(times: list[float]) -> float:
+    return statistics.quantiles(times, n=20)[18] if len(times) >= 2 else times[0]
+
+
+def line(label: str, times: list[float], target: float | None = None) -> str:
+    median = statistics.median(times)
+    verdict = "" if target is None else (f"  target < {target} ms: " + ("met" if median < target else "MISSED"))
+    return f"  {label:<30} min {min(times):7.2f}  median {median:7.2f}  p95 {p95(times):7.2f} ms{verdict}"
+
+
+def edited(path: ServicePath, i: int) -> ServicePath:
+    """The path with one step's title changed: a realistic small edit."""
+    steps = list(path.steps)
+    k = i % len(steps)
+    steps[k] = steps[k].model_copy(update={"title": LocalText(fi=f"Muokattu askel {i}", sv=f"Ändrat steg {i}")})
+    return path.model_copy(update={"steps": steps})
+
+
+def run(store: Store, label: str, steps: int, repeat: int, check_targets: bool) -> None:
+    path = synthetic_path(steps)
+    store.save_path(path, "Bench")
+    for n in range(19):
+        store.save_path(synthetic_path(20, seed=n).model_copy(update={"id": f"bench-{n}"}), "Bench")
+
+    def save(i: int) -> None:
+        store.save_path(edited(path, i), "Bench", base_version=store.latest_version(path.id))
+
+    def save_given(i: int) -> None:
+        store.save_path(edited(path, i + 10_000), "Bench", "Bench edit", base_version=store.latest_version(path.id))
+
+    def load(_: int) -> None:
+        assert store.get_path(path.id) is not None
+
+    print(f"{label}: a {steps}-step path, {repeat} runs")
+    print(line("save (summary from the diff)", measure(save, repeat), SAVE_TARGET_MS if check_targets else None))
+    print(line("save (summary given)", measure(save_given, repeat), SAVE_TARGET_MS if check_targets else None))
+    print(line("load latest", measure(load, repeat), LOAD_TARGET_MS if check_targets else None))
+    print(line("history", measure(lambda _: store.history(path.id), repeat)))
+    print(line("list_paths (20 paths)", measure(lambda _: store.list_paths(), repeat)))
+
+
+@contextmanager
+def postgres_schema(url: str) -> Iterator[str]:
+    """A throw-away schema in the given database, reached through `search_path`."""
+    schema = f"polku_bench_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(url)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield make_url(url).update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(False)
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=40)
+    parser.add_argument("--steps", type=int, default=200)
+    parser.add_argument("--postgres", default=os.environ.get("POLKU_TEST_POSTGRES_URL"), metavar="URL")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(f"sqlite:///{Path(tmp) / 'bench.db'}")
+        run(store, "SQLite (WAL)", args.steps, args.repeat, check_targets=True)
+        store.close()
+    if args.postgres:
+        with postgres_schema(args.postgres) as url:
+            store = Store(url)
+            run(store, "PostgreSQL", args.steps, args.repeat, check_targets=False)
+            store.close()
+    else:
+        print("PostgreSQL: skipped (give --postgres URL or set POLKU_TEST_POSTGRES_URL)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

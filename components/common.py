@@ -1,0 +1,146 @@
+"""What every page shares: the language from the URL, translations, the store and cached loads.
+
+The language lives in the `lang` query parameter so that a shared link keeps it; a copy in
+the session restores it when Streamlit's own page navigation drops the query string.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+import streamlit as st
+
+from paths.i18n import DEFAULT_LANG, normalise_lang, t
+from paths.model import LANGS, ServicePath
+from paths.store import Store, get_store
+
+LANG_PARAM = "lang"
+_LANG_STATE = "_polku_lang"
+_LANG_WIDGET = "_polku_lang_choice"
+_PAGES_STATE = "_polku_pages"
+
+# ASCII punctuation that Markdown (and Streamlit's directives such as :red[...] or $math$) reads.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&\"'=^])")
+
+
+def sync_lang() -> str:
+    """Read the language from the URL (app.py calls this first in every run) and remember it."""
+    raw = st.query_params.get(LANG_PARAM)
+    if raw is not None:
+        lang = normalise_lang(raw)
+        if raw != lang:
+            st.query_params[LANG_PARAM] = lang
+    else:
+        lang = st.session_state.get(_LANG_STATE, DEFAULT_LANG)
+        if lang != DEFAULT_LANG:
+            st.query_params[LANG_PARAM] = lang
+    st.session_state[_LANG_STATE] = lang
+    return lang
+
+
+def current_lang() -> str:
+    """The interface language of this run: the URL's `lang`, else the session's last choice, else Finnish.
+
+    Read from the session (set by `sync_lang` at the start of the run): reading st.query_params
+    takes a lock and costs about 0.3 ms, and a page asks for the language dozens of times.
+    """
+    lang = st.session_state.get(_LANG_STATE)
+    return lang if lang else sync_lang()
+
+
+def set_lang(lang: str) -> None:
+    """Switch the language; the page and its other query parameters stay."""
+    lang = normalise_lang(lang)
+    st.session_state[_LANG_STATE] = lang
+    st.query_params[LANG_PARAM] = lang
+
+
+def tr(key: str, **params: object) -> str:
+    """The catalog text for `key` in the current language."""
+    return t(key, current_lang(), **params)
+
+
+def md_escape(text: str) -> str:
+    """User text made literal for st.markdown, titles and labels (no links, emphasis or directives)."""
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+
+
+def _on_language_change() -> None:
+    set_lang(st.session_state.get(_LANG_WIDGET) or DEFAULT_LANG)
+
+
+def language_selector() -> None:
+    """The sidebar's language switch; it rewrites only `lang`, so the page and selection stay."""
+    lang = current_lang()
+    if st.session_state.get(_LANG_WIDGET) != lang:
+        st.session_state[_LANG_WIDGET] = lang
+    st.sidebar.segmented_control(
+        tr("app.language_label"),
+        options=list(LANGS),
+        format_func=lambda code: t(f"app.lang_name.{code}", code),
+        key=_LANG_WIDGET,
+        required=True,
+        on_change=_on_language_change,
+    )
+
+
+def register_pages(pages: dict[str, st.Page]) -> None:
+    """app.py records this run's pages so that other pages can link to them by url path."""
+    st.session_state[_PAGES_STATE] = pages
+
+
+def page(url_path: str) -> st.Page | None:
+    """The registered page with this url path (None before app.py has run)."""
+    return st.session_state.get(_PAGES_STATE, {}).get(url_path)
+
+
+def page_link(url_path: str, label: str, icon: str | None = None, **params: str) -> None:
+    """A real link to another page that carries the language and the given query parameters."""
+    target = page(url_path)
+    if target is None:
+        return
+    query = {LANG_PARAM: current_lang(), **params}
+    st.page_link(target, label=label, icon=icon, query_params=query)
+
+
+def database_url() -> str | None:
+    return os.environ.get("POLKU_DATABASE_URL") or None
+
+
+@st.cache_resource(show_spinner=False)
+def _store_for(url: str | None) -> Store:
+    """One store per database URL for the whole server, filled from data/ on the first start."""
+    store_ = get_store(url)
+    store_.ensure_seeded()
+    return store_
+
+
+def store() -> Store:
+    return _store_for(database_url())
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _path_at(url: str | None, path_id: str, version: int) -> ServicePath | None:
+    """A stored version never changes, so it is shared (read-only) by every session and rerun."""
+    return _store_for(url).get_path(path_id, version)
+
+
+def load_path(path_id: str, version: int | None = None) -> tuple[ServicePath, int] | None:
+    """The path and its version (the latest unless given); one small query per rerun at most."""
+    if version is None:
+        version = store().latest_version(path_id)
+        if version is None:
+            return None
+    path = _path_at(database_url(), path_id, version)
+    return (path, version) if path is not None else None
+
+
+def cache_key(path_id: str, version: int) -> tuple[str, str, int]:
+    """What identifies a stored path's content across stores: the URL, the id and the version."""
+    return (database_url() or "", path_id, version)
+
+
+def status_words(status: object) -> str:
+    value = getattr(status, "value", status)
+    return tr(f"app.status.{value}")

@@ -1,0 +1,575 @@
+"""Workshop pages: the facilitator's room (open a workshop, the live wall, close, export) and the
+participants' join page (see the path, leave notes, dot-vote).
+
+The wall is a fragment that reruns by itself every few seconds, so new notes appear without a
+reload. The participants' page shows only what the chosen audience sees, and every rule (open
+workshop, vote limit, valid step) is enforced by `paths.workshop.WorkshopStore`, not here.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from datetime import datetime
+
+import segno
+import streamlit as st
+
+from components import diagrams
+from components.auth import (
+    JOIN_PARAM,
+    clear_join_cookie_if_asked,
+    forget_join,
+    held_join_code,
+    participant_token,
+    remember_join,
+    require_facilitator,
+    workshops,
+)
+from components.common import cache_key, current_lang, md_escape, page, store, tr
+from paths.graph import walk_order
+from paths.model import ServicePath
+from paths.views import AUDIENCES, audience_view
+from paths.workshop import (
+    DEFAULT_VOTES,
+    KIND_ICONS,
+    KINDS,
+    MAX_NAME_CHARS,
+    MAX_NOTE_CHARS,
+    MAX_VOTES,
+    Note,
+    Workshop,
+    WorkshopError,
+    export_csv,
+    export_xlsx,
+    group_notes,
+    normalise_code,
+)
+
+WORKSHOP_PARAM = "workshop"
+FACILITATOR_URL_PATH = "workshop"
+JOIN_URL_PATH = "join"
+EDITOR_URL_PATH = "edit"
+PUBLIC_URL_ENV = "POLKU_PUBLIC_URL"
+WALL_REFRESH_SECONDS = 3
+PARTICIPANT_REFRESH_SECONDS = 10
+_NAME_STATE = "_polku_display_name"
+_MESSAGE_STATE = "_polku_join_message"
+CODE_STYLE = (
+    "font-family: 'DejaVu Sans Mono', monospace; font-size: clamp(3rem, 9vw, 7rem); font-weight: 700;"
+    " letter-spacing: 0.12em; line-height: 1.1; margin: 0; color: #1A1A1A;"
+)
+
+
+def kind_label(kind: str) -> str:
+    """The note type with its icon and its word (colour is never the only signal)."""
+    return f"{KIND_ICONS[kind]} {tr(f'workshop.kind.{kind}')}"
+
+
+def _time(moment: datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _path_title(path: ServicePath | None, fallback: str, lang: str) -> str:
+    return (path.title.get(lang) if path else "") or fallback
+
+
+# -- the facilitator's side ------------------------------------------------------------------------
+
+
+def workshop_facilitator_page() -> None:
+    """Open a workshop, run its wall, close it and export its notes (facilitators only)."""
+    name = require_facilitator()
+    st.title(tr("workshop.title"), anchor=False)
+    workshop = _selected_workshop()
+    if workshop is None:
+        st.markdown(tr("workshop.intro"))
+        _open_form(name)
+        _workshop_lists()
+        return
+    _room(workshop)
+
+
+def _selected_workshop() -> Workshop | None:
+    raw = st.query_params.get(WORKSHOP_PARAM, "")
+    return workshops().get(int(raw)) if raw.isdigit() else None
+
+
+def _show_workshop(workshop_id: int) -> None:
+    st.query_params[WORKSHOP_PARAM] = str(workshop_id)
+
+
+def _back_to_list() -> None:
+    if WORKSHOP_PARAM in st.query_params:
+        del st.query_params[WORKSHOP_PARAM]
+
+
+def _open_form(name: str) -> None:
+    lang = current_lang()
+    summaries = store().list_paths()
+    titles = {summary.id: summary.title.get(lang) or summary.id for summary in summaries}
+    wanted = st.query_params.get("path")
+    options = list(titles)
+    st.subheader(tr("workshop.open.title"), anchor=False)
+    with st.form("polku_open_workshop"):
+        path_id = st.selectbox(
+            tr("workshop.open.path"),
+            options=options,
+            format_func=lambda pid: titles.get(pid, pid),
+            index=options.index(wanted) if wanted in options else 0 if options else None,
+        )
+        audience = st.radio(
+            tr("workshop.open.audience"),
+            options=list(AUDIENCES),
+            format_func=lambda value: tr(f"pathpage.audience.{value}"),
+            index=list(AUDIENCES).index("client"),
+            horizontal=True,
+            help=tr("workshop.open.audience_help"),
+        )
+        votes = st.number_input(
+            tr("workshop.open.votes"), min_value=0, max_value=MAX_VOTES, value=DEFAULT_VOTES, step=1,
+            help=tr("workshop.open.votes_help"),
+        )
+        submitted = st.form_submit_button(tr("workshop.open.button"), type="primary", icon="🚪")
+    if submitted and path_id:
+        try:
+            workshop = workshops().open_workshop(path_id, name, audience, int(votes))
+        except WorkshopError as exc:
+            st.error(exc.message(lang))
+            return
+        _show_workshop(workshop.id)
+        st.rerun()
+
+
+def _workshop_lists() -> None:
+    lang = current_lang()
+    all_workshops = workshops().list_workshops()
+    titles = {summary.id: summary.title.get(lang) or summary.id for summary in store().list_paths()}
+    open_ones = [w for w in all_workshops if w.is_open]
+    closed = [w for w in all_workshops if not w.is_open][:30]
+    st.subheader(tr("workshop.list.open"), anchor=False)
+    if not open_ones:
+        st.caption(tr("workshop.list.none_open"))
+    for workshop in open_ones:
+        with st.container(border=True):
+            st.markdown(
+                tr(
+                    "workshop.list.line",
+                    title=md_escape(titles.get(workshop.path_id, workshop.path_id)),
+                    code=workshop.code,
+                    time=_time(workshop.opened_at),
+                    by=md_escape(workshop.opened_by),
+                )
+            )
+            st.button(
+                tr("workshop.list.show"), key=f"_polku_show_{workshop.id}", on_click=_show_workshop,
+                args=(workshop.id,), icon="🧱",
+            )
+    st.subheader(tr("workshop.list.closed"), anchor=False)
+    if not closed:
+        st.caption(tr("workshop.list.none_closed"))
+    for workshop in closed:
+        count = workshops().count_notes(workshop.id)
+        label = tr(
+            "workshop.list.closed_line",
+            title=md_escape(titles.get(workshop.path_id, workshop.path_id)),
+            time=_time(workshop.opened_at),
+            count=count,
+        )
+        with st.expander(label):
+            st.button(
+                tr("workshop.list.show_notes"), key=f"_polku_show_{workshop.id}", on_click=_show_workshop,
+                args=(workshop.id,),
+            )
+            _exports(workshop, key_prefix=f"_polku_list_{workshop.id}")
+
+
+def app_root() -> str:
+    """The app's address as the browser sees it (or POLKU_PUBLIC_URL behind a proxy), without a page path."""
+    configured = os.environ.get(PUBLIC_URL_ENV, "").strip()
+    if configured:
+        return configured.rstrip("/")
+    try:
+        url = st.context.url or ""
+    except (AttributeError, RuntimeError):
+        url = ""
+    url = url.split("?")[0].split("#")[0].rstrip("/")
+    for suffix in (f"/{FACILITATOR_URL_PATH}", f"/{JOIN_URL_PATH}"):
+        if url.endswith(suffix):
+            url = url[: -len(suffix)]
+    return url
+
+
+def join_url(code: str) -> str:
+    return f"{app_root()}/{JOIN_URL_PATH}?{JOIN_PARAM}={code}"
+
+
+def qr_svg(url: str, lang: str) -> str:
+    """The join link as an inline SVG QR code with a text alternative."""
+    qr = segno.make(url, error="m")
+    svg = qr.svg_inline(
+        scale=8, border=2, dark="#1A1A1A", light="#FFFFFF",
+        title=tr("workshop.room.qr_alt"), svgclass="polku-qr",
+    )
+    return svg.replace("<svg ", '<svg role="img" ', 1)
+
+
+def _room(workshop: Workshop) -> None:
+    """One workshop: the code for the wall, the live wall, and closing and exports."""
+    lang = current_lang()
+    loaded = workshops().path_for(workshop)
+    path = loaded[0] if loaded else None
+    st.button(tr("workshop.room.back"), on_click=_back_to_list, icon="⬅️", key="_polku_room_back")
+    st.header(md_escape(_path_title(path, workshop.path_id, lang)), anchor=False)
+    st.caption(
+        tr(
+            "workshop.room.facts",
+            audience=tr(f"pathpage.audience.{workshop.audience}"),
+            votes=workshop.votes_per_participant,
+            by=md_escape(workshop.opened_by),
+            time=_time(workshop.opened_at),
+        )
+    )
+    if workshop.is_open:
+        url = join_url(workshop.code)
+        left, right = st.columns([3, 2], vertical_alignment="center")
+        with left:
+            st.markdown(tr("workshop.room.join_how"))
+            spaced = " ".join(workshop.code)
+            st.html(
+                f'<p class="polku-join-code" style="{CODE_STYLE}" aria-label="{html.escape(spaced)}">'
+                f"{html.escape(workshop.code)}</p>"
+            )
+            st.markdown(tr("workshop.room.link"))
+            st.code(url, language=None, wrap_lines=True)
+        with right:
+            st.html(f'<div style="max-width: 320px">{qr_svg(url, lang)}</div>')
+    else:
+        st.info(tr("workshop.room.closed", time=_time(workshop.closed_at)), icon="🔒")
+    _wall(workshop.id)
+    st.divider()
+    _exports(workshop, key_prefix=f"_polku_room_{workshop.id}")
+    if workshop.is_open:
+        _close_controls(workshop)
+
+
+def _exports(workshop: Workshop, key_prefix: str) -> None:
+    lang = current_lang()
+    stem = f"{workshop.path_id}-workshop-{workshop.id}-{lang}"
+
+    def rows() -> tuple[list[Note], ServicePath | None]:
+        loaded = workshops().path_for(workshop)
+        return workshops().notes(workshop.id), loaded[0] if loaded else None
+
+    with st.container(horizontal=True):
+        st.download_button(
+            tr("workshop.export.csv"), data=lambda: export_csv(*rows(), lang), file_name=f"{stem}.csv",
+            mime="text/csv", on_click="ignore", icon="⬇️", key=f"{key_prefix}_csv",
+        )
+        st.download_button(
+            tr("workshop.export.xlsx"), data=lambda: export_xlsx(*rows(), lang, title=workshop.path_id),
+            file_name=f"{stem}.xlsx", on_click="ignore", icon="⬇️", key=f"{key_prefix}_xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+
+
+def _close_controls(workshop: Workshop) -> None:
+    with st.expander(tr("workshop.close.title")):
+        st.caption(tr("workshop.close.help"))
+        sure = st.checkbox(tr("workshop.close.confirm"), key=f"_polku_close_sure_{workshop.id}")
+        if st.button(tr("workshop.close.button"), disabled=not sure, key=f"_polku_close_{workshop.id}", icon="🔒"):
+            workshops().close(workshop.id)
+            st.rerun()
+
+
+def _set_done(note_id: int, done: bool) -> None:
+    workshops().set_done(note_id, done)
+
+
+@st.fragment(run_every=WALL_REFRESH_SECONDS)
+def _wall(workshop_id: int) -> None:
+    """The live wall: reruns on its own every few seconds, so new notes and votes simply appear."""
+    lang = current_lang()
+    workshop = workshops().get(workshop_id)
+    if workshop is None:
+        return
+    loaded = workshops().path_for(workshop)
+    path = loaded[0] if loaded else None
+    notes = workshops().notes(workshop_id)
+    st.subheader(tr("workshop.wall.title"), anchor=False)
+    st.caption(
+        tr(
+            "workshop.wall.summary",
+            notes=len(notes),
+            participants=workshops().participants(workshop_id),
+            votes=workshops().count_votes(workshop_id),
+        )
+    )
+    with st.container(horizontal=True, vertical_alignment="bottom"):
+        chosen = st.pills(
+            tr("workshop.wall.filter"), options=list(KINDS), format_func=kind_label, selection_mode="multi",
+            default=list(KINDS), key=f"_polku_wall_kinds_{workshop_id}",
+        )
+        show_done = st.toggle(tr("workshop.wall.show_done"), value=True, key=f"_polku_wall_done_{workshop_id}")
+    step_votes = workshops().step_votes(workshop_id)
+    if step_votes and path is not None:
+        ranked = sorted(step_votes.items(), key=lambda item: -item[1])
+        lines = [
+            f"- {md_escape((path.step(step_id).title.get(lang) if path.step(step_id) else step_id) or step_id)}: "
+            + tr("workshop.votes", count=count)
+            for step_id, count in ranked
+        ]
+        with st.expander(tr("workshop.wall.step_votes", count=sum(step_votes.values()))):
+            st.markdown("\n".join(lines))
+    if not notes:
+        st.info(tr("workshop.wall.empty"), icon="🕊️")
+        return
+    visible = [note for note in notes if note.kind in (chosen or []) and (show_done or not note.done)]
+    if not visible:
+        st.caption(tr("workshop.wall.none_match"))
+        return
+    if path is None:
+        st.warning(tr("workshop.error.path_gone"))
+        return
+    for group in group_notes(visible, path, lang):
+        heading = md_escape(group.title)
+        if group.kind == "step":
+            heading = tr("workshop.wall.step_heading", stage=md_escape(group.stage_title), step=heading)
+            if step_votes.get(group.target_id):
+                heading += " · " + tr("workshop.votes", count=step_votes[group.target_id])
+        elif group.kind == "stage":
+            heading = tr("workshop.wall.stage_heading", stage=heading)
+        st.markdown(f"#### {heading}")
+        for note in sorted(group.notes, key=lambda n: (-n.votes, n.created_at)):
+            _wall_note(note, lang)
+
+
+def _wall_note(note: Note, lang: str) -> None:
+    with st.container(border=True, key=f"polku_note_{note.id}"):
+        facts = [f"**{kind_label(note.kind)}**", tr("workshop.votes", count=note.votes)]
+        if note.display_name:
+            facts.append(md_escape(note.display_name))
+        if note.done:
+            facts.append(tr("workshop.wall.is_done"))
+        if note.turned_into_edit:
+            facts.append(tr("workshop.wall.is_edit"))
+        st.markdown(" · ".join(facts))
+        st.markdown(md_escape(note.text))
+        with st.container(horizontal=True):
+            st.button(
+                tr("workshop.wall.undone") if note.done else tr("workshop.wall.done"),
+                key=f"_polku_done_{note.id}", on_click=_set_done, args=(note.id, not note.done), icon="✔️",
+            )
+            if note.step_id and st.button(tr("workshop.wall.to_edit"), key=f"_polku_edit_{note.id}", icon="✏️"):
+                workshops().mark_turned_into_edit(note.id)
+                editor = page(EDITOR_URL_PATH)
+                if editor is None:
+                    st.warning(tr("workshop.wall.no_editor"))
+                else:
+                    st.switch_page(editor, query_params={"path": note.path_id, "step": note.step_id, "lang": lang})
+
+
+# -- the participants' side ------------------------------------------------------------------------
+
+
+def join_page() -> None:
+    """The participant view: only this page is reachable with a join code (see components/auth.py)."""
+    lang = current_lang()
+    clear_join_cookie_if_asked()
+    raw = held_join_code()
+    workshop = workshops().find_open(raw) if raw else None
+    if workshop is None:
+        st.title(tr("workshop.join.title"), anchor=False)
+        earlier = workshops().find_latest(raw) if raw else None
+        if earlier is not None and not earlier.is_open:
+            st.info(tr("workshop.join.closed"), icon="🔒")
+        elif raw:
+            st.error(tr("workshop.join.not_found"), icon="🔎")
+        _code_form()
+        return
+    remember_join(workshop.code)
+    token = participant_token()
+    loaded = workshops().path_for(workshop)
+    if loaded is None:
+        st.error(tr("workshop.error.path_gone"))
+        return
+    path, version = loaded
+    view = audience_view(path, workshop.audience)
+    st.title(md_escape(_path_title(path, path.id, lang)), anchor=False)
+    st.markdown(tr("workshop.join.intro"))
+    st.caption(tr("workshop.join.privacy"))
+    _note_form(workshop, view, token, lang)
+    with st.expander(tr("workshop.join.diagram")):
+        dot = diagrams.flow_dot(cache_key(path.id, version), lang, workshop.audience, path)
+        st.graphviz_chart(dot, width="content", alt=tr("pathpage.flow_alt", title=_path_title(path, path.id, lang)))
+    _participant_path(workshop.id, token)
+    st.divider()
+    st.button(tr("workshop.join.leave"), on_click=forget_join, key="_polku_leave", icon="👋")
+
+
+def _code_form() -> None:
+    with st.form("polku_join_code"):
+        typed = st.text_input(
+            tr("workshop.join.code"), max_chars=12, autocomplete="off", placeholder="ABC234",
+            help=tr("workshop.join.code_help"),
+        )
+        submitted = st.form_submit_button(tr("workshop.join.button"), type="primary")
+    if submitted:
+        code = normalise_code(typed)
+        if code is None or workshops().find_open(code) is None:
+            st.error(tr("workshop.join.not_found"), icon="🔎")
+            return
+        st.query_params[JOIN_PARAM] = code
+        st.rerun()
+
+
+def _targets(view: ServicePath, lang: str) -> tuple[list[str], dict[str, str]]:
+    """The note form's choices: each stage, then its steps in reading order ("stage:ID" / "step:ID")."""
+    order = walk_order(view)
+    options: list[str] = []
+    labels: dict[str, str] = {}
+    for stage in view.stages:
+        key = f"stage:{stage.id}"
+        options.append(key)
+        labels[key] = tr("workshop.note.target_stage", stage=stage.title.get(lang) or stage.id)
+        for step_id in order:
+            step = view.step(step_id)
+            if step is not None and step.stage == stage.id:
+                key = f"step:{step.id}"
+                options.append(key)
+                labels[key] = tr("workshop.note.target_step", step=step.title.get(lang) or step.id)
+    return options, labels
+
+
+def _note_form(workshop: Workshop, view: ServicePath, token: str, lang: str) -> None:
+    options, labels = _targets(view, lang)
+    st.subheader(tr("workshop.note.title"), anchor=False)
+    with st.form("polku_note", clear_on_submit=True):
+        target = st.selectbox(
+            tr("workshop.note.target"), options=options, format_func=lambda key: labels.get(key, key), index=None,
+            placeholder=tr("workshop.note.target_placeholder"), key="_polku_note_target",
+        )
+        kind = st.radio(
+            tr("workshop.note.kind"), options=list(KINDS), format_func=kind_label, horizontal=True,
+            key="_polku_note_kind",
+        )
+        text = st.text_area(
+            tr("workshop.note.text"), max_chars=MAX_NOTE_CHARS, placeholder=tr("workshop.note.text_placeholder"),
+            key="_polku_note_text",
+        )
+        name = st.text_input(
+            tr("workshop.note.name"), value=st.session_state.get(_NAME_STATE, ""), max_chars=MAX_NAME_CHARS,
+            help=tr("workshop.note.name_help"), autocomplete="nickname",
+        )
+        submitted = st.form_submit_button(tr("workshop.note.submit"), type="primary", icon="📌")
+    if not submitted:
+        return
+    st.session_state[_NAME_STATE] = name
+    if not target:
+        st.error(tr("workshop.error.target"))
+        return
+    what, _, target_id = target.partition(":")
+    try:
+        workshops().add_note(
+            workshop.id, token, kind, text,
+            step_id=target_id if what == "step" else None,
+            stage_id=target_id if what == "stage" else None,
+            display_name=name,
+        )
+    except WorkshopError as exc:
+        st.error(exc.message(lang), icon="⛔")
+        return
+    st.success(tr("workshop.note.saved"), icon="✅")
+
+
+def _vote(workshop_id: int, token: str, note_id: int | None, step_id: str | None, add: bool) -> None:
+    """A vote button's callback: the store enforces the limit; the outcome is shown on the next run."""
+    try:
+        if add:
+            workshops().vote(workshop_id, token, note_id=note_id, step_id=step_id)
+        else:
+            workshops().unvote(workshop_id, token, note_id=note_id, step_id=step_id)
+        st.session_state.pop(_MESSAGE_STATE, None)
+    except WorkshopError as exc:
+        st.session_state[_MESSAGE_STATE] = exc.message(current_lang())
+
+
+def _vote_buttons(workshop: Workshop, token: str, mine: int, left: int, *, note_id: int | None = None,
+                  step_id: str | None = None, label: str) -> None:
+    if workshop.votes_per_participant == 0:
+        return
+    suffix = f"note_{note_id}" if note_id is not None else f"step_{step_id}"
+    with st.container(horizontal=True):
+        st.button(
+            label, key=f"_polku_vote_{suffix}", on_click=_vote, args=(workshop.id, token, note_id, step_id, True),
+            disabled=left <= 0, icon="➕",
+        )
+        if mine:
+            st.button(
+                tr("workshop.vote.remove", count=mine), key=f"_polku_unvote_{suffix}", on_click=_vote,
+                args=(workshop.id, token, note_id, step_id, False), icon="➖",
+            )
+
+
+@st.fragment(run_every=PARTICIPANT_REFRESH_SECONDS)
+def _participant_path(workshop_id: int, token: str) -> None:
+    """The path as the audience sees it, with everyone's notes and the vote buttons; refreshes by itself."""
+    lang = current_lang()
+    workshop = workshops().get(workshop_id)
+    if workshop is None or not workshop.is_open:
+        st.info(tr("workshop.join.closed"), icon="🔒")
+        return
+    loaded = workshops().path_for(workshop)
+    if loaded is None:
+        return
+    view = audience_view(loaded[0], workshop.audience)
+    mine = workshops().my_votes(workshop_id, token)
+    left = workshop.votes_per_participant - sum(mine.values())
+    st.subheader(tr("workshop.join.path_title"), anchor=False)
+    if workshop.votes_per_participant:
+        st.markdown(tr("workshop.vote.left", left=max(left, 0), total=workshop.votes_per_participant))
+    message = st.session_state.pop(_MESSAGE_STATE, None)
+    if message:
+        st.warning(message)
+    notes = workshops().notes(workshop_id)
+    by_step: dict[str, list[Note]] = {}
+    by_stage: dict[str, list[Note]] = {}
+    for note in notes:
+        if note.step_id:
+            by_step.setdefault(note.step_id, []).append(note)
+        elif note.stage_id:
+            by_stage.setdefault(note.stage_id, []).append(note)
+    order = walk_order(view)
+    client = workshop.audience == "client"
+    for stage in view.stages:
+        st.markdown(f"### {md_escape(stage.title.get(lang) or stage.id)}")
+        for note in by_stage.get(stage.id, []):
+            _participant_note(workshop, token, note, mine, left)
+        for step_id in order:
+            step = view.step(step_id)
+            if step is None or step.stage != stage.id:
+                continue
+            step_notes = by_step.get(step.id, [])
+            title = md_escape(step.title.get(lang) or step.id)
+            with st.expander(tr("workshop.join.step_label", step=title, count=len(step_notes))):
+                body = (step.client_text.get(lang) if client else "") or step.description.get(lang)
+                if body:
+                    st.markdown(md_escape(body))
+                _vote_buttons(
+                    workshop, token, mine.get(("step", step.id), 0), left, step_id=step.id,
+                    label=tr("workshop.vote.step"),
+                )
+                for note in step_notes:
+                    _participant_note(workshop, token, note, mine, left)
+
+
+def _participant_note(workshop: Workshop, token: str, note: Note, mine: dict, left: int) -> None:
+    with st.container(border=True):
+        facts = [f"**{kind_label(note.kind)}**", tr("workshop.votes", count=note.votes)]
+        if note.display_name:
+            facts.append(md_escape(note.display_name))
+        st.markdown(" · ".join(facts))
+        st.markdown(md_escape(note.text))
+        _vote_buttons(
+            workshop, token, mine.get(("note", str(note.id)), 0), left, note_id=note.id, label=tr("workshop.vote.note")
+        )

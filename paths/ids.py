@@ -1,0 +1,42 @@
+"""Ids made from names: readable, stable slugs that never collide.
+
+Spreadsheets and the editor name things; the model needs ids. A slug keeps the id readable
+in YAML files and URLs (`verkostokokous`, not `step-17`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+ITEM_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$")
+PATH_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+
+
+def slugify(name: str, fallback: str = "item", max_length: int = 48) -> str:
+    """`Työkyvyn tuen tiimi` → `tyokyvyn-tuen-tiimi`; `fallback` when nothing usable is left."""
+    ascii_text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    slug = _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")[:max_length].strip("-")
+    return slug or fallback
+
+
+def unique_id(name: str, taken: Iterable[str], fallback: str = "item") -> str:
+    """A slug of `name` not in `taken`: `name`, `name-2`, `name-3`, ..."""
+    taken = set(taken)
+    base = slugify(name, fallback)
+    candidate = base
+    number = 2
+    while candidate in taken:
+        candidate = f"{base}-{number}"
+        number += 1
+    return candidate
+
+
+def is_item_id(value: str) -> bool:
+    return bool(ITEM_ID.match(value))
+
+
+def is_path_id(value: str) -> bool:
+    return bool(PATH_ID.match(value))
