@@ -28,7 +28,11 @@ STAGE_TITLES = [
 ACTORS = [
     ("asiakas", ("Asiakas", "Klient", "Client"), "client_side"),
     ("laheiset", ("Läheiset", "Närstående", "Close ones"), "client_side"),
-    ("tyokykykoordinaattori", ("Työkykykoordinaattori", "Samordnare för arbetsförmågan", "Work-ability coordinator"), "coordinator"),
+    (
+        "tyokykykoordinaattori",
+        ("Työkykykoordinaattori", "Samordnare för arbetsförmågan", "Work-ability coordinator"),
+        "coordinator",
+    ),
     ("asiakasvastaava", ("Asiakasvastaava", "Ansvarig arbetstagare", "Client-responsible worker"), "professional"),
     ("sosiaalipalvelut", ("Sosiaalipalvelut", "Socialservice", "Social services"), "professional"),
     ("terveydenhuolto", ("Terveydenhuolto", "Hälso- och sjukvård", "Health care"), "professional"),
@@ -106,13 +110,19 @@ def synthetic_path(n_steps: int, seed: int = 0) -> ServicePath:
             side_is_end = rng.random() < 0.4
             side = add_step("end" if side_is_end else rng.choice(KINDS), rng.random() < 0.3)
             side_of[side] = position
-            transitions.append({"source": f"s{current}", "target": f"s{side}",
-                                "condition": _text(CONDITIONS["end" if side_is_end else "detour"])})
+            transitions.append(
+                {
+                    "source": f"s{current}",
+                    "target": f"s{side}",
+                    "condition": _text(CONDITIONS["end" if side_is_end else "detour"]),
+                }
+            )
             if not side_is_end:
                 rejoin.append((side, position + 2))
         if position >= 4 and position % 11 == 7:
-            transitions.append({"source": f"s{current}", "target": f"s{spine[position - 3]}",
-                                "condition": _text(CONDITIONS["loop"])})
+            transitions.append(
+                {"source": f"s{current}", "target": f"s{spine[position - 3]}", "condition": _text(CONDITIONS["loop"])}
+            )
         position += 1
     spine.append(add_step("end", False))
 
@@ -134,9 +144,7 @@ def synthetic_path(n_steps: int, seed: int = 0) -> ServicePath:
             "title": _text(("Synteettinen polku", "Syntetisk stig", "Synthetic path"), f" ({n_steps})"),
             "persona": "Testi Asiakas",
             "notes": "Generated for benchmarks; fictional.",
-            "stages": [
-                {"id": f"v{i}", "title": _text(STAGE_TITLES[i % len(STAGE_TITLES)])} for i in range(n_stages)
-            ],
+            "stages": [{"id": f"v{i}", "title": _text(STAGE_TITLES[i % len(STAGE_TITLES)])} for i in range(n_stages)],
             "actors": [{"id": a, "name": _text(name), "group": group} for a, name, group in ACTORS],
             "steps": steps,
             "transitions": transitions,

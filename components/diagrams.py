@@ -31,6 +31,19 @@ def flow_dot(key: Key, lang: str, audience: str, _path: ServicePath) -> str:
     return to_dot(_path, lang, audience, legend=False)
 
 
+# The blueprint is as wide as its stage slots need (about 9 characters of 18 px text per slot),
+# never narrower than a tablet; a wider one scrolls sideways instead of squeezing its labels.
+BLUEPRINT_PX_PER_SLOT = 120
+BLUEPRINT_LABEL_PX = 180
+BLUEPRINT_MIN_PX = 720
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def blueprint_width(key: Key, lang: str, audience: str, _path: ServicePath) -> int:
+    slots = blueprint.layout(_path, lang, audience).width
+    return max(BLUEPRINT_MIN_PX, round(BLUEPRINT_LABEL_PX + BLUEPRINT_PX_PER_SLOT * slots))
+
+
 @st.cache_resource(show_spinner=False, max_entries=128)
 def blueprint_figure(key: Key, lang: str, audience: str, _path: ServicePath) -> Figure:
     """Shared, not copied: Streamlit only reads the figure when it serialises it."""

@@ -8,6 +8,13 @@ from components.common import current_lang, load_path, md_escape, page_link, sta
 from paths.store import PathSummary
 
 SEARCH_KEY = "library_search"
+# A card's link names the whole path (a link's purpose is clear out of context): let it wrap.
+CARD_CSS = """<style>
+.st-key-library_cards [data-testid="stPageLink-NavLink"] span,
+.st-key-library_cards [data-testid="stPageLink-NavLink"] div,
+.st-key-library_cards [data-testid="stPageLink-NavLink"] p { white-space: normal; overflow: visible; }
+.st-key-library_cards [data-testid="stPageLink-NavLink"] { height: auto; }
+</style>"""
 CARD_WIDTH = 340  # two cards side by side on a tablet (768 px), three or more on a projector
 
 
@@ -63,6 +70,7 @@ def render() -> None:
     if not shown:
         st.info(tr("library.no_match"))
         return
+    st.html(CARD_CSS)
     with st.container(horizontal=True, gap="medium", key="library_cards"):
         for summary in shown:
             _card(summary, lang)

@@ -30,9 +30,11 @@ _LAST_PATH = "_polku_last_path"
 _TAB_INDEX = "_polku_path_tab"
 _AUDIENCE_WIDGET = "_polku_audience_choice"
 _FIT_WIDGET = "_polku_flow_fit"
+_CLICKED = "_polku_step_clicked"
 # Readable sizes: the flow diagram keeps its natural size and scrolls sideways unless "fit" is on.
 PAGE_CSS = f"""<style>
-.st-key-polku_flow_scroll {{ overflow-x: auto; }}
+.st-key-polku_flow_scroll, .st-key-polku_blueprint_scroll {{ overflow-x: auto; }}
+.st-key-polku_blueprint_scroll > [data-testid="stElementContainer"] {{ max-width: none; }}
 .st-key-polku_flow_scroll [data-testid="stGraphVizChart"] > svg {{ max-width: none !important; zoom: .75; }}
 .polku-legend ul {{ list-style: none; padding: 0; margin: .25rem 0 0; display: flex; flex-wrap: wrap;
   gap: .25rem 1.25rem; }}
@@ -166,7 +168,7 @@ def _flow(path: ServicePath, key: diagrams.Key, lang: str, audience: str) -> Non
 
 
 def _picked_step(plot_key: str, pick_key: str) -> None:
-    """A click on a step marker in the blueprint selects that step in the picker."""
+    """A click on a step marker in the blueprint selects that step and opens its details."""
     state = st.session_state.get(plot_key)
     points = state.selection.points if state is not None else []
     for point in points:
@@ -175,25 +177,27 @@ def _picked_step(plot_key: str, pick_key: str) -> None:
             step_id = step_id[0] if step_id else None
         if isinstance(step_id, str):
             st.session_state[pick_key] = step_id
+            st.session_state[_CLICKED] = True
             return
+
+
+def _step_dialog(details: dict) -> None:
+    """The clicked step's details in a dialog, so they show where the click was, even on a tall chart."""
+
+    def body() -> None:
+        st.html(details["html"])
+
+    st.dialog(md_escape(details["title"]), width="large")(body)()
 
 
 def _blueprint(path: ServicePath, key: diagrams.Key, lang: str, audience: str) -> None:
     title = path.title.get(lang) or path.id
     plot_key = f"_polku_blueprint_{path.id}"
     pick_key = f"_polku_step_{path.id}_{audience}"
-    st.caption(tr("pathpage.blueprint_hint"))
-    st.plotly_chart(
-        diagrams.blueprint_figure(key, lang, audience, path),
-        key=plot_key,
-        on_select=lambda: _picked_step(plot_key, pick_key),
-        selection_mode="points",
-        alt=tr("pathpage.blueprint_alt", title=title),
-    )
-    st.caption(md_escape(diagrams.description(key, lang, audience, path)))
     step_ids = diagrams.walk(key, audience, path)
     if st.session_state.get(pick_key) not in step_ids:
         st.session_state.pop(pick_key, None)
+    st.caption(tr("pathpage.blueprint_hint"))
     chosen = st.selectbox(
         tr("pathpage.step_pick"),
         options=step_ids,
@@ -206,6 +210,19 @@ def _blueprint(path: ServicePath, key: diagrams.Key, lang: str, audience: str) -
     if details:
         with st.container(border=True, key="_polku_step_details"):
             st.html(details["html"])
+        if st.session_state.pop(_CLICKED, False):
+            _step_dialog(details)
+    with st.container(key="polku_blueprint_scroll"):
+        st.plotly_chart(
+            diagrams.blueprint_figure(key, lang, audience, path),
+            width=diagrams.blueprint_width(key, lang, audience, path),
+            theme=None,
+            key=plot_key,
+            on_select=lambda: _picked_step(plot_key, pick_key),
+            selection_mode="points",
+            alt=tr("pathpage.blueprint_alt", title=title),
+        )
+    st.caption(md_escape(diagrams.description(key, lang, audience, path)))
 
 
 def _text(path: ServicePath, key: diagrams.Key, lang: str, audience: str) -> None:

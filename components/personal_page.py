@@ -204,10 +204,7 @@ def fill_form(personal: PersonalPath, lang: str, author: str, key: str) -> None:
                     t("personal.field.date", lang), value=entry.date, key=f"{prefix}_s{index}_date",
                     min_value=dt.date(2000, 1, 1), max_value=dt.date(today.year + 5, 12, 31), format="DD.MM.YYYY",
                 )
-                st.text_area(
-                    t("personal.field.note", lang), value=entry.note, key=f"{prefix}_s{index}_note",
-                    help=t("personal.field.note_help", lang),
-                )
+                st.text_area(t("personal.field.note", lang), value=entry.note, key=f"{prefix}_s{index}_note")
                 st.text_input(t("personal.field.met", lang), value=entry.met, key=f"{prefix}_s{index}_met")
 
         choices = branch_choices(personal.source)

@@ -7,6 +7,8 @@ new version of the path with `views` changed and nothing else.
 
 from __future__ import annotations
 
+from html import escape
+
 import streamlit as st
 
 from components.auth import require_facilitator
@@ -137,10 +139,6 @@ def _settings(path: ServicePath, version: int, view: str, lang: str, author: str
         ), author)
 
 
-def _yes_no(value: bool) -> str:
-    return tr("views.handoff.yes") if value else tr("views.handoff.no")
-
-
 def _viewed(path: ServicePath, view: str) -> tuple[ServicePath, str | None]:
     focus = focus_actor_for(path) if view == "partner" else None
     return apply_view(path, view, focus), focus
@@ -158,6 +156,7 @@ def _preview(path: ServicePath, view: str, lang: str) -> None:
 
 
 def _handoffs(path: ServicePath, view: str, lang: str) -> None:
+    """Hand-offs as a plain list (a table this narrow would scroll, and its scroll box takes no focus)."""
     st.header(tr("views.handoffs"), anchor=False)
     st.caption(tr("views.handoffs_intro"))
     viewed, focus = _viewed(path, view)
@@ -166,20 +165,22 @@ def _handoffs(path: ServicePath, view: str, lang: str) -> None:
         st.write(tr("views.handoffs_none"))
         return
     actor_names = {actor.id: actor.name.get(lang) or actor.id for actor in path.actors}
-    rows = []
+
+    def end(actor_id: str, step_id: str) -> str:
+        step = viewed.step(step_id)
+        title = step.title.get(lang) if step else step_id
+        return f"<strong>{escape(actor_names.get(actor_id, actor_id))}</strong>: {escape(title)}"
+
+    items = []
     for handoff in found:
-        source, target = viewed.step(handoff.source), viewed.step(handoff.target)
-        row = {
-            tr("views.handoff.from"): f"{actor_names.get(handoff.from_actor, handoff.from_actor)}: "
-            f"{source.title.get(lang) if source else handoff.source}",
-            tr("views.handoff.to"): f"{actor_names.get(handoff.to_actor, handoff.to_actor)}: "
-            f"{target.title.get(lang) if target else handoff.target}",
-            tr("views.handoff.covered"): _yes_no(handoff.covered_by_coordinator),
-        }
-        if focus:
-            row[tr("views.handoff.involves_focus")] = _yes_no(focus in (handoff.from_actor, handoff.to_actor))
-        rows.append(row)
-    st.table(rows)
+        cues = [tr("views.handoff.covered_yes") if handoff.covered_by_coordinator else tr("views.handoff.covered_no")]
+        if focus and focus in (handoff.from_actor, handoff.to_actor):
+            cues.append(tr("views.handoff.involves_focus"))
+        items.append(
+            f"<li>{end(handoff.from_actor, handoff.source)} → {end(handoff.to_actor, handoff.target)}"
+            f" — {escape(' · '.join(cues))}</li>"
+        )
+    st.html(f'<ul class="polku-handoffs" lang="{lang}">{"".join(items)}</ul>')
 
 
 def _problems(path: ServicePath, lang: str) -> None:

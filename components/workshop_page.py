@@ -201,17 +201,19 @@ def app_root() -> str:
 
 
 def join_url(code: str) -> str:
-    return f"{app_root()}/{JOIN_URL_PATH}?{JOIN_PARAM}={code}"
+    """The app's root with `?join=CODE`: for a participant the join page is the app's only (default) page."""
+    return f"{app_root()}/?{JOIN_PARAM}={code}"
 
 
-def qr_svg(url: str, lang: str) -> str:
-    """The join link as an inline SVG QR code with a text alternative."""
-    qr = segno.make(url, error="m")
-    svg = qr.svg_inline(
-        scale=8, border=2, dark="#1A1A1A", light="#FFFFFF",
-        title=tr("workshop.room.qr_alt"), svgclass="polku-qr",
-    )
-    return svg.replace("<svg ", '<svg role="img" ', 1)
+def qr_image(url: str) -> str:
+    """The join link as a QR code: an SVG from segno, inlined as a data URI in an <img> with a text alternative.
+
+    (Streamlit's HTML sanitiser drops inline <svg> elements, but keeps images with data URIs.)
+    """
+    uri = segno.make(url, error="m").svg_data_uri(scale=8, border=2, dark="#1A1A1A", light="#FFFFFF")
+    alt = html.escape(tr("workshop.room.qr_alt"), quote=True)
+    src = html.escape(uri, quote=True)
+    return f'<img class="polku-qr" src="{src}" alt="{alt}" style="width: 100%; max-width: 320px">'
 
 
 def _room(workshop: Workshop) -> None:
@@ -243,7 +245,7 @@ def _room(workshop: Workshop) -> None:
             st.markdown(tr("workshop.room.link"))
             st.code(url, language=None, wrap_lines=True)
         with right:
-            st.html(f'<div style="max-width: 320px">{qr_svg(url, lang)}</div>')
+            st.html(qr_image(url))
     else:
         st.info(tr("workshop.room.closed", time=_time(workshop.closed_at)), icon="🔒")
     _wall(workshop.id)

@@ -19,14 +19,18 @@ import re
 import secrets
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import (
@@ -45,9 +49,10 @@ from sqlalchemy import (
     insert,
     or_,
     select,
+    text,
     update,
 )
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection, Engine, make_url
 
 from paths.model import LANGS, ServicePath
 from paths.personal import PersonalDataError, PersonalFill, PersonalPath, check_display_name, check_text, validate_fill
@@ -57,6 +62,8 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "personal_migrations"
 VERSION_TABLE = "alembic_version_personal"
 ENV_URL = "POLKU_PERSONAL_DATABASE_URL"
 
+SQLITE_BUSY_SECONDS = 30
+_PG_MIGRATION_LOCK = 7_204_621  # an advisory-lock key of its own (the library store uses 7_204_611)
 FREE_PIN_TRIES = 3
 FIRST_LOCK = timedelta(seconds=30)
 LONGEST_LOCK = timedelta(hours=24)
@@ -205,6 +212,8 @@ def migrate(connection: Connection) -> None:
 
 
 _hasher = PasswordHasher()
+# Alembic's `context` and `op` are process-wide proxies: one migration at a time in a process.
+_MIGRATION_LOCK = threading.Lock()
 
 
 class PersonalStore:
@@ -213,11 +222,25 @@ class PersonalStore:
     def __init__(self, url: str | None = None, clock: Callable[[], datetime] = utc_now) -> None:
         self.url = url or default_url()
         self.clock = clock
-        self.engine: Engine = create_engine(self.url, future=True)
-        if self.engine.dialect.name == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_pragmas)
-        with self.engine.begin() as connection:
-            migrate(connection)
+        self.engine: Engine = _engine(self.url)
+        self.ensure_schema()
+
+    def ensure_schema(self) -> None:
+        """Create or upgrade the tables; under the write lock, so processes starting together are safe."""
+        with self.engine.connect() as conn:
+            current = MigrationContext.configure(conn, opts={"version_table": VERSION_TABLE}).get_current_revision()
+        if current == _head_revision():
+            return
+        with _MIGRATION_LOCK, self._write() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK})
+            migrate(conn)
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """A write transaction; on SQLite it takes the write lock at once (BEGIN IMMEDIATE)."""
+        with self.engine.connect().execution_options(personal_write=True) as conn, conn.begin():
+            yield conn
 
     # ------------------------------------------------------------ making and reading
 
@@ -244,7 +267,7 @@ class PersonalStore:
         now = self.clock()
         personal_id = uuid.uuid4().hex
         token = secrets.token_urlsafe(32)
-        with self.engine.begin() as conn:
+        with self._write() as conn:
             conn.execute(
                 insert(personal_paths).values(
                     id=personal_id,
@@ -276,16 +299,15 @@ class PersonalStore:
 
     def get(self, personal_id: str, *, touch: bool = False, version: int | None = None) -> PersonalPath | None:
         """The personal path with its latest (or a given) fill; `touch` records that it was opened."""
-        with self.engine.begin() as conn:
+        if touch:
+            with self._write() as conn:
+                conn.execute(
+                    update(personal_paths).where(personal_paths.c.id == personal_id).values(last_opened_at=self.clock())
+                )
+        with self.engine.connect() as conn:
             row = conn.execute(select(personal_paths).where(personal_paths.c.id == personal_id)).mappings().first()
             if row is None:
                 return None
-            if touch:
-                now = self.clock()
-                conn.execute(
-                    update(personal_paths).where(personal_paths.c.id == personal_id).values(last_opened_at=now)
-                )
-                row = {**row, "last_opened_at": now}
             wanted = version or row["current_version"]
             fill_json = conn.execute(
                 select(personal_versions.c.fill_json).where(
@@ -346,7 +368,7 @@ class PersonalStore:
 
     def save_fill(self, personal_id: str, fill: PersonalFill, author: str, base_version: int | None = None) -> int:
         """Store `fill` as the next version; PersonalConflictError when `base_version` is stale."""
-        with self.engine.begin() as conn:
+        with self._write() as conn:
             row = conn.execute(
                 select(personal_paths.c.current_version, personal_paths.c.source_json)
                 .where(personal_paths.c.id == personal_id)
@@ -389,7 +411,7 @@ class PersonalStore:
         if not token or not _TOKEN_RE.match(token):
             return LinkResult("not_found")
         now = self.clock()
-        with self.engine.begin() as conn:
+        with self._write() as conn:
             link = conn.execute(
                 select(personal_links, personal_paths.c.pin_hash, personal_paths.c.lang)
                 .join(personal_paths, personal_paths.c.id == personal_links.c.personal_id)
@@ -434,7 +456,7 @@ class PersonalStore:
         """Revoke every link of the personal path and make a new one; returns the new token."""
         token = secrets.token_urlsafe(32)
         now = self.clock()
-        with self.engine.begin() as conn:
+        with self._write() as conn:
             if not self._exists(conn, personal_id):
                 raise PersonalDataError("not_found")
             self._revoke(conn, personal_id, now)
@@ -444,7 +466,7 @@ class PersonalStore:
         return token
 
     def revoke_link(self, personal_id: str) -> None:
-        with self.engine.begin() as conn:
+        with self._write() as conn:
             self._revoke(conn, personal_id, self.clock())
 
     def has_link(self, personal_id: str) -> bool:
@@ -458,7 +480,7 @@ class PersonalStore:
     def set_pin(self, personal_id: str, pin: str | None) -> None:
         """Set (4–8 digits) or remove (None or empty) the PIN; wrong-PIN counters start over."""
         pin_hash = _hash_pin(pin) if pin else None
-        with self.engine.begin() as conn:
+        with self._write() as conn:
             if not self._exists(conn, personal_id):
                 raise PersonalDataError("not_found")
             conn.execute(update(personal_paths).where(personal_paths.c.id == personal_id).values(pin_hash=pin_hash))
@@ -470,7 +492,7 @@ class PersonalStore:
         name = check_text((name or "").strip(), "owner", 200)
         if not name:
             raise PersonalDataError("owner_missing")
-        with self.engine.begin() as conn:
+        with self._write() as conn:
             if not self._exists(conn, personal_id):
                 raise PersonalDataError("not_found")
             exists = conn.execute(select(personal_shares.c.name).where(
@@ -479,7 +501,7 @@ class PersonalStore:
                 conn.execute(insert(personal_shares).values(personal_id=personal_id, name=name))
 
     def unshare(self, personal_id: str, name: str) -> None:
-        with self.engine.begin() as conn:
+        with self._write() as conn:
             conn.execute(delete(personal_shares).where(
                 personal_shares.c.personal_id == personal_id, personal_shares.c.name == name))
 
@@ -543,7 +565,7 @@ class PersonalStore:
 
     def erase(self, personal_id: str) -> bool:
         """Delete every row of the personal path in every table, every version. True if it existed."""
-        with self.engine.begin() as conn:
+        with self._write() as conn:
             existed = self._exists(conn, personal_id)
             for table in ALL_TABLES:
                 column = table.c.id if table is personal_paths else table.c.personal_id
@@ -578,12 +600,39 @@ class PersonalStore:
         )
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API connection
-    """Foreign keys on, and erased rows overwritten on disk rather than left in free pages."""
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA secure_delete=ON")
-    cursor.close()
+def _engine(url: str) -> Engine:
+    """The engine; on SQLite: a busy timeout, foreign keys, erased rows overwritten on disk rather
+    than left in free pages (secure_delete), a rollback journal (no WAL copies of erased pages left
+    behind), and transactions begun by us so that writes lock at once."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    database = parsed.database or ""
+    if database and database != ":memory:" and not database.startswith("file:"):
+        Path(database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_SECONDS, "check_same_thread": False})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_SECONDS * 1000}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA secure_delete = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("personal_write") else "BEGIN")
+
+    return engine
+
+
+@lru_cache(maxsize=1)
+def _head_revision() -> str | None:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return ScriptDirectory.from_config(config).get_current_head()
 
 
 def _hash_pin(pin: str) -> str:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from paths import palette
+from paths.graph import walk_order
 from paths.i18n import normalise_lang, t
 from paths.model import LocalText, ServicePath, Step, StepKind
 from paths.views import audience_view
@@ -40,6 +41,7 @@ DECISION_WIDTH = 18  # diamonds grow fast with wide text
 LABEL_WIDTH = 22  # arrow labels and actor names
 MAX_TITLE_LINES = 6
 MAX_LABEL_LINES = 4
+LONG_WORD_SLACK = 8  # a word up to width + 8 characters is not split
 
 # Characters XML 1.0 forbids (the SVG would not parse) and lone surrogates (not UTF-8).
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
@@ -97,11 +99,14 @@ def _esc(text: str) -> str:
 
 
 def wrap(text: str, width: int, max_lines: int) -> list[str]:
-    """Lines of at most `width` characters; words longer than that are split with a hyphen
-    (long Finnish compounds), and text beyond `max_lines` ends in an ellipsis."""
+    """Lines of about `width` characters, and text beyond `max_lines` ends in an ellipsis.
+
+    A word a little longer than `width` stays whole; a longer one (a long Finnish compound)
+    is split into pieces of `width` characters ending in a hyphen.
+    """
     words: list[str] = []
     for word in _clean(text).split(" "):
-        while len(word) > width:
+        while len(word) > width + LONG_WORD_SLACK:
             words.append(word[: width - 1] + "-")
             word = word[width - 1 :]
         if word:
@@ -177,17 +182,17 @@ def _step_node(node_id: str, step: Step, actor_names: dict[str, str], opts: _Opt
     lines += _text_lines(wrap(step.title.get(lang), width, MAX_TITLE_LINES), bold=True)
     if step.responsible:
         name = actor_names.get(step.responsible, step.responsible)
-        lines += _text_lines(wrap(name, LABEL_WIDTH, 2), size=11)
+        lines += _text_lines(wrap(name, width, 3), size=12)
     if step.coordinator:
         cue = t("render.coordinator_client" if opts.client else "render.coordinator", lang)
-        lines += _text_lines([f"{BULB} {cue}"], size=11)
+        lines += _text_lines([f"{BULB} {cue}"], size=12)
     if network:
-        lines += _text_lines([f"{NETWORK_ICON} {t('render.network_meeting', lang)}"], size=11)
+        lines += _text_lines([f"{NETWORK_ICON} {t('render.network_meeting', lang)}"], size=12)
     if end:
-        lines += _text_lines([f"{END_ICON} {t('render.end', lang)}"], size=11)
+        lines += _text_lines([f"{END_ICON} {t('render.end', lang)}"], size=12)
     if opts.actor_filter is not None:
-        marker = f"{FOCUS_ICON} {t('render.filter.focus', lang)}" if focus else f"{OTHER_ICON} {t('render.filter.other', lang)}"
-        lines += _text_lines([marker], size=11)
+        icon, key = (FOCUS_ICON, "render.filter.focus") if focus else (OTHER_ICON, "render.filter.other")
+        lines += _text_lines([f"{icon} {t(key, lang)}"], size=12)
 
     fill = palette.STEP_FILL
     border = palette.STEP_BORDER
@@ -285,44 +290,26 @@ def _legend(opts: _Options) -> list[str]:
 
 
 def _column_order(
-    column_nodes: list[list[str]], column_of: dict[str, int], edges: list[tuple[str, str]], out: list[str]
+    column_nodes: list[list[str]],
+    column_of: dict[str, int],
+    order: dict[str, int],
+    edges: list[tuple[str, str]],
+    out: list[str],
 ) -> set[tuple[str, str]]:
     """Keep the stage columns in order, left to right; return the edges that must not rank.
 
-    Edges back to an earlier column, and the edges closing a loop inside a column, do not
-    take part in ranking (`constraint=false`). What remains inside a column is acyclic, so
-    every node reaches a column sink and is reached from a column source. An invisible gate
-    after each column, fed by its sinks and feeding the next column's sources, then puts every
-    node of a column before every node of the next one. Only sinks and sources touch the gates,
-    which keeps the invisible edges short and dot fast.
+    Edges that go back in reading order (`order`: to an earlier column, or a loop inside a
+    column) do not take part in ranking (`constraint=false`). What remains is acyclic, so every
+    node of a column reaches a column sink and is reached from a column source. An invisible
+    gate after each column, fed by its sinks and feeding the next column's sources, then puts
+    every node of a column before every node of the next one.
     """
-    loose: set[tuple[str, str]] = set()
-    inside: dict[str, list[str]] = {}
-    for source, target in edges:
-        if column_of[target] < column_of[source]:
-            loose.add((source, target))
-        elif column_of[target] == column_of[source]:
-            inside.setdefault(source, []).append(target)
-    # Depth-first search per column; an edge to a node still on the stack closes a loop.
-    state: dict[str, int] = {}  # 1 on the stack, 2 done
-    for names in column_nodes:
-        for root in names:
-            if root in state:
-                continue
-            state[root] = 1
-            stack = [(root, iter(inside.get(root, [])))]
-            while stack:
-                node, successors = stack[-1]
-                for nxt in successors:
-                    if state.get(nxt) == 1:
-                        loose.add((node, nxt))
-                    elif nxt not in state:
-                        state[nxt] = 1
-                        stack.append((nxt, iter(inside.get(nxt, []))))
-                        break
-                else:
-                    state[node] = 2
-                    stack.pop()
+    loose = {
+        (source, target)
+        for source, target in edges
+        if column_of[target] < column_of[source]
+        or (column_of[target] == column_of[source] and order[target] <= order[source])
+    }
     succ: dict[str, list[str]] = {}
     pred: dict[str, list[str]] = {}
     ranked_out: set[str] = set()  # nodes with any edge that takes part in ranking
@@ -337,31 +324,38 @@ def _column_order(
     # predecessor has another successor that reaches the gate, the leaf is already before the
     # gate; linking it too would only stretch a long invisible edge across the column (a side
     # end in the middle of a long stage), which is what makes dot slow on big paths.
-    gated = {name for names in column_nodes for name in names if name not in succ and name in ranked_out}
-    safe = set(gated)
-    frontier = list(gated)
-    while frontier:
-        node = frontier.pop()
-        for before in pred.get(node, []):
-            if before not in safe:
-                safe.add(before)
-                frontier.append(before)
+    gated: set[str] = set()
+    safe: set[str] = set()  # nodes with a ranked path to a gated node: before the gate
+
+    def gate(name: str) -> None:
+        gated.add(name)
+        frontier = [name]
+        safe.add(name)
+        while frontier:
+            for before in pred.get(frontier.pop(), []):
+                if before not in safe:
+                    safe.add(before)
+                    frontier.append(before)
+
     for names in column_nodes:
         for name in names:
-            if name in ranked_out:
-                continue
-            before = pred.get(name, [])
-            if not before or not all(any(o in safe for o in succ[p] if o != name) for p in before):
-                gated.add(name)
+            if name not in succ and name in ranked_out:
+                gate(name)
+    # Leaves from the last in reading order back, so that a gated leaf makes its ancestors safe.
+    leaves = [name for names in column_nodes for name in names if name not in ranked_out]
+    for name in sorted(leaves, key=lambda leaf: order.get(leaf, len(order)), reverse=True):
+        before = pred.get(name, [])
+        if not before or not all(any(o in safe for o in succ[p] if o != name) for p in before):
+            gate(name)
     for index in range(len(column_nodes) - 1):
-        gate = f"g{index}"
-        out.append(f'  {gate} [shape=point, style=invis, width="0", height="0", label=""];')
+        gate_name = f"g{index}"
+        out.append(f'  {gate_name} [shape=point, style=invis, width="0", height="0", label=""];')
         for name in column_nodes[index]:
             if name in gated:
-                out.append(f"  {name} -> {gate} [style=invis];")
+                out.append(f"  {name} -> {gate_name} [style=invis];")
         for name in column_nodes[index + 1]:
             if name not in pred:
-                out.append(f"  {gate} -> {name} [style=invis];")
+                out.append(f"  {gate_name} -> {name} [style=invis];")
     return loose
 
 
@@ -384,18 +378,17 @@ def to_dot(
     lang = normalise_lang(lang)
     client = audience == "client"
     view = audience_view(path, "client" if client else "professional")
-    marks = {step: status for step, status in (statuses or {}).items() if status in STATUSES}
-    if here:
-        marks[here] = "here"
-    opts = _Options(lang=lang, client=client, statuses=marks, actor_filter=actor_filter)
     actor_names = {actor.id: actor.name.get(lang) for actor in reversed(view.actors)}
-
     node_of: dict[str, str] = {}
     steps: list[Step] = []
     for step in view.steps:
         if step.id not in node_of:
             node_of[step.id] = f"n{len(node_of)}"
             steps.append(step)
+    marks = {step: status for step, status in (statuses or {}).items() if status in STATUSES and step in node_of}
+    if here in node_of:
+        marks[here] = "here"
+    opts = _Options(lang=lang, client=client, statuses=marks, actor_filter=actor_filter)
 
     stage_rank = view.stage_index()
     unknown_rank = len(view.stages)
@@ -453,13 +446,12 @@ def to_dot(
         if key not in seen and transition.source in node_of and transition.target in node_of:
             seen.add(key)
             edges.append((transition.source, transition.target, transition.condition))
-    loose = _column_order(column_nodes, column_of, [(node_of[a], node_of[b]) for a, b, _ in edges], out)
+    order = {node_of[step_id]: i for i, step_id in enumerate(walk_order(view))}
+    loose = _column_order(column_nodes, column_of, order, [(node_of[a], node_of[b]) for a, b, _ in edges], out)
 
     focus_handoffs = {}
     if actor_filter is not None:
-        focus_handoffs = {
-            (h.source, h.target): h for h in handoffs(view) if actor_filter in (h.from_actor, h.to_actor)
-        }
+        focus_handoffs = {(h.source, h.target): h for h in handoffs(view) if actor_filter in (h.from_actor, h.to_actor)}
     for source_id, target_id, condition in edges:
         source, target = node_of[source_id], node_of[target_id]
         attrs: dict[str, str | float | int] = {}
@@ -467,7 +459,7 @@ def to_dot(
         handoff = focus_handoffs.get((source_id, target_id))
         if handoff:
             cue = "render.handoff_covered" if handoff.covered_by_coordinator else "render.handoff"
-            lines += _text_lines([f"{HANDOFF_ICON} {t(cue, lang)}"], size=11, bold=True)
+            lines += _text_lines([f"{HANDOFF_ICON} {t(cue, lang)}"], size=12, bold=True)
             attrs.update(penwidth=3.5, color=palette.INK)
             attrs["class"] = "handoff"
         if lines:

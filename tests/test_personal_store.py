@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -312,3 +313,13 @@ def test_the_default_url_comes_from_the_environment(tmp_path: Path, monkeypatch:
     make(store)
     assert (tmp_path / "from-env.db").exists()
     store.engine.dispose()
+
+
+def test_stores_opened_together_on_a_new_file_migrate_once(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'together.db'}"
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        stores = list(pool.map(lambda _: PersonalStore(url), range(4)))
+    made = [make(store, name=f"Rinnakkain {i}")[0].id for i, store in enumerate(stores)]
+    assert {s.id for s in stores[0].list_for(None)} == set(made)
+    for store in stores:
+        store.engine.dispose()

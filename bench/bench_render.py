@@ -1,0 +1,137 @@
+"""Benchmark: validation, DOT generation and SVG rendering of synthetic paths.
+
+Prints, for paths of 20, 200 and 2,000 steps: validation time, DOT generation time, our SVG
+render (`render_path(..., "svg")`: DOT generation plus the `dot` subprocess), the raw
+`dot -Tsvg` run on the very same DOT, and the ratio ours/raw. Medians over a few repeats;
+ours and raw runs alternate so that load on the machine hits both alike.
+
+Targets: at 200 steps ours <= 1.15 x raw; validating 2,000 steps < 50 ms.
+
+    python bench/bench_render.py [--sizes 20,200,2000] [--repeats 5] [--profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import pstats
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.synthetic import synthetic_path  # noqa: E402
+from paths.render_dot import to_dot  # noqa: E402
+from paths.render_image import render_path  # noqa: E402
+from paths.validation import validate  # noqa: E402
+
+RATIO_TARGET = 1.15
+RATIO_SIZE = 200
+VALIDATE_TARGET_MS = 50.0
+VALIDATE_SIZE = 2000
+
+
+def timed(func: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    func()
+    return time.perf_counter() - start
+
+
+def median_ms(func: Callable[[], object], repeats: int) -> float:
+    return statistics.median(timed(func) for _ in range(repeats)) * 1000
+
+
+def raw_dot(dot_file: Path) -> bytes:
+    return subprocess.run(["dot", "-Tsvg", str(dot_file)], capture_output=True, check=True).stdout
+
+
+def measure(n_steps: int, repeats: int, tmp: Path) -> dict[str, float]:
+    """One size: medians in milliseconds."""
+    path = synthetic_path(n_steps)
+    validate(path)  # warm the catalog and imports
+    to_dot(path)
+    render_repeats = repeats if n_steps <= 500 else max(1, repeats // 3)
+    result = {
+        "steps": n_steps,
+        "validate_ms": median_ms(lambda: validate(path), max(repeats, 7)),
+        "dot_gen_ms": median_ms(lambda: to_dot(path), max(repeats, 5)),
+    }
+    dot_file = tmp / f"synthetic-{n_steps}.dot"
+    dot_file.write_text(to_dot(path), encoding="utf-8")
+    ours, raw = [], []
+    for _ in range(render_repeats):
+        ours.append(timed(lambda: render_path(path, "svg")))
+        raw.append(timed(lambda: raw_dot(dot_file)))
+    result["ours_ms"] = statistics.median(ours) * 1000
+    result["raw_ms"] = statistics.median(raw) * 1000
+    result["ratio"] = result["ours_ms"] / result["raw_ms"]
+    result["render_repeats"] = render_repeats
+    return result
+
+
+def profile_validation(n_steps: int, lines: int = 15) -> str:
+    path = synthetic_path(n_steps)
+    validate(path)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(5):
+        validate(path)
+    profiler.disable()
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(lines)
+    return out.getvalue()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="20,200,2000", help="comma-separated step counts")
+    parser.add_argument("--repeats", type=int, default=5, help="repeats per measurement (medians)")
+    parser.add_argument("--profile", action="store_true", help="profile validation of the largest size")
+    args = parser.parse_args(argv)
+    if shutil.which("dot") is None:
+        print("Graphviz dot is not installed: cannot benchmark rendering.")
+        return 2
+    sizes = [int(size) for size in args.sizes.split(",")]
+
+    print("Flow diagram benchmark (medians; ours = render_path to SVG, raw = dot -Tsvg on the same DOT)")
+    print(f"{'steps':>6} {'validate ms':>12} {'DOT gen ms':>11} {'ours SVG ms':>12} {'raw dot ms':>11} {'ours/raw':>9}")
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in sizes:
+            row = measure(size, args.repeats, Path(tmp))
+            results.append(row)
+            print(
+                f"{row['steps']:>6} {row['validate_ms']:>12.1f} {row['dot_gen_ms']:>11.1f} "
+                f"{row['ours_ms']:>12.1f} {row['raw_ms']:>11.1f} {row['ratio']:>9.3f}"
+                + (f"   ({row['render_repeats']} render run(s))" if row["render_repeats"] != args.repeats else ""),
+                flush=True,
+            )
+
+    by_size = {row["steps"]: row for row in results}
+    status = 0
+    if RATIO_SIZE in by_size:
+        ratio = by_size[RATIO_SIZE]["ratio"]
+        ok = ratio <= RATIO_TARGET
+        print(f"Target: at {RATIO_SIZE} steps ours/raw <= {RATIO_TARGET}: {ratio:.3f} {'OK' if ok else 'MISSED'}")
+        status |= not ok
+    if VALIDATE_SIZE in by_size:
+        ms = by_size[VALIDATE_SIZE]["validate_ms"]
+        ok = ms < VALIDATE_TARGET_MS
+        verdict = "OK" if ok else "MISSED"
+        print(f"Target: validating {VALIDATE_SIZE} steps < {VALIDATE_TARGET_MS:.0f} ms: {ms:.1f} ms {verdict}")
+        status |= not ok
+        if args.profile or not ok:
+            print(f"\nWhere validation of {VALIDATE_SIZE} steps spends its time (5 runs, by own time):")
+            print(profile_validation(VALIDATE_SIZE))
+    return int(status)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,87 @@
+"""Screenshots of the app in headless Chromium (for the README and for checking layouts by eye).
+
+Run: `python bench/screenshot.py` → docs/screenshot.png (the path page of the Pohjanmaa model at
+1280 px) plus, with `--all`, the library and the path page at tablet width (768 px) and the
+blueprint and text tabs into bench/out/. Uses its own temporary store, like the browser tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import Page, sync_playwright  # noqa: E402
+
+from paths.i18n import t  # noqa: E402
+from tests.browser import launch_chromium, streamlit_server, wait_idle  # noqa: E402
+
+README_SHOT = ROOT / "docs" / "screenshot.png"
+OUT = ROOT / "bench" / "out"
+
+
+def _open(page: Page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector("[data-testid='stApp']")
+    wait_idle(page)
+
+
+def _settle(page: Page) -> None:
+    wait_idle(page)
+    page.wait_for_timeout(1200)
+
+
+def _path_page(page: Page, base: str, path_id: str, lang: str, tab: str | None = None) -> None:
+    _open(page, f"{base}/path?path={path_id}&lang={lang}")
+    page.wait_for_selector("[data-testid='stGraphVizChart'] svg g", timeout=30_000)
+    if tab:
+        page.get_by_role("tab", name=t(f"pathpage.tab.{tab}", lang)).click()
+        _settle(page)
+    _settle(page)
+
+
+def readme_shot(page: Page, base: str) -> None:
+    """The path page at a readable size, scrolled so that the view switch, the tabs and the diagram show."""
+    _path_page(page, base, "pohjanmaa", "fi")
+    page.locator(".st-key-_polku_path_controls").evaluate("element => element.scrollIntoView({block: 'start'})")
+    _settle(page)
+    README_SHOT.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(README_SHOT))
+    print(f"wrote {README_SHOT.relative_to(ROOT)}")
+
+
+def all_shots(browser, base: str) -> None:  # noqa: ANN001 - Playwright's Browser
+    OUT.mkdir(parents=True, exist_ok=True)
+    for width, height in ((1280, 900), (768, 1024)):
+        page = browser.new_page(viewport={"width": width, "height": height})
+        _open(page, base)
+        page.screenshot(path=str(OUT / f"library-{width}.png"))
+        _path_page(page, base, "ari", "fi")
+        page.screenshot(path=str(OUT / f"path-{width}.png"))
+        for tab in ("blueprint", "text"):
+            _path_page(page, base, "pohjanmaa", "sv", tab)
+            page.screenshot(path=str(OUT / f"{tab}-{width}.png"))
+        page.close()
+        print(f"wrote bench/out/*-{width}.png")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--all", action="store_true", help="also the library, tablet width and the other tabs")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp, streamlit_server(Path(tmp)) as base, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        readme_shot(page, base)
+        page.close()
+        if args.all:
+            all_shots(browser, base)
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
