@@ -1,8 +1,8 @@
 """Screenshots of the app in headless Chromium (for the README and for checking layouts by eye).
 
-Run: `python bench/screenshot.py` → docs/screenshot.png (the path page of the Pohjanmaa model at
-1280 px) plus, with `--all`, the library and the path page at tablet width (768 px) and the
-blueprint and text tabs into bench/out/. Uses its own temporary store, like the browser tests.
+Run: `python bench/screenshot.py` → docs/screenshot.png (Ari's path page at 1440 px); with `--all`
+also the library, the path page, the blueprint and the text tabs at 1280 and 768 px (a tablet)
+into bench/out/. Uses its own temporary store, like the browser tests.
 """
 
 from __future__ import annotations
@@ -44,13 +44,13 @@ def _path_page(page: Page, base: str, path_id: str, lang: str, tab: str | None =
     _settle(page)
 
 
-def readme_shot(page: Page, base: str) -> None:
-    """The path page at a readable size, scrolled so that the view switch, the tabs and the diagram show."""
-    _path_page(page, base, "pohjanmaa", "fi")
-    page.locator(".st-key-_polku_path_controls").evaluate("element => element.scrollIntoView({block: 'start'})")
-    _settle(page)
+def readme_shot(browser, base: str) -> None:  # noqa: ANN001 - Playwright's Browser
+    """Ari's path page on a 1440 x 1080 screen: title, view switch, tabs and the diagram with its light bulbs."""
+    page = browser.new_page(viewport={"width": 1440, "height": 1080})
+    _path_page(page, base, "ari", "fi")
     README_SHOT.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(README_SHOT))
+    page.close()
     print(f"wrote {README_SHOT.relative_to(ROOT)}")
 
 
@@ -75,9 +75,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp, streamlit_server(Path(tmp)) as base, sync_playwright() as playwright:
         browser = launch_chromium(playwright)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        readme_shot(page, base)
-        page.close()
+        readme_shot(browser, base)
         if args.all:
             all_shots(browser, base)
         browser.close()

@@ -31,10 +31,10 @@ def flow_dot(key: Key, lang: str, audience: str, _path: ServicePath) -> str:
     return to_dot(_path, lang, audience, legend=False)
 
 
-# The blueprint is as wide as its stage slots need (about 9 characters of 18 px text per slot),
+# The blueprint is as wide as its stage slots need (a stage title wraps at about 8 characters a slot),
 # never narrower than a tablet; a wider one scrolls sideways instead of squeezing its labels.
-BLUEPRINT_PX_PER_SLOT = 120
-BLUEPRINT_LABEL_PX = 180
+BLUEPRINT_PX_PER_SLOT = 90
+BLUEPRINT_LABEL_PX = 200
 BLUEPRINT_MIN_PX = 720
 
 

@@ -912,6 +912,11 @@ def editor_page() -> None:
         _new_path_panel(lang)
         return
     path = edit.path
+    wanted_step = st.query_params.pop("step", None)  # "turn into an edit" on the workshop wall links here
+    if wanted_step and path.step(wanted_step):
+        st.session_state[STEP_PICK] = wanted_step
+        st.session_state[SECTION_KEY] = "step"
+        _clear_form_keys()
     st.title(tr("editor.title", name=md_escape(path.title.get(lang) or path.id)), anchor=False)
     with st.container(horizontal=True):
         page_link("path", tr("editor.to_path"), icon="🗺️", path=path.id)

@@ -53,10 +53,14 @@ _MESSAGE = "_personal_message"
 _PIN_GIVEN = "_personal_pin_given"
 _TOUCHED = "_personal_touched"
 
-CLIENT_STYLE = f"""
+CLIENT_STYLE = """
 <style>
 [data-testid="stMain"] p, [data-testid="stMain"] li, [data-testid="stMain"] label,
-[data-testid="stMain"] input, [data-testid="stMain"] textarea {{ font-size: 1.15rem !important; }}
+[data-testid="stMain"] input, [data-testid="stMain"] textarea { font-size: 1.15rem !important; }
+</style>
+"""
+BOX_STYLE = f"""
+<style>
 .polku-here {{ background: {HERE_FILL}; border: 4px solid {HERE_BORDER}; color: {INK}; border-radius: 10px;
   padding: .6rem .9rem; font-size: 1.2rem; margin: .4rem 0 .8rem 0; }}
 .polku-bulb {{ background: {COORDINATOR_FILL}; border-left: 6px solid {COORDINATOR_BORDER}; color: {INK};
@@ -119,14 +123,10 @@ def _attr(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _pdf_name(personal: PersonalPath) -> str:
-    """A file name without the client's name in it (downloads land in shared folders)."""
-    return f"polku-{personal.source_path_id}-{personal.id[:8]}.pdf"
-
-
-def _downloads(personal_id: str, lang: str, key: str) -> None:
-    """JSON and PDF of everything stored, built only when clicked."""
+def _downloads(personal_id: str, source_path_id: str, lang: str, key: str) -> None:
+    """JSON and PDF of everything stored, built only when clicked (in Streamlit's download thread)."""
     personal = personal_store()
+    latest = _latest_version(source_path_id)
 
     def export_json() -> bytes:
         return json.dumps(personal.export(personal_id) or {}, ensure_ascii=False, indent=2).encode("utf-8")
@@ -135,7 +135,7 @@ def _downloads(personal_id: str, lang: str, key: str) -> None:
         current = personal.get(personal_id)
         if current is None:
             return b""
-        return personal_pdf(current, _latest_version(current.source_path_id))
+        return personal_pdf(current, latest)
 
     col_pdf, col_json = st.columns(2)
     col_pdf.download_button(
@@ -169,6 +169,7 @@ def fill_form(personal: PersonalPath, lang: str, author: str, key: str) -> None:
     fill = personal.fill
     here = fill.here()
     prefix = f"{key}{personal.id[:8]}v{personal.version}"
+    st.html(BOX_STYLE)
     options: list[str | None] = [None, *STATUSES]
     today = dt.date.today()
     with st.form(f"{prefix}_form", enter_to_submit=False):
@@ -192,7 +193,7 @@ def fill_form(personal: PersonalPath, lang: str, author: str, key: str) -> None:
                 if text:
                     st.markdown(md_escape(text))
                 if step.coordinator:
-                    st.markdown(f"{BULB} {t('personal.bulb_meaning', lang)}")
+                    st.html(f'<p class="polku-bulb">{BULB} {_attr(t("personal.bulb_meaning", lang))}</p>')
                 for link in step.links:
                     st.markdown(f"[{md_escape(link.label.get(lang))}]({link.url.replace(')', '%29')})")
                 current = entry.status.value if entry.status else None
@@ -398,7 +399,7 @@ def client_page() -> None:
     _diagram(personal, lang)
     fill_form(personal, lang, CLIENT_AUTHOR, "client")
     st.header(t("personal.client.keep_heading", lang), anchor=False)
-    _downloads(personal.id, lang, "client_dl")
+    _downloads(personal.id, personal.source_path_id, lang, "client_dl")
     if _erase_controls(personal.id, lang, "client_erase"):
         st.session_state.get(_VERIFIED, set()).discard(hash_token(token or ""))
         st.session_state[_MESSAGE] = "erased"
@@ -508,10 +509,13 @@ def _share_panel(personal: PersonalPath, owner: str) -> None:
 def _details(personal_id: str, owner: str) -> None:
     lang = current_lang()
     store_ = personal_store()
+    if not store_.may_see(personal_id, owner):
+        st.info(tr("personal.pro.gone"))
+        return
     touch = st.session_state.get(_TOUCHED) != personal_id
     personal = store_.get(personal_id, touch=touch)
     st.session_state[_TOUCHED] = personal_id
-    if personal is None or not store_.may_see(personal_id, owner):
+    if personal is None:
         st.info(tr("personal.pro.gone"))
         return
     st.header(md_escape(personal.display_name), anchor=False)
@@ -536,7 +540,7 @@ def _details(personal_id: str, owner: str) -> None:
         _diagram(personal, personal.lang)
         fill_form(personal, personal.lang, owner, "pro")
     with tab_keep:
-        _downloads(personal.id, lang, "pro_dl")
+        _downloads(personal.id, personal.source_path_id, lang, "pro_dl")
         if _erase_controls(personal.id, lang, "pro_erase"):
             st.session_state.get(_TOKENS, {}).pop(personal.id, None)
             st.session_state.pop(_SELECTED, None)

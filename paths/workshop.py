@@ -19,7 +19,8 @@ import io
 import secrets
 import threading
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -47,7 +48,7 @@ from sqlalchemy.exc import IntegrityError
 from paths.graph import walk_order
 from paths.i18n import t
 from paths.model import ServicePath
-from paths.store import Store, UTCDateTime
+from paths.store import Store, UTCDateTime, paths_table, versions_table
 from paths.views import AUDIENCES, audience_view
 
 KINDS: tuple[str, ...] = ("idea", "problem", "question", "praise")
@@ -385,6 +386,16 @@ def _note(row: Any) -> Note:
     )
 
 
+_writer_queues: dict[str, threading.Lock] = {}
+_writer_queues_lock = threading.Lock()
+
+
+def _writer_queue(url: str) -> threading.Lock:
+    """One lock per SQLite database in this process: its writers take turns in order."""
+    with _writer_queues_lock:
+        return _writer_queues.setdefault(url, threading.Lock())
+
+
 def _signed_int32(digest: str) -> int:
     return int.from_bytes(bytes.fromhex(digest[:8]), "big", signed=True)
 
@@ -419,7 +430,7 @@ class WorkshopStore:
         for _ in range(20):
             code = code_factory()
             try:
-                with self.store.write() as connection:
+                with self._write() as connection:
                     new_id = connection.execute(
                         workshops_table.insert()
                         .values(
@@ -483,7 +494,7 @@ class WorkshopStore:
 
     def close(self, workshop_id: int) -> bool:
         """Close a workshop: its code stops working and it takes no more notes; the notes stay."""
-        with self.store.write() as connection:
+        with self._write() as connection:
             result = connection.execute(
                 workshops_table.update()
                 .where(workshops_table.c.id == workshop_id, workshops_table.c.closed_at.is_(None))
@@ -491,17 +502,35 @@ class WorkshopStore:
             )
             return result.rowcount == 1
 
-    def _lock_open(self, connection: Connection, workshop_id: int) -> Workshop:
-        """Inside a write transaction: the workshop, share-locked on PostgreSQL; refuses a closed one."""
-        query = select(workshops_table).where(workshops_table.c.id == workshop_id)
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """A short write transaction. On SQLite the writers of this process queue on a lock first, so
+        they wait their turn in order instead of in SQLite's busy-retry sleeps (other processes still
+        wait on the busy timeout); PostgreSQL needs no such queue."""
+        if self.store.dialect != "sqlite":
+            with self.store.write() as connection:
+                yield connection
+            return
+        with _writer_queue(self.store.url), self.store.write() as connection:
+            yield connection
+
+    def _lock_open(self, connection: Connection, workshop_id: int) -> tuple[Workshop, int]:
+        """Inside a write transaction: the open workshop (share-locked on PostgreSQL) and the version of
+        its path that participants see; refuses an unknown or closed workshop."""
+        query = (
+            select(workshops_table, paths_table.c.latest_version, paths_table.c.deleted)
+            .join(paths_table, paths_table.c.id == workshops_table.c.path_id, isouter=True)
+            .where(workshops_table.c.id == workshop_id)
+        )
         if self.store.dialect == "postgresql":
-            query = query.with_for_update(read=True)
+            query = query.with_for_update(read=True, of=workshops_table)
         row = connection.execute(query).first()
         if row is None:
             raise WorkshopError("workshop.error.unknown")
         if row.closed_at is not None:
             raise WorkshopClosedError()
-        return _workshop(row)
+        version = row.latest_version if row.latest_version is not None and not row.deleted else row.path_version
+        return _workshop(row), version
 
     # -- what participants may write on ------------------------------------------------------
 
@@ -511,13 +540,20 @@ class WorkshopStore:
         path = self.store.get_path(workshop.path_id, version)
         return (path, version) if path is not None else None
 
-    def _targets_for(self, workshop: Workshop) -> tuple[frozenset[str], frozenset[str]]:
-        version = self.store.latest_version(workshop.path_id) or workshop.path_version
+    def _targets_for(
+        self, connection: Connection, workshop: Workshop, version: int
+    ) -> tuple[frozenset[str], frozenset[str]]:
+        """The step and stage ids participants may write on (cached: a stored version never changes)."""
         key = (workshop.path_id, version, workshop.audience)
         with self._targets_lock:
             cached = self._targets.get(key)
         if cached is None:
-            path = self.store.get_path(workshop.path_id, version)
+            content = connection.execute(
+                select(versions_table.c.content).where(
+                    versions_table.c.path_id == workshop.path_id, versions_table.c.version == version
+                )
+            ).scalar_one_or_none()
+            path = ServicePath.model_validate_json(content) if content else None
             cached = target_ids(path, workshop.audience) if path else (frozenset(), frozenset())
             with self._targets_lock:
                 if len(self._targets) > 256:
@@ -546,17 +582,12 @@ class WorkshopStore:
             raise WorkshopError("workshop.error.target")
         cleaned = clean_note_text(text)
         name = clean_display_name(display_name)
-        workshop = self.get(workshop_id)
-        if workshop is None:
-            raise WorkshopError("workshop.error.unknown")
-        if not workshop.is_open:
-            raise WorkshopClosedError()
-        steps, stages = self._targets_for(workshop)
-        if (step_id is not None and step_id not in steps) or (stage_id is not None and stage_id not in stages):
-            raise WorkshopError("workshop.error.target")
         now = datetime.now(UTC)
-        with self.store.write() as connection:
-            self._lock_open(connection, workshop_id)
+        with self._write() as connection:
+            workshop, version = self._lock_open(connection, workshop_id)
+            steps, stages = self._targets_for(connection, workshop, version)
+            if (step_id is not None and step_id not in steps) or (stage_id is not None and stage_id not in stages):
+                raise WorkshopError("workshop.error.target")
             written = connection.execute(
                 select(func.count())
                 .select_from(notes_table)
@@ -614,13 +645,13 @@ class WorkshopStore:
             return connection.execute(select(func.count(distinct(who.c.who)))).scalar_one()
 
     def set_done(self, note_id: int, done: bool = True) -> bool:
-        with self.store.write() as connection:
+        with self._write() as connection:
             return connection.execute(
                 notes_table.update().where(notes_table.c.id == note_id).values(done=done)
             ).rowcount == 1
 
     def mark_turned_into_edit(self, note_id: int) -> bool:
-        with self.store.write() as connection:
+        with self._write() as connection:
             return connection.execute(
                 notes_table.update().where(notes_table.c.id == note_id).values(turned_into_edit=True)
             ).rowcount == 1
@@ -637,17 +668,14 @@ class WorkshopStore:
         who = participant_hash(participant_token)
         if (note_id is None) == (step_id is None):
             raise WorkshopError("workshop.error.vote_target")
-        workshop = self.get(workshop_id)
-        if workshop is None:
-            raise WorkshopError("workshop.error.unknown")
-        if step_id is not None and step_id not in self._targets_for(workshop)[0]:
-            raise WorkshopError("workshop.error.vote_target")
-        with self.store.write() as connection:
+        with self._write() as connection:
             if self.store.dialect == "postgresql":
                 connection.execute(
                     sql_text("SELECT pg_advisory_xact_lock(:a, :b)"), {"a": workshop_id, "b": _signed_int32(who)}
                 )
-            workshop = self._lock_open(connection, workshop_id)
+            workshop, version = self._lock_open(connection, workshop_id)
+            if step_id is not None and step_id not in self._targets_for(connection, workshop, version)[0]:
+                raise WorkshopError("workshop.error.vote_target")
             if note_id is not None:
                 found = connection.execute(
                     select(notes_table.c.id).where(
@@ -681,7 +709,7 @@ class WorkshopStore:
         """Take back one of the participant's votes on a note or a step (while the workshop is open)."""
         who = participant_hash(participant_token)
         target = votes_table.c.note_id == note_id if note_id is not None else votes_table.c.step_id == step_id
-        with self.store.write() as connection:
+        with self._write() as connection:
             self._lock_open(connection, workshop_id)
             vote_id = connection.execute(
                 select(votes_table.c.id)

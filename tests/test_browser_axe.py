@@ -83,7 +83,7 @@ def scan(site: dict, target: str, viewport: tuple[int, int] = (1280, 900), ready
         page.goto(site["url"] + target)
         page.locator(ready).first.wait_for(timeout=60_000)
         wait_idle(page)
-        page.wait_for_timeout(500)
+        page.wait_for_timeout(1500)  # the first run's elements settle (stale ones fade out)
         wait_idle(page)
         page.add_script_tag(path=str(AXE))
         result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")

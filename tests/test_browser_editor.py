@@ -89,4 +89,4 @@ def test_clicking_a_step_in_the_blueprint_opens_its_form(app_url: str, page) -> 
     expect(heading).to_be_visible(timeout=SLOW)
     title_box = page.get_by_label(t("editor.field.title", "fi"), exact=True).first
     expect(title_box).to_have_value(target.title.fi)
-    expect(page.get_by_label(t("editor.field.coordinator", "fi"))).to_be_checked()
+    expect(page.get_by_role("switch", name=t("editor.field.coordinator", "fi"))).to_be_checked()

@@ -289,3 +289,16 @@ def test_the_facilitator_opens_a_workshop_and_sees_notes_on_the_wall(store: Stor
     run(at)
     assert not workshops.get(opened[0].id).is_open
     assert workshops.find_open(opened[0].code) is None
+
+
+def test_turning_a_note_into_an_edit_opens_the_editor_on_its_step(store: Store) -> None:
+    workshops = WorkshopStore(store)
+    workshop = workshops.open_workshop("testipolku", "Testaaja")
+    note = workshops.add_note(workshop.id, "p" * 20, "problem", "Yhteydenotto viivästyy", step_id="yhteydenotto")
+    at = run(app(workshop=str(workshop.id)))
+    assert "Yhteydenotto viivästyy" in texts(at)
+    at.button(key=f"_polku_edit_{note.id}").click()
+    run(at)
+    assert workshops.notes(workshop.id)[0].turned_into_edit
+    assert at.query_params["path"] == "testipolku"
+    assert at.session_state["_polku_ed_step"] == "yhteydenotto", "the editor opened on the note's step"
