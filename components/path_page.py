@@ -277,6 +277,10 @@ def render() -> None:
         _choose_path()
         return
     loaded = load_path(path_id)
+    if loaded is None and not st.query_params.get(PATH_PARAM):
+        st.session_state.pop(_LAST_PATH, None)  # the remembered path is gone: offer the others
+        _choose_path()
+        return
     if loaded is None:
         st.error(tr("pathpage.not_found"))
         page_link("library", tr("pathpage.to_library"), icon="📚")

@@ -26,7 +26,7 @@ from components.auth import (
     require_facilitator,
     workshops,
 )
-from components.common import cache_key, current_lang, md_escape, page, store, tr
+from components.common import cache_key, current_lang, load_path, md_escape, page, store, tr
 from paths.graph import walk_order
 from paths.model import ServicePath
 from paths.views import AUDIENCES, audience_view
@@ -68,6 +68,12 @@ def kind_label(kind: str) -> str:
 
 def _time(moment: datetime) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _workshop_path(workshop: Workshop) -> tuple[ServicePath, int] | None:
+    """The path participants see: its latest version (edits made during the workshop show up), read
+    through the app's per-version cache, so the wall's refresh every few seconds parses nothing."""
+    return load_path(workshop.path_id) or load_path(workshop.path_id, workshop.path_version)
 
 
 def _path_title(path: ServicePath | None, fallback: str, lang: str) -> str:
@@ -219,7 +225,7 @@ def qr_image(url: str) -> str:
 def _room(workshop: Workshop) -> None:
     """One workshop: the code for the wall, the live wall, and closing and exports."""
     lang = current_lang()
-    loaded = workshops().path_for(workshop)
+    loaded = _workshop_path(workshop)
     path = loaded[0] if loaded else None
     st.button(tr("workshop.room.back"), on_click=_back_to_list, icon="⬅️", key="_polku_room_back")
     st.header(md_escape(_path_title(path, workshop.path_id, lang)), anchor=False)
@@ -260,7 +266,7 @@ def _exports(workshop: Workshop, key_prefix: str) -> None:
     stem = f"{workshop.path_id}-workshop-{workshop.id}-{lang}"
 
     def rows() -> tuple[list[Note], ServicePath | None]:
-        loaded = workshops().path_for(workshop)
+        loaded = _workshop_path(workshop)
         return workshops().notes(workshop.id), loaded[0] if loaded else None
 
     with st.container(horizontal=True):
@@ -295,7 +301,7 @@ def _wall(workshop_id: int) -> None:
     workshop = workshops().get(workshop_id)
     if workshop is None:
         return
-    loaded = workshops().path_for(workshop)
+    loaded = _workshop_path(workshop)
     path = loaded[0] if loaded else None
     notes = workshops().notes(workshop_id)
     st.subheader(tr("workshop.wall.title"), anchor=False)
@@ -391,7 +397,7 @@ def join_page() -> None:
         return
     remember_join(workshop.code)
     token = participant_token()
-    loaded = workshops().path_for(workshop)
+    loaded = _workshop_path(workshop)
     if loaded is None:
         st.error(tr("workshop.error.path_gone"))
         return
@@ -521,7 +527,7 @@ def _participant_path(workshop_id: int, token: str) -> None:
     if workshop is None or not workshop.is_open:
         st.info(tr("workshop.join.closed"), icon="🔒")
         return
-    loaded = workshops().path_for(workshop)
+    loaded = _workshop_path(workshop)
     if loaded is None:
         return
     view = audience_view(loaded[0], workshop.audience)

@@ -29,7 +29,8 @@ from paths.personal import (
     client_view,
 )
 
-FONT_STACK = '"DejaVu Sans", "Noto Color Emoji", sans-serif'
+# Emoji come from fontconfig's fallback; naming an emoji font here would draw digits from it too.
+FONT_STACK = '"DejaVu Sans", sans-serif'
 BULB = "💡"
 EMPTY_BOX = "☐"
 CHOSEN_BOX = "☒"
@@ -51,7 +52,7 @@ p {{ margin: 0 0 6pt 0; }}
 .notice {{ border: 2pt solid {palette.HERE_BORDER}; padding: 6pt 8pt; margin: 8pt 0; }}
 .here-box {{ background: {palette.HERE_FILL}; border: 3pt solid {palette.HERE_BORDER}; padding: 8pt 10pt;
   margin: 8pt 0; }}
-section.diagram {{ page: diagram; }}
+section.diagram {{ page: diagram; break-before: page; break-after: page; }}
 section.diagram img {{ display: block; max-width: 100%; max-height: 150mm; margin: 0 auto; }}
 .legend {{ font-size: 14pt; }}
 .step {{ border: 1.5pt solid {palette.STEP_BORDER}; padding: 8pt 10pt; margin: 0 0 10pt 0; break-inside: avoid; }}
@@ -68,7 +69,7 @@ input[type=text], textarea {{ font-family: {FONT_STACK}; font-size: 14pt; border
   width: 100%; box-sizing: border-box; }}
 input[type=text] {{ height: 22pt; }}
 textarea {{ height: 60pt; }}
-input[type=radio] {{ width: 14pt; height: 14pt; margin-right: 4pt; vertical-align: middle; }}
+input[type=radio] {{ display: inline-block; width: 14pt; height: 14pt; margin: 0 5pt 0 0; vertical-align: middle; }}
 table {{ border-collapse: collapse; width: 100%; }}
 th, td {{ border: 1pt solid {palette.INK}; padding: 4pt 6pt; text-align: left; vertical-align: top; height: 22pt; }}
 a {{ color: {palette.NETWORK_BORDER}; }}

@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass
 
 from paths import palette
-from paths.graph import walk_order
 from paths.i18n import normalise_lang, t
 from paths.model import LocalText, ServicePath, Step, StepKind
 from paths.views import audience_view
@@ -104,8 +103,11 @@ def wrap(text: str, width: int, max_lines: int) -> list[str]:
     A word a little longer than `width` stays whole; a longer one (a long Finnish compound)
     is split into pieces of `width` characters ending in a hyphen.
     """
+    text = _clean(text)
+    if len(text) <= width:
+        return [text] if text else []
     words: list[str] = []
-    for word in _clean(text).split(" "):
+    for word in text.split(" "):
         while len(word) > width + LONG_WORD_SLACK:
             words.append(word[: width - 1] + "-")
             word = word[width - 1 :]
@@ -289,10 +291,35 @@ def _legend(opts: _Options) -> list[str]:
     ]
 
 
+def _reading_order(
+    column_nodes: list[list[str]], column_of: dict[str, int], edges: list[tuple[str, str]]
+) -> dict[str, tuple[int, int, int]]:
+    """The reading order of `paths.graph.walk_order` (stage, then breadth-first depth from the
+    starts, then file order), computed on the drawn nodes without building a networkx graph."""
+    successors: dict[str, list[str]] = {}
+    has_in: set[str] = set()
+    for source, target in edges:
+        successors.setdefault(source, []).append(target)
+        has_in.add(target)
+    nodes = [name for names in column_nodes for name in names]
+    frontier = [name for name in nodes if name not in has_in] or nodes[:1]
+    depth = dict.fromkeys(frontier, 0)
+    while frontier:
+        following = []
+        for node in frontier:
+            for nxt in successors.get(node, []):
+                if nxt not in depth:
+                    depth[nxt] = depth[node] + 1
+                    following.append(nxt)
+        frontier = following
+    unseen = len(nodes) + 1
+    return {name: (column_of[name], depth.get(name, unseen), i) for i, name in enumerate(nodes)}
+
+
 def _column_order(
     column_nodes: list[list[str]],
     column_of: dict[str, int],
-    order: dict[str, int],
+    order: dict[str, tuple[int, int, int]],
     edges: list[tuple[str, str]],
     out: list[str],
 ) -> set[tuple[str, str]]:
@@ -343,7 +370,7 @@ def _column_order(
                 gate(name)
     # Leaves from the last in reading order back, so that a gated leaf makes its ancestors safe.
     leaves = [name for names in column_nodes for name in names if name not in ranked_out]
-    for name in sorted(leaves, key=lambda leaf: order.get(leaf, len(order)), reverse=True):
+    for name in sorted(leaves, key=order.__getitem__, reverse=True):
         before = pred.get(name, [])
         if not before or not all(any(o in safe for o in succ[p] if o != name) for p in before):
             gate(name)
@@ -390,7 +417,9 @@ def to_dot(
         marks[here] = "here"
     opts = _Options(lang=lang, client=client, statuses=marks, actor_filter=actor_filter)
 
-    stage_rank = view.stage_index()
+    stage_rank: dict[str, int] = {}
+    for index, stage in enumerate(view.stages):
+        stage_rank.setdefault(stage.id, index)  # a duplicated stage id: the first one counts
     unknown_rank = len(view.stages)
     columns: list[tuple[str, list[Step]]] = []
     by_stage: dict[int, list[Step]] = {}
@@ -405,8 +434,7 @@ def to_dot(
     out = [
         "digraph polku {",
         f'  graph [rankdir="LR", newrank="true", fontname="{FONT}", fontsize="20", bgcolor="{palette.WHITE}", '
-        f'fontcolor="{palette.INK}", labelloc="t", labeljust="l", pad="0.3", nodesep="0.3", ranksep="0.45", '
-        f'compound="true"];',
+        f'fontcolor="{palette.INK}", labelloc="t", labeljust="l", pad="0.3", nodesep="0.3", ranksep="0.45"];',
         f'  node [fontname="{FONT}", fontsize="14", fontcolor="{palette.INK}", margin="0.15,0.08"];',
         f'  edge [fontname="{FONT}", fontsize="12", fontcolor="{palette.INK}", color="{palette.EDGE}", '
         f'penwidth="1.5", arrowsize="0.9"];',
@@ -446,8 +474,8 @@ def to_dot(
         if key not in seen and transition.source in node_of and transition.target in node_of:
             seen.add(key)
             edges.append((transition.source, transition.target, transition.condition))
-    order = {node_of[step_id]: i for i, step_id in enumerate(walk_order(view))}
-    loose = _column_order(column_nodes, column_of, order, [(node_of[a], node_of[b]) for a, b, _ in edges], out)
+    node_edges = [(node_of[a], node_of[b]) for a, b, _ in edges]
+    loose = _column_order(column_nodes, column_of, _reading_order(column_nodes, column_of, node_edges), node_edges, out)
 
     focus_handoffs = {}
     if actor_filter is not None:

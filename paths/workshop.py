@@ -19,6 +19,7 @@ import io
 import secrets
 import threading
 import unicodedata
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    bindparam,
     delete,
     distinct,
     func,
@@ -108,6 +110,30 @@ votes_table = Table(
     Column("created_at", UTCDateTime, nullable=False),
     CheckConstraint("(note_id IS NULL) <> (step_id IS NULL)", name="ck_votes_one_target"),
 )
+
+
+# The statements of the hot paths (a note, a vote), built once: only their parameters change.
+_OPEN_WORKSHOP = (
+    select(workshops_table, paths_table.c.latest_version, paths_table.c.deleted)
+    .join(paths_table, paths_table.c.id == workshops_table.c.path_id, isouter=True)
+    .where(workshops_table.c.id == bindparam("workshop_id"))
+)
+_OPEN_WORKSHOP_SHARED = _OPEN_WORKSHOP.with_for_update(read=True, of=workshops_table)
+_COUNT_NOTES = (
+    select(func.count())
+    .select_from(notes_table)
+    .where(notes_table.c.workshop_id == bindparam("workshop_id"), notes_table.c.participant_hash == bindparam("who"))
+)
+_INSERT_NOTE = notes_table.insert().returning(notes_table.c.id)
+_COUNT_VOTES = (
+    select(func.count())
+    .select_from(votes_table)
+    .where(votes_table.c.workshop_id == bindparam("workshop_id"), votes_table.c.participant_hash == bindparam("who"))
+)
+_NOTE_IN_WORKSHOP = select(notes_table.c.id).where(
+    notes_table.c.id == bindparam("note_id"), notes_table.c.workshop_id == bindparam("workshop_id")
+)
+_INSERT_VOTE = votes_table.insert()
 
 
 class WorkshopError(Exception):
@@ -386,14 +412,41 @@ def _note(row: Any) -> Note:
     )
 
 
-_writer_queues: dict[str, threading.Lock] = {}
+class FifoLock:
+    """A lock handed to its waiters in arrival order, so that no writer waits much longer than the others
+    (threading.Lock lets a releasing thread take it straight back, which starves some participants)."""
+
+    def __init__(self) -> None:
+        self._guard = threading.Lock()
+        self._waiters: deque[threading.Lock] = deque()
+        self._held = False
+
+    def __enter__(self) -> None:
+        with self._guard:
+            if not self._held:
+                self._held = True
+                return
+            waiter = threading.Lock()
+            waiter.acquire()
+            self._waiters.append(waiter)
+        waiter.acquire()  # the previous holder hands the lock over by releasing this
+
+    def __exit__(self, *_: object) -> None:
+        with self._guard:
+            if self._waiters:
+                self._waiters.popleft().release()
+            else:
+                self._held = False
+
+
+_writer_queues: dict[str, FifoLock] = {}
 _writer_queues_lock = threading.Lock()
 
 
-def _writer_queue(url: str) -> threading.Lock:
-    """One lock per SQLite database in this process: its writers take turns in order."""
+def _writer_queue(url: str) -> FifoLock:
+    """One queue per SQLite database in this process: its writers take turns in arrival order."""
     with _writer_queues_lock:
-        return _writer_queues.setdefault(url, threading.Lock())
+        return _writer_queues.setdefault(url, FifoLock())
 
 
 def _signed_int32(digest: str) -> int:
@@ -517,14 +570,8 @@ class WorkshopStore:
     def _lock_open(self, connection: Connection, workshop_id: int) -> tuple[Workshop, int]:
         """Inside a write transaction: the open workshop (share-locked on PostgreSQL) and the version of
         its path that participants see; refuses an unknown or closed workshop."""
-        query = (
-            select(workshops_table, paths_table.c.latest_version, paths_table.c.deleted)
-            .join(paths_table, paths_table.c.id == workshops_table.c.path_id, isouter=True)
-            .where(workshops_table.c.id == workshop_id)
-        )
-        if self.store.dialect == "postgresql":
-            query = query.with_for_update(read=True, of=workshops_table)
-        row = connection.execute(query).first()
+        query = _OPEN_WORKSHOP_SHARED if self.store.dialect == "postgresql" else _OPEN_WORKSHOP
+        row = connection.execute(query, {"workshop_id": workshop_id}).first()
         if row is None:
             raise WorkshopError("workshop.error.unknown")
         if row.closed_at is not None:
@@ -588,11 +635,7 @@ class WorkshopStore:
             steps, stages = self._targets_for(connection, workshop, version)
             if (step_id is not None and step_id not in steps) or (stage_id is not None and stage_id not in stages):
                 raise WorkshopError("workshop.error.target")
-            written = connection.execute(
-                select(func.count())
-                .select_from(notes_table)
-                .where(notes_table.c.workshop_id == workshop_id, notes_table.c.participant_hash == who)
-            ).scalar_one()
+            written = connection.execute(_COUNT_NOTES, {"workshop_id": workshop_id, "who": who}).scalar_one()
             if written >= MAX_NOTES_PER_PARTICIPANT:
                 raise WorkshopError("workshop.error.too_many_notes", max=MAX_NOTES_PER_PARTICIPANT)
             values = {
@@ -608,7 +651,7 @@ class WorkshopStore:
                 "done": False,
                 "turned_into_edit": False,
             }
-            note_id = connection.execute(notes_table.insert().values(**values).returning(notes_table.c.id)).scalar_one()
+            note_id = connection.execute(_INSERT_NOTE, values).scalar_one()
         return Note(id=note_id, **{k: v for k, v in values.items() if k != "participant_hash"})
 
     def _notes_query(self) -> Any:
@@ -677,29 +720,22 @@ class WorkshopStore:
             if step_id is not None and step_id not in self._targets_for(connection, workshop, version)[0]:
                 raise WorkshopError("workshop.error.vote_target")
             if note_id is not None:
-                found = connection.execute(
-                    select(notes_table.c.id).where(
-                        notes_table.c.id == note_id, notes_table.c.workshop_id == workshop_id
-                    )
-                ).first()
+                found = connection.execute(_NOTE_IN_WORKSHOP, {"note_id": note_id, "workshop_id": workshop_id}).first()
                 if found is None:
                     raise WorkshopError("workshop.error.vote_target")
-            used = connection.execute(
-                select(func.count())
-                .select_from(votes_table)
-                .where(votes_table.c.workshop_id == workshop_id, votes_table.c.participant_hash == who)
-            ).scalar_one()
+            used = connection.execute(_COUNT_VOTES, {"workshop_id": workshop_id, "who": who}).scalar_one()
             limit = workshop.votes_per_participant
             if used >= limit:
                 raise VoteLimitError(limit)
             connection.execute(
-                votes_table.insert().values(
-                    workshop_id=workshop_id,
-                    note_id=note_id,
-                    step_id=step_id,
-                    participant_hash=who,
-                    created_at=datetime.now(UTC),
-                )
+                _INSERT_VOTE,
+                {
+                    "workshop_id": workshop_id,
+                    "note_id": note_id,
+                    "step_id": step_id,
+                    "participant_hash": who,
+                    "created_at": datetime.now(UTC),
+                },
             )
             return limit - used - 1
 

@@ -428,3 +428,35 @@ def test_builtin_paths_render_with_their_light_bulbs() -> None:
         for lang in ("fi", "sv", "en"):
             root = svg_of(to_dot(path, lang))
             assert bulb_count(root) == len(path.coordinator_steps) + 1, (path.id, lang)
+
+
+def test_unfinished_drafts_still_draw() -> None:
+    """Workshops draw paths with problems: no steps, duplicate ids, self-loops, unknown refs."""
+    drafts = [
+        {"id": "tyhja", "title": "Tyhjä"},
+        {"id": "vaiheet", "title": "", "stages": [{"id": "a", "title": ""}]},
+        {
+            "id": "tuplat",
+            "title": "Tuplat",
+            "stages": [{"id": "a", "title": "A"}, {"id": "a", "title": "A2"}],
+            "steps": [
+                {"id": "x", "stage": "a", "title": "X"},
+                {"id": "x", "stage": "a", "title": "X2"},
+                {"id": "y", "stage": "a", "title": "Y", "actors": ["tuntematon"]},
+            ],
+            "transitions": [
+                {"source": "x", "target": "y"},
+                {"source": "x", "target": "y"},
+                {"source": "y", "target": "y"},
+                {"source": "y", "target": "puuttuu"},
+            ],
+        },
+    ]
+    for draft in drafts:
+        path = ServicePath.model_validate(draft)
+        root = svg_of(to_dot(path, here="puuttuu", statuses={"x": "done"}, actor_filter="ei-ketaan"))
+        assert "Selite" in texts(root)
+    root = svg_of(to_dot(ServicePath.model_validate(drafts[2])))
+    assert "X" in texts(root) and "X2" not in texts(root)  # a duplicated id draws once
+    assert "A2" not in texts(root)
+    assert "tuntematon" in texts(root)  # an unknown actor shows its id rather than nothing

@@ -7,6 +7,7 @@ import csv
 import io
 import multiprocessing
 import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
@@ -22,6 +23,7 @@ from paths.workshop import (
     CODE_LENGTH,
     EXPORT_COLUMNS,
     MAX_NOTE_CHARS,
+    FifoLock,
     VoteLimitError,
     WorkshopClosedError,
     WorkshopError,
@@ -416,3 +418,25 @@ def test_an_empty_export_still_has_its_header(store: Store) -> None:
     path = store.get_path("testipolku")
     rows = list(csv.reader(io.StringIO(export_csv([], path, "sv").decode("utf-8-sig")), delimiter=";"))
     assert rows == [[t(f"workshop.export.col.{column}", "sv") for column in EXPORT_COLUMNS]]
+
+
+def test_sqlite_writers_of_one_process_take_turns_in_arrival_order() -> None:
+    lock, order = FifoLock(), []
+    lock.__enter__()
+
+    def writer(i: int) -> None:
+        with lock:
+            order.append(i)
+
+    threads = []
+    for i in range(8):
+        thread = threading.Thread(target=writer, args=(i,))
+        thread.start()
+        threads.append(thread)
+        deadline = time.monotonic() + 10
+        while len(lock._waiters) < i + 1 and time.monotonic() < deadline:
+            time.sleep(0.001)
+    lock.__exit__(None, None, None)
+    for thread in threads:
+        thread.join(timeout=10)
+    assert order == list(range(8))
