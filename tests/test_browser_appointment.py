@@ -15,7 +15,7 @@ from paths.i18n import t
 from paths.personal import PersonalFill, StepEntry, StepStatus
 from paths.personal_store import get_personal_store
 from paths.store import get_store
-from tests.browser import launch_chromium, streamlit_server, wait_idle
+from tests.browser import streamlit_server, wait_idle
 
 pytestmark = pytest.mark.browser
 PATH_ID = "pohjanmaa"
@@ -44,13 +44,9 @@ def server(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
+def browser(chromium):
+    """The session's one Chromium (one Playwright per process)."""
+    return chromium
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ import pytest
 from paths.personal import PersonalFill, StepEntry, StepStatus
 from paths.personal_store import get_personal_store
 from paths.store import get_store
-from tests.browser import ROOT, launch_chromium, streamlit_server, wait_idle
+from tests.browser import ROOT, streamlit_server, wait_idle
 
 pytestmark = pytest.mark.browser
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -51,7 +51,7 @@ def allowed(rule: str, target: str) -> StreamlitFinding | None:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory):
+def site(tmp_path_factory: pytest.TempPathFactory, chromium):
     """A server whose stores this module fills: the built-in paths and one personal path with statuses."""
     if not AXE.exists():
         pytest.fail("axe-core is not installed: run `npm ci --no-audit --no-fund` in the repository root")
@@ -67,12 +67,8 @@ def site(tmp_path_factory: pytest.TempPathFactory):
     fill = PersonalFill(entries={first: StepEntry(status=StepStatus.done, note="Muistiinpano"),
                                  second: StepEntry(status=StepStatus.here)}, goals="Oma tavoite")
     personal_store.save_fill(personal.id, fill, "tester")
-    from playwright.sync_api import sync_playwright
-
-    with streamlit_server(tmp) as url, sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        yield {"url": url, "token": token, "browser": browser}
-        browser.close()
+    with streamlit_server(tmp) as url:
+        yield {"url": url, "token": token, "browser": chromium}
 
 
 def scan(site: dict, target: str, viewport: tuple[int, int] = (1280, 900), ready: str = "h1") -> list[dict]:
