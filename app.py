@@ -6,9 +6,6 @@ like `/?path=ari` opens the path page, so shared links work from the site's root
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
-
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -19,21 +16,10 @@ from components.auth import auth_banner, participant_only
 from components.common import language_selector, register_pages, store, sync_lang, tr
 from components.editor_page import editor_page
 from components.history_page import history_page
+from components.page_spec import PageSpec
 from components.personal_page import client_page, professional_page
 from components.views_page import views_page
 from components.workshop_page import join_page, workshop_facilitator_page
-
-
-@dataclass(frozen=True)
-class PageSpec:
-    """One page: its render function, the catalog key of its title, its URL path and icon."""
-
-    render: object
-    title_key: str
-    url_path: str
-    icon: str
-    visibility: Literal["visible", "hidden"] = "visible"
-
 
 PAGES: list[PageSpec] = [
     PageSpec(library_page.render, "nav.library", "library", "📚"),

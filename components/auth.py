@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 
 import streamlit as st
 from streamlit.errors import StreamlitAuthError
@@ -34,6 +35,12 @@ PARTICIPANT_COOKIE = "polku_participant"
 JOIN_COOKIE_SECONDS = 12 * 3600
 PARTICIPANT_COOKIE_SECONDS = 30 * 24 * 3600
 _COOKIE_VALUE = re.compile(r"^[A-Za-z0-9_-]{1,128}$")
+_COOKIES_KEY = "_polku_cookies"
+_HAS_USERS_KEY = "_polku_has_users"
+# How long a session trusts its last "are there any accounts?" answer, in seconds. "Yes" may be kept
+# longer: a stale yes only keeps the stricter sign-in rules a little longer. "No" (the demo mode) is
+# kept only briefly, so the first account ends the demo mode in every open session within seconds.
+HAS_USERS_TTL = {True: 60.0, False: 2.0}
 
 
 @st.cache_resource(show_spinner=False)
@@ -55,12 +62,32 @@ def workshops() -> WorkshopStore:
     return _workshops_for(database_url())
 
 
+def has_accounts() -> bool:
+    """Whether any local account exists; one query per session every few seconds, not per rerun.
+
+    The answer is kept in the session with the store's URL for `HAS_USERS_TTL` seconds, and is
+    renewed at sign-in and sign-out.
+    """
+    url = database_url()
+    now = time.monotonic()
+    kept = st.session_state.get(_HAS_USERS_KEY)
+    if kept is not None and kept[0] == url and 0 <= now - kept[2] < HAS_USERS_TTL[kept[1]]:
+        return kept[1]
+    found = accounts().has_users()
+    st.session_state[_HAS_USERS_KEY] = (url, found, now)
+    return found
+
+
+def forget_has_accounts() -> None:
+    st.session_state.pop(_HAS_USERS_KEY, None)
+
+
 def auth_mode() -> AuthMode:
-    """The sign-in mode now: adding the first account ends the demo mode at the next rerun."""
+    """The sign-in mode now: adding the first account ends the demo mode within `HAS_USERS_TTL[False]` s."""
     setting = os.environ.get(MODE_ENV)
     if (setting or "").strip().lower() == "oidc":
         return "oidc"
-    return resolve_mode(setting, accounts().has_users())
+    return resolve_mode(setting, has_accounts())
 
 
 def _oidc_name() -> str | None:
@@ -80,13 +107,28 @@ def signed_in_name() -> str | None:
     return None
 
 
+def _session_cookies() -> dict[str, str]:
+    """Our cookies as the browser sent them when this session started, read once per session.
+
+    `st.context.cookies` never changes during a session (it is the opening request's), so keeping
+    it in the session is exact; cookies set by our script reach only the next session.
+    """
+    kept = st.session_state.get(_COOKIES_KEY)
+    if kept is not None:
+        return kept
+    try:
+        sent = st.context.cookies
+        kept = {name: sent.get(name) for name in (JOIN_COOKIE, PARTICIPANT_COOKIE)}
+    except (AttributeError, RuntimeError):
+        return {}
+    kept = {name: value for name, value in kept.items() if isinstance(value, str) and _COOKIE_VALUE.match(value)}
+    st.session_state[_COOKIES_KEY] = kept
+    return kept
+
+
 def cookie(name: str) -> str | None:
     """A cookie the browser sent when this session started, when it looks like one of ours."""
-    try:
-        value = st.context.cookies.get(name)
-    except (AttributeError, RuntimeError):
-        return None
-    return value if isinstance(value, str) and _COOKIE_VALUE.match(value) else None
+    return _session_cookies().get(name)
 
 
 def held_join_code() -> str | None:
@@ -205,6 +247,7 @@ def sign_in_form() -> None:
     result = accounts().sign_in(name, password)
     if result.ok:
         st.session_state[FACILITATOR_KEY] = result.name
+        forget_has_accounts()
         st.rerun()
     st.error(result.message(current_lang()), icon="⛔")
 
@@ -220,6 +263,7 @@ def _oidc_sign_in() -> None:
 
 
 def sign_out() -> None:
+    forget_has_accounts()
     if auth_mode() == "oidc":
         st.logout()
         return

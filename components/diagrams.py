@@ -1,34 +1,127 @@
 """Cached wrappers around the renderers in paths/, so a rerun never redraws an unchanged path.
 
-Every wrapper is keyed on `key` = (store URL, path id, version) plus the language and the
-audience; the path itself is passed as `_path` (not hashed: a stored version never changes).
+Every wrapper is keyed on `key` = (store URL, path id, version) plus the language, the view
+(professional, client, partner or print: `paths.audience_views`) and the actor filter; the path itself
+is passed as `_path` and is not part of the key (a stored version never changes).
+
+The cache is a small in-process LRU rather than `st.cache_data`: the keys are short tuples, and
+Streamlit's per-call signature inspection and hashing cost more than drawing from the cache itself
+(a path-page rerun asks for half a dozen entries). Values are shared, so callers treat them as read-only.
 """
 
 from __future__ import annotations
 
-import streamlit as st
+import inspect
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
 from plotly.graph_objects import Figure
 
 from paths import blueprint, render_image, render_text
+from paths.audience_views import apply_view, focus_actor_for, normalise_view, renderer_audience, view_problems
 from paths.graph import walk_order
 from paths.loading import dump_json, dump_yaml
-from paths.model import ServicePath
-from paths.render_dot import to_dot
+from paths.model import ActorGroup, ServicePath
+from paths.render_dot import Handoff, handoffs, to_dot
 from paths.validation import Problem, validate
-from paths.views import audience_view
 
 Key = tuple[str, str, int]
+F = TypeVar("F", bound=Callable[..., Any])
+_MISSING = object()
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+def memo(max_entries: int) -> Callable[[F], F]:
+    """Memoise on every argument except `_path`; least recently used entries go first."""
+
+    def decorate(function: F) -> F:
+        names = list(inspect.signature(function).parameters)
+        skip = names.index("_path")
+        entries: OrderedDict[tuple, Any] = OrderedDict()
+        lock = threading.Lock()
+
+        @wraps(function)
+        def cached(*args: Any, **kwargs: Any) -> Any:
+            if kwargs:
+                bound = inspect.signature(function).bind(*args, **kwargs)
+                bound.apply_defaults()
+                args = bound.args
+            cache_key = args[:skip] + args[skip + 1 :]
+            with lock:
+                value = entries.get(cache_key, _MISSING)
+                if value is not _MISSING:
+                    entries.move_to_end(cache_key)
+                    return value
+            value = function(*args)
+            with lock:
+                entries[cache_key] = value
+                while len(entries) > max_entries:
+                    entries.popitem(last=False)
+            return value
+
+        cached.cache_clear = entries.clear  # type: ignore[attr-defined]
+        return cached  # type: ignore[return-value]
+
+    return decorate
+
+
+@memo(256)
+def viewed(key: Key, view: str, actor: str | None, _path: ServicePath) -> ServicePath:
+    """The path as `view` shows it (the facilitator's settings applied); `actor` is the partner's focus."""
+    return apply_view(_path, normalise_view(view), actor if view == "partner" else None)
+
+
+@memo(512)
 def problems(key: Key, lang: str, _path: ServicePath) -> list[Problem]:
-    return validate(_path, lang)
+    """The path's validation problems followed by those of its view settings."""
+    return validate(_path, lang) + view_problems(_path, lang)
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
-def flow_dot(key: Key, lang: str, audience: str, _path: ServicePath) -> str:
-    """For the browser: the page shows the legend beside the chart, so the drawing stays narrower."""
-    return to_dot(_path, lang, audience, legend=False)
+@memo(256)
+def actor_choices(key: Key, view: str, _path: ServicePath) -> list[str]:
+    """The actors a view can be filtered by: those with a step in it, in the path's actor order."""
+    shown = viewed(key, view, None, _path)
+    used = {actor for step in shown.steps for actor in step.actors}
+    return [actor.id for actor in shown.actors if actor.id in used]
+
+
+@memo(256)
+def default_partner_actor(key: Key, _path: ServicePath) -> str | None:
+    """The partner view's actor when none is asked for: the configured one, else the first network
+    partner (a professional or an organisation) that takes part in a hand-off, else the first actor in one."""
+    configured = focus_actor_for(_path)
+    if configured:
+        return configured
+    shown = viewed(key, "partner", None, _path)
+    involved = {actor for handoff in handoffs(shown) for actor in (handoff.from_actor, handoff.to_actor)}
+    partners = (ActorGroup.professional, ActorGroup.organisation)
+    ordered = [actor for actor in shown.actors if actor.id in involved]
+    for actor in ordered:
+        if actor.group in partners:
+            return actor.id
+    if ordered:
+        return ordered[0].id
+    choices = actor_choices(key, "partner", _path)
+    return choices[0] if choices else None
+
+
+@memo(512)
+def flow_dot(key: Key, lang: str, audience: str, _path: ServicePath, actor: str | None = None) -> str:
+    """For the browser: the page shows the legend beside the chart, so the drawing stays narrower.
+
+    `audience` is a view name (the renderers' two audiences are views too); `actor` filters the diagram.
+    """
+    shown = viewed(key, audience, actor, _path)
+    return to_dot(shown, lang, renderer_audience(audience), actor_filter=actor, legend=False)
+
+
+@memo(512)
+def view_handoffs(key: Key, view: str, actor: str | None, _path: ServicePath) -> list[Handoff]:
+    """The hand-offs of the view: those touching `actor` when it is given, else all."""
+    found = handoffs(viewed(key, view, actor, _path))
+    return [h for h in found if actor in (h.from_actor, h.to_actor)] if actor else found
 
 
 # The blueprint is as wide as its stage slots need (a stage title wraps at about 8 characters a slot),
@@ -38,57 +131,59 @@ BLUEPRINT_LABEL_PX = 200
 BLUEPRINT_MIN_PX = 720
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
-def blueprint_width(key: Key, lang: str, audience: str, _path: ServicePath) -> int:
-    slots = blueprint.layout(_path, lang, audience).width
+@memo(512)
+def blueprint_width(key: Key, lang: str, view: str, actor: str | None, _path: ServicePath) -> int:
+    slots = blueprint.layout(viewed(key, view, actor, _path), lang, renderer_audience(view)).width
     return max(BLUEPRINT_MIN_PX, round(BLUEPRINT_LABEL_PX + BLUEPRINT_PX_PER_SLOT * slots))
 
 
-@st.cache_resource(show_spinner=False, max_entries=128)
-def blueprint_figure(key: Key, lang: str, audience: str, _path: ServicePath) -> Figure:
+@memo(128)
+def blueprint_figure(key: Key, lang: str, view: str, actor: str | None, _path: ServicePath) -> Figure:
     """Shared, not copied: Streamlit only reads the figure when it serialises it."""
-    return blueprint.blueprint_figure(_path, lang, audience)
+    shown = viewed(key, view, actor, _path)
+    return blueprint.blueprint_figure(shown, lang, renderer_audience(view), actor_filter=actor)
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
-def step_detail(key: Key, step_id: str, lang: str, audience: str, _path: ServicePath) -> dict | None:
-    """What a click on a step shows (None when the audience does not see the step)."""
-    return blueprint.step_details(_path, step_id, lang, audience)
+@memo(512)
+def step_detail(key: Key, step_id: str, lang: str, view: str, actor: str | None, _path: ServicePath) -> dict | None:
+    """What a click on a step shows (None when the view does not show the step)."""
+    return blueprint.step_details(viewed(key, view, actor, _path), step_id, lang, renderer_audience(view))
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
-def text_html(key: Key, lang: str, audience: str, _path: ServicePath) -> str:
-    return render_text.to_html(_path, lang, audience)
+@memo(512)
+def text_html(key: Key, lang: str, view: str, actor: str | None, _path: ServicePath) -> str:
+    return render_text.to_html(viewed(key, view, actor, _path), lang, renderer_audience(view))
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
-def text_markdown(key: Key, lang: str, audience: str, _path: ServicePath) -> str:
-    return render_text.to_markdown(_path, lang, audience)
+@memo(512)
+def text_markdown(key: Key, lang: str, view: str, actor: str | None, _path: ServicePath) -> str:
+    return render_text.to_markdown(viewed(key, view, actor, _path), lang, renderer_audience(view))
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
-def description(key: Key, lang: str, audience: str, _path: ServicePath) -> str:
-    return render_text.describe(_path, lang, audience)
+@memo(512)
+def description(key: Key, lang: str, view: str, actor: str | None, _path: ServicePath) -> str:
+    return render_text.describe(viewed(key, view, actor, _path), lang, renderer_audience(view))
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
-def walk(key: Key, audience: str, _path: ServicePath) -> list[str]:
-    """The step ids the audience sees, in reading order (for the step picker)."""
-    return walk_order(audience_view(_path, audience))
+@memo(512)
+def walk(key: Key, view: str, actor: str | None, _path: ServicePath) -> list[str]:
+    """The step ids the view shows, in reading order (for the step picker)."""
+    return walk_order(viewed(key, view, actor, _path))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def image(key: Key, fmt: str, lang: str, audience: str, _path: ServicePath) -> bytes:
-    """SVG, PNG or PDF from the `dot` binary; raises render_image.RenderError."""
-    return render_image.render_path(_path, fmt, lang, audience)
+@memo(64)
+def image(key: Key, fmt: str, lang: str, view: str, actor: str | None, _path: ServicePath) -> bytes:
+    """SVG, PNG or PDF (with the legend) from the `dot` binary; raises render_image.RenderError."""
+    shown = viewed(key, view, actor, _path)
+    return render_image.render_path(shown, fmt, lang, renderer_audience(view), actor_filter=actor)
 
 
-@st.cache_data(show_spinner=False, max_entries=128)
+@memo(128)
 def as_yaml(key: Key, _path: ServicePath) -> str:
     return dump_yaml(_path)
 
 
-@st.cache_data(show_spinner=False, max_entries=128)
+@memo(128)
 def as_json(key: Key, _path: ServicePath) -> str:
     return dump_json(_path)
 

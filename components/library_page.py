@@ -9,7 +9,9 @@ from paths.store import PathSummary
 
 SEARCH_KEY = "library_search"
 # A card's link names the whole path (a link's purpose is clear out of context): let it wrap.
+# A card's title is a level-2 heading under the page's h1 (no skipped level), sized like a subheader.
 CARD_CSS = """<style>
+.st-key-library_cards h2 { font-size: 1.5rem; padding-top: .25rem; }
 .st-key-library_cards [data-testid="stPageLink-NavLink"] span,
 .st-key-library_cards [data-testid="stPageLink-NavLink"] div,
 .st-key-library_cards [data-testid="stPageLink-NavLink"] p { white-space: normal; overflow: visible; }
@@ -38,7 +40,7 @@ def _card(summary: PathSummary, lang: str) -> None:
     loaded = load_path(summary.id, summary.version)
     title = summary.title.get(lang) or summary.id
     with st.container(border=True, width=CARD_WIDTH, key=f"card_{summary.id}"):
-        st.subheader(md_escape(title), anchor=False)
+        st.header(md_escape(title), anchor=False)
         persona = summary.persona.get(lang)
         if persona:
             st.markdown(tr("library.persona", persona=md_escape(persona)))

@@ -1,8 +1,12 @@
-"""The path page: one path as a flow diagram, a service blueprint and text, for either audience.
+"""The path page: one path as a flow diagram, a service blueprint and text, in one of four views.
 
-Everything that identifies what is shown lives in the URL (`?path=ari&audience=client&lang=sv`)
-so a shared link opens the same view. Drawing is cached per (store, path, version, language,
-audience) and hidden tabs are not drawn at all, so a rerun costs little.
+The views (`paths.audience_views`): professional (everything, optionally filtered by one actor),
+client (plain language, only what the client meets), network partner (one chosen actor's steps and
+hand-offs highlighted, with the list of those hand-offs) and print (the picture and the text with
+nothing interactive). Everything that identifies what is shown lives in the URL
+(`?path=ari&audience=partner&actor=kela&lang=sv`) so a shared link opens the same view. Drawing is
+cached per (store, path, version, language, view, actor) and hidden tabs are not drawn at all, so a
+rerun costs little.
 """
 
 from __future__ import annotations
@@ -17,21 +21,27 @@ import streamlit as st
 from components import diagrams
 from components.common import cache_key, current_lang, load_path, md_escape, page_link, status_words, store, tr
 from paths import palette
+from paths.audience_views import VIEW_NAMES
 from paths.i18n import t
 from paths.model import ServicePath
+from paths.render_dot import FOCUS_ICON, HANDOFF_ICON, OTHER_ICON
 from paths.render_image import RenderError
 from paths.validation import Problem
-from paths.views import AUDIENCES
 
 PATH_PARAM = "path"
 AUDIENCE_PARAM = "audience"
+ACTOR_PARAM = "actor"
+# Views with an actor control: the partner view always has an actor, the professional view may filter by one.
+ACTOR_VIEWS = ("professional", "partner")
 TABS = ("flow", "blueprint", "text")
 _LAST_PATH = "_polku_last_path"
 _TAB_INDEX = "_polku_path_tab"
 _AUDIENCE_WIDGET = "_polku_audience_choice"
 _FIT_WIDGET = "_polku_flow_fit"
 _CLICKED = "_polku_step_clicked"
+_ACTOR_WIDGET = "_polku_actor_{view}"
 # Readable sizes: the flow diagram keeps its natural size and scrolls sideways unless "fit" is on.
+# On paper the sidebar, the toolbar and the page's controls are left out, in every view.
 PAGE_CSS = f"""<style>
 .st-key-polku_flow_scroll, .st-key-polku_blueprint_scroll {{ overflow-x: auto; }}
 .st-key-polku_blueprint_scroll > [data-testid="stElementContainer"] {{ max-width: none; }}
@@ -43,6 +53,17 @@ PAGE_CSS = f"""<style>
   border: 2px solid; border-radius: .3rem; font-size: .9rem; }}
 .polku-text .polku-coordinator {{ border-left: .4rem solid {palette.COORDINATOR_BORDER}; padding-left: .8rem; }}
 .polku-text .polku-network-meeting {{ border-left: .4rem solid {palette.NETWORK_BORDER}; padding-left: .8rem; }}
+.polku-handoffs li {{ margin-bottom: .35rem; }}
+.polku-description {{ color: {palette.MUTED_INK}; font-size: .875rem; margin-top: .5rem; }}
+@media print {{
+  [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+  [data-testid="stSidebarCollapsedControl"], .st-key-_polku_path_controls,
+  .polku-screen-only {{ display: none !important; }}
+  [data-testid="stMain"] {{ margin: 0 !important; }}
+  [data-testid="stMainBlockContainer"] {{ padding: 0 !important; max-width: none !important; }}
+  .polku-text .polku-step, .polku-handoffs li {{ break-inside: avoid; }}
+  h2, h3 {{ break-after: avoid; }}
+}}
 </style>"""
 DOWNLOAD_MIME = {
     "svg": "image/svg+xml",
@@ -55,28 +76,72 @@ DOWNLOAD_MIME = {
 
 
 def current_audience() -> str:
+    """The view named in the URL: professional, client, partner or print (anything else: professional)."""
     raw = st.query_params.get(AUDIENCE_PARAM)
-    return raw if raw in AUDIENCES else "professional"
+    return raw if raw in VIEW_NAMES else "professional"
 
 
 def _on_audience_change() -> None:
     st.query_params[AUDIENCE_PARAM] = st.session_state.get(_AUDIENCE_WIDGET) or "professional"
 
 
-def _audience_switch() -> str:
-    audience = current_audience()
+def _audience_switch(audience: str, lang: str) -> None:
     if st.session_state.get(_AUDIENCE_WIDGET) != audience:
         st.session_state[_AUDIENCE_WIDGET] = audience
     st.segmented_control(
-        tr("pathpage.audience_label"),
-        options=list(AUDIENCES),
-        format_func=lambda name: tr(f"pathpage.audience.{name}"),
+        t("pathpage.audience_label", lang),
+        options=list(VIEW_NAMES),
+        format_func=lambda name: t(f"pathpage.audience.{name}", lang),
         key=_AUDIENCE_WIDGET,
         required=True,
-        help=tr("pathpage.audience_help"),
+        help=t("pathview.help", lang),
         on_change=_on_audience_change,
     )
-    return audience
+
+
+def _on_actor_change(widget: str) -> None:
+    chosen = st.session_state.get(widget)
+    if chosen:
+        st.query_params[ACTOR_PARAM] = chosen
+    elif ACTOR_PARAM in st.query_params:
+        del st.query_params[ACTOR_PARAM]
+
+
+def chosen_actor(path: ServicePath, key: diagrams.Key, audience: str) -> str | None:
+    """The actor the view highlights: the URL's when the view has it, else the partner view's default."""
+    if audience not in ACTOR_VIEWS:
+        return None
+    choices = diagrams.actor_choices(key, audience, path)
+    wanted = st.query_params.get(ACTOR_PARAM)
+    if wanted in choices:
+        return wanted
+    if audience == "partner":
+        default = diagrams.default_partner_actor(key, path)
+        return default if default in choices else (choices[0] if choices else None)
+    return None
+
+
+def _actor_control(path: ServicePath, key: diagrams.Key, audience: str, actor: str | None, lang: str) -> None:
+    """The partner view's actor picker, or the professional view's optional actor filter."""
+    choices = diagrams.actor_choices(key, audience, path)
+    if not choices:
+        return
+    names = {item.id: item.name.get(lang) or item.id for item in path.actors}
+    partner = audience == "partner"
+    options = choices if partner else ["", *choices]
+    widget = _ACTOR_WIDGET.format(view=audience)
+    if st.session_state.get(widget) != (actor or ""):
+        st.session_state[widget] = actor or ""
+    st.selectbox(
+        t("pathview.partner_actor" if partner else "pathview.filter_actor", lang),
+        options=options,
+        format_func=lambda item: names.get(item, item) if item else t("pathview.all_actors", lang),
+        key=widget,
+        help=t("pathview.partner_actor_help" if partner else "pathview.filter_actor_help", lang),
+        on_change=_on_actor_change,
+        args=(widget,),
+        width=300,
+    )
 
 
 def _choose_path() -> None:
@@ -94,20 +159,23 @@ def _choose_path() -> None:
     page_link("library", tr("pathpage.to_library"), icon="📚")
 
 
-def _header(path: ServicePath, version: int, lang: str) -> None:
+def _header(path: ServicePath, version: int, lang: str, about: bool = True) -> None:
+    """Title, facts and summary; the source and notes behind an expander (the print view has them in its text)."""
     st.title(md_escape(path.title.get(lang) or path.id), anchor=False)
-    facts = [status_words(path.status), tr("library.version", version=version)]
+    facts = [status_words(path.status), t("library.version", lang, version=version)]
     if path.persona:
-        facts.insert(0, tr("library.persona", persona=md_escape(path.persona.get(lang))))
-    st.markdown(" · ".join(facts))
+        facts.insert(0, t("library.persona", lang, persona=md_escape(path.persona.get(lang))))
+    lines = [" · ".join(facts)]
     if path.summary:
-        st.markdown(md_escape(path.summary.get(lang)))
-    if path.provenance or path.notes:
-        with st.expander(tr("pathpage.about")):
-            if path.provenance:
-                st.markdown(tr("pathpage.provenance", text=md_escape(path.provenance.get(lang))))
-            if path.notes:
-                st.markdown(f"**{tr('pathpage.notes')}:** {md_escape(path.notes.get(lang))}")
+        lines.append(md_escape(path.summary.get(lang)))
+    st.markdown("\n\n".join(lines))
+    if about and (path.provenance or path.notes):
+        lines = []
+        if path.provenance:
+            lines.append(t("pathpage.provenance", lang, text=md_escape(path.provenance.get(lang))))
+        if path.notes:
+            lines.append(f"**{t('pathpage.notes', lang)}:** {md_escape(path.notes.get(lang))}")
+        st.expander(t("pathpage.about", lang)).markdown("\n\n".join(lines))
 
 
 def _problem_list(found: list[Problem]) -> None:
@@ -131,8 +199,10 @@ def _tabs(lang: str) -> list[Any]:
     return tabs
 
 
-def legend_html(lang: str, audience: str) -> str:
-    """The diagram's legend as HTML: the same swatch colour, icon and words as in the picture."""
+def legend_html(lang: str, audience: str, filtered: bool = False) -> str:
+    """The diagram's legend as HTML: the same swatch colour, icon and words as in the picture.
+
+    With an actor filter the legend tells the chosen actor's steps, the others' and the hand-offs apart."""
     items = [
         ("", "render.legend.step", palette.STEP_FILL, palette.STEP_BORDER),
         (
@@ -145,6 +215,12 @@ def legend_html(lang: str, audience: str) -> str:
         ("◆", "render.legend.decision", palette.DECISION_FILL, palette.STEP_BORDER),
         ("🏁", "render.legend.end", palette.END_FILL, palette.END_BORDER),
     ]
+    if filtered:
+        items += [
+            (FOCUS_ICON, "render.legend.focus", palette.STEP_FILL, palette.INK),
+            (OTHER_ICON, "render.legend.other", palette.WHITE, palette.STEP_BORDER),
+            (HANDOFF_ICON, "render.legend.handoff", palette.WHITE, palette.INK),
+        ]
     cells = "".join(
         f'<li><span class="polku-swatch" aria-hidden="true" style="background:{fill};border-color:{border}">'
         f"{html.escape(icon)}</span> {html.escape(t(key, lang))}</li>"
@@ -157,14 +233,21 @@ def legend_html(lang: str, audience: str) -> str:
     )
 
 
-def _flow(path: ServicePath, key: diagrams.Key, lang: str, audience: str) -> None:
+def _flow(path: ServicePath, key: diagrams.Key, lang: str, audience: str, actor: str | None) -> None:
     title = path.title.get(lang) or path.id
-    fit = st.toggle(tr("pathpage.fit"), key=_FIT_WIDGET, help=tr("pathpage.fit_help"))
+    fit = st.toggle(t("pathpage.fit", lang), key=_FIT_WIDGET, help=t("pathpage.fit_help", lang))
     with st.container(key="polku_flow_fit" if fit else "polku_flow_scroll"):
-        dot = diagrams.flow_dot(key, lang, audience, path)
-        st.graphviz_chart(dot, width="stretch" if fit else "content", alt=tr("pathpage.flow_alt", title=title))
-    st.html(legend_html(lang, audience))
-    st.caption(md_escape(diagrams.description(key, lang, audience, path)))
+        dot = diagrams.flow_dot(key, lang, audience, path, actor)
+        alt = t("pathpage.flow_alt", lang, title=title)
+        st.graphviz_chart(dot, width="stretch" if fit else "content", alt=alt)
+    legend = legend_html(lang, audience, filtered=actor is not None)
+    st.html(legend + _description_html(key, lang, audience, actor, path))
+
+
+def _description_html(key: diagrams.Key, lang: str, audience: str, actor: str | None, path: ServicePath) -> str:
+    """The diagram's short description, drawn in the legend's element (one element less on every rerun)."""
+    text = html.escape(diagrams.description(key, lang, audience, actor, path))
+    return f'<p class="polku-description">{text}</p>'
 
 
 def _picked_step(plot_key: str, pick_key: str) -> None:
@@ -190,11 +273,11 @@ def _step_dialog(details: dict) -> None:
     st.dialog(md_escape(details["title"]), width="large")(body)()
 
 
-def _blueprint(path: ServicePath, key: diagrams.Key, lang: str, audience: str) -> None:
+def _blueprint(path: ServicePath, key: diagrams.Key, lang: str, audience: str, actor: str | None) -> None:
     title = path.title.get(lang) or path.id
     plot_key = f"_polku_blueprint_{path.id}"
     pick_key = f"_polku_step_{path.id}_{audience}"
-    step_ids = diagrams.walk(key, audience, path)
+    step_ids = diagrams.walk(key, audience, actor, path)
     if st.session_state.get(pick_key) not in step_ids:
         st.session_state.pop(pick_key, None)
     st.caption(tr("pathpage.blueprint_hint"))
@@ -206,7 +289,7 @@ def _blueprint(path: ServicePath, key: diagrams.Key, lang: str, audience: str) -
         placeholder=tr("pathpage.step_none"),
         key=pick_key,
     )
-    details = diagrams.step_detail(key, chosen, lang, audience, path) if chosen else None
+    details = diagrams.step_detail(key, chosen, lang, audience, actor, path) if chosen else None
     if details:
         with st.container(border=True, key="_polku_step_details"):
             st.html(details["html"])
@@ -214,36 +297,73 @@ def _blueprint(path: ServicePath, key: diagrams.Key, lang: str, audience: str) -
             _step_dialog(details)
     with st.container(key="polku_blueprint_scroll"):
         st.plotly_chart(
-            diagrams.blueprint_figure(key, lang, audience, path),
-            width=diagrams.blueprint_width(key, lang, audience, path),
+            diagrams.blueprint_figure(key, lang, audience, actor, path),
+            width=diagrams.blueprint_width(key, lang, audience, actor, path),
             theme=None,
             key=plot_key,
             on_select=lambda: _picked_step(plot_key, pick_key),
             selection_mode="points",
             alt=tr("pathpage.blueprint_alt", title=title),
         )
-    st.caption(md_escape(diagrams.description(key, lang, audience, path)))
+    st.caption(md_escape(diagrams.description(key, lang, audience, actor, path)))
 
 
-def _text(path: ServicePath, key: diagrams.Key, lang: str, audience: str) -> None:
+def _text(path: ServicePath, key: diagrams.Key, lang: str, audience: str, actor: str | None) -> None:
     st.caption(tr("pathpage.text_hint"))
-    st.html(diagrams.text_html(key, lang, audience, path))
+    st.html(diagrams.text_html(key, lang, audience, actor, path))
 
 
-def _downloads(path: ServicePath, key: diagrams.Key, lang: str, audience: str) -> None:
+@diagrams.memo(256)
+def handoff_html(key: diagrams.Key, lang: str, audience: str, actor: str | None, _path: ServicePath) -> str:
+    """The view's hand-offs (those of `actor` when given) as a titled, escaped HTML list.
+
+    Each item names both actors and both steps, and says in words (with the light bulb) whether a
+    coordinator's step supports the hand-off; the drawn diagram marks the same arrows with ⇄."""
+    shown = diagrams.viewed(key, audience, actor, _path)
+    found = diagrams.view_handoffs(key, audience, actor, _path)
+    names = {item.id: item.name.get(lang) or item.id for item in _path.actors}
+    if actor:
+        heading = t("pathview.handoffs_of", lang, actor=names.get(actor, actor))
+    else:
+        heading = t("pathview.handoffs_all", lang)
+    parts = [f'<section class="polku-handoff-section" lang="{lang}"><h2>{html.escape(heading)}</h2>']
+    if not found:
+        none = t("pathview.handoffs_none_for", lang, actor=names.get(actor, actor)) if actor else ""
+        parts.append(f"<p>{html.escape(none or t('views.handoffs_none', lang))}</p></section>")
+        return "".join(parts)
+    parts.append(f"<p>{html.escape(t('pathview.handoffs_intro', lang))}</p><ul class=\"polku-handoffs\">")
+
+    def end(actor_id: str, step_id: str) -> str:
+        step = shown.step(step_id)
+        title = (step.title.get(lang) if step else "") or step_id
+        return f"<strong>{html.escape(names.get(actor_id, actor_id))}</strong>: {html.escape(title)}"
+
+    for handoff in found:
+        covered = handoff.covered_by_coordinator
+        cue = t("views.handoff.covered_yes" if covered else "views.handoff.covered_no", lang)
+        parts.append(
+            f'<li class="polku-handoff{" polku-handoff-covered" if covered else ""}">'
+            f'<span aria-hidden="true">{HANDOFF_ICON}</span> {end(handoff.from_actor, handoff.source)} → '
+            f"{end(handoff.to_actor, handoff.target)} — {html.escape(cue)}</li>"
+        )
+    parts.append("</ul></section>")
+    return "".join(parts)
+
+
+def _downloads(path: ServicePath, key: diagrams.Key, lang: str, audience: str, actor: str | None) -> None:
     """Drawn only while the section is open; every file is made only when its button is pressed."""
     section = st.expander(tr("pathpage.downloads"), icon="⬇️", key="_polku_downloads_open", on_change="rerun")
     if not section.open:
         return
     section.caption(tr("pathpage.downloads_hint"))
-    stem = f"{path.id}-{audience}-{lang}"
+    stem = f"{path.id}-{audience}-{lang}" + (f"-{actor}" if actor else "")
     files: list[tuple[str, str, Callable[[], str | bytes]]] = []
     has_dot = diagrams.dot_available()
     if has_dot:
         for fmt in ("svg", "png", "pdf"):
-            files.append((fmt, f"{stem}.{fmt}", partial(_image_or_empty, path, key, fmt, lang, audience)))
+            files.append((fmt, f"{stem}.{fmt}", partial(_image_or_empty, path, key, fmt, lang, audience, actor)))
     files += [
-        ("md", f"{stem}.md", partial(diagrams.text_markdown, key, lang, audience, path)),
+        ("md", f"{stem}.md", partial(diagrams.text_markdown, key, lang, audience, actor, path)),
         ("yaml", f"{path.id}.yaml", partial(diagrams.as_yaml, key, path)),
         ("json", f"{path.id}.json", partial(diagrams.as_json, key, path)),
     ]
@@ -262,11 +382,38 @@ def _downloads(path: ServicePath, key: diagrams.Key, lang: str, audience: str) -
         section.info(tr("pathpage.no_dot"))
 
 
-def _image_or_empty(path: ServicePath, key: diagrams.Key, fmt: str, lang: str, audience: str) -> bytes:
+def _image_or_empty(
+    path: ServicePath, key: diagrams.Key, fmt: str, lang: str, audience: str, actor: str | None
+) -> bytes:
     try:
-        return diagrams.image(key, fmt, lang, audience, path)
+        return diagrams.image(key, fmt, lang, audience, actor, path)
     except RenderError:
         return b""
+
+
+def _print_view(path: ServicePath, key: diagrams.Key, lang: str) -> None:
+    """Everything on one page, nothing to click: the drawn diagram with its legend, the hand-offs and
+    the text version. The picture comes from the `dot` binary (an image prints as it is shown)."""
+    audience = "print"
+    title = path.title.get(lang) or path.id
+    st.html(f'<p class="polku-screen-only">🖨️ {html.escape(t("pathview.print_hint", lang))}</p>')
+    st.header(t("pathview.print_flow", lang), anchor=False)
+    svg = None
+    if diagrams.dot_available():
+        try:
+            svg = diagrams.image(key, "svg", lang, audience, None, path)
+        except RenderError:
+            svg = None
+    alt = t("pathview.print_flow_alt", lang, title=title)
+    if svg:
+        st.image(svg.decode("utf-8"), alt=alt, width="stretch")
+    else:
+        st.graphviz_chart(diagrams.flow_dot(key, lang, audience, path), width="stretch", alt=alt)
+        st.html(legend_html(lang, audience))
+    st.caption(md_escape(diagrams.description(key, lang, audience, None, path)))
+    st.html(handoff_html(key, lang, audience, None, path))
+    st.header(t("pathview.print_text", lang), anchor=False)
+    st.html(diagrams.text_html(key, lang, audience, None, path))
 
 
 def render() -> None:
@@ -290,24 +437,35 @@ def render() -> None:
     if st.query_params.get(PATH_PARAM) != path_id:
         st.query_params[PATH_PARAM] = path_id
     key = cache_key(path_id, version)
+    audience = current_audience()
+    actor = chosen_actor(path, key, audience)
 
     st.html(PAGE_CSS)
-    _header(path, version, lang)
+    _header(path, version, lang, about=audience != "print")
     found = diagrams.problems(key, lang, path)
     with st.container(horizontal=True, vertical_alignment="bottom", gap="large", key="_polku_path_controls"):
-        audience = _audience_switch()
+        _audience_switch(audience, lang)
+        if audience in ACTOR_VIEWS:
+            _actor_control(path, key, audience, actor, lang)
         if not found:
-            st.caption(tr("pathpage.no_problems"))
+            st.caption(t("pathpage.no_problems", lang))
     if found:
         _problem_list(found)
+    if audience == "partner" and actor is None:
+        st.info(t("pathview.no_actor", lang))
+    if audience == "print":
+        _print_view(path, key, lang)
+        return
     flow, blueprint_tab, text = _tabs(lang)
     if flow.open:
         with flow:
-            _flow(path, key, lang, audience)
+            _flow(path, key, lang, audience, actor)
     if blueprint_tab.open:
         with blueprint_tab:
-            _blueprint(path, key, lang, audience)
+            _blueprint(path, key, lang, audience, actor)
     if text.open:
         with text:
-            _text(path, key, lang, audience)
-    _downloads(path, key, lang, audience)
+            _text(path, key, lang, audience, actor)
+    if actor is not None:
+        st.html(handoff_html(key, lang, audience, actor, path))
+    _downloads(path, key, lang, audience, actor)

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import base64
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components import auth, diagrams
+from paths import palette
+from paths.audience_views import VIEW_NAMES, view_problems
+from paths.auth import Accounts
 from paths.i18n import t
 from paths.loading import builtin_paths
-from paths.model import Audience, ServicePath
+from paths.model import Audience, AudienceView, ServicePath
+from paths.render_dot import handoffs
 from paths.render_text import anchor_id
 from paths.store import Store
 from paths.validation import validate
@@ -43,7 +50,9 @@ def run_app(database_url: str, **query: str) -> AppTest:
 
 
 def subheaders(at: AppTest) -> list[str]:
-    return [element.value for element in at.subheader]
+    """The library cards' titles: level-2 headings straight under the page's h1 (axe "heading-order")."""
+    assert not at.subheader, "a card title must not skip a heading level"
+    return [element.value for element in at.header]
 
 
 def markdown_text(at: AppTest) -> str:
@@ -251,3 +260,201 @@ def test_open_tab_and_audience_survive_a_language_switch(database_url: str) -> N
     html = "\n".join(element.proto.body for element in at.get("html"))
     assert 'lang="en"' in html and "polku-text" in html
     assert at.segmented_control(key="_polku_audience_choice").value == "client"
+
+
+# -- the four views, the actor filter and the hand-offs ------------------------------------------------
+
+
+def graphviz_spec(at: AppTest) -> str:
+    charts = at.get("graphviz_chart")
+    assert len(charts) == 1
+    return charts[0].proto.spec
+
+
+def html_bodies(at: AppTest) -> str:
+    return "\n".join(element.proto.body for element in at.get("html"))
+
+
+def handoff_items(at: AppTest) -> list[str]:
+    """The items of the page's hand-off list, tags stripped."""
+    section = re.search(r'<section class="polku-handoff-section".*?</section>', html_bodies(at), re.S)
+    if section is None:
+        return []
+    return [re.sub(r"<[^>]+>", "", item) for item in re.findall(r"<li[^>]*>(.*?)</li>", section.group(0), re.S)]
+
+
+def test_the_view_switch_offers_all_four_views(database_url: str) -> None:
+    at = run_app(database_url, path="ari", lang="en")
+    switch = at.segmented_control(key="_polku_audience_choice")
+    assert switch.options == [t(f"pathpage.audience.{name}", "en") for name in VIEW_NAMES]
+    assert switch.value == "professional"
+    # Unknown views in a link fall back to the whole path.
+    at = run_app(database_url, path="ari", audience="javascript:alert(1)")
+    assert at.segmented_control(key="_polku_audience_choice").value == "professional"
+
+
+def test_switching_to_the_partner_view_highlights_an_actor_and_lists_its_handoffs(database_url: str) -> None:
+    ari = BUILTIN["ari"]
+    at = run_app(database_url, path="ari")
+    assert "★" not in graphviz_spec(at) and not handoff_items(at)
+    at.segmented_control(key="_polku_audience_choice").set_value("partner").run()
+    assert not at.exception
+    assert at.query_params["audience"] == "partner"
+    picker = at.selectbox(key="_polku_actor_partner")
+    # No actor configured for Ari: the first network partner that takes part in a hand-off.
+    assert picker.value == "employment-pilot"
+    assert "" not in picker.options  # the partner view always has an actor
+    dot = graphviz_spec(at)
+    focus_steps = [step for step in ari.steps if "employment-pilot" in step.actors]
+    assert dot.count(f"★ {t('render.filter.focus', 'fi')}") == len(focus_steps)
+    expected = [h for h in handoffs(ari) if "employment-pilot" in (h.from_actor, h.to_actor)]
+    assert expected and dot.count('class="handoff"') == len(expected)
+    items = handoff_items(at)
+    assert len(items) == len(expected)
+    names = {actor.id: actor.name.fi for actor in ari.actors}
+    for item, handoff in zip(items, expected, strict=True):
+        assert names[handoff.from_actor] in item and names[handoff.to_actor] in item
+        cue = "views.handoff.covered_yes" if handoff.covered_by_coordinator else "views.handoff.covered_no"
+        assert t(cue, "fi") in item
+    # The page's legend explains the filter's marks in words as well.
+    assert t("render.legend.handoff", "fi") in html_bodies(at)
+
+    picker.set_value("coordinator").run()
+    assert not at.exception
+    assert at.query_params["actor"] == "coordinator"
+    dot = graphviz_spec(at)
+    assert dot.count(f"★ {t('render.filter.focus', 'fi')}") == len([s for s in ari.steps if "coordinator" in s.actors])
+    expected = [h for h in handoffs(ari) if "coordinator" in (h.from_actor, h.to_actor)]
+    assert len(handoff_items(at)) == len(expected) == dot.count('class="handoff"')
+    assert t("pathview.handoffs_of", "fi", actor=names["coordinator"]) in html_bodies(at)
+
+
+def test_the_partner_view_starts_from_the_configured_actor_and_keeps_it_across_languages(database_url: str) -> None:
+    data = BUILTIN["pohjanmaa"].model_dump(mode="json")
+    data.update(id="kumppani", views={"partner": {"focus_actor": "kela"}})
+    path = ServicePath.model_validate(data)
+    Store(database_url).save_path(path, author="Testi")
+    at = run_app(database_url, path="kumppani", audience="partner")
+    assert at.selectbox(key="_polku_actor_partner").value == "kela"
+    # A link names its own actor; an actor the path does not have falls back to the configured one.
+    at = run_app(database_url, path="kumppani", audience="partner", actor="worker")
+    assert at.selectbox(key="_polku_actor_partner").value == "worker"
+    at.sidebar.segmented_control[0].set_value("sv").run()
+    assert not at.exception
+    assert at.query_params["actor"] == "worker" and at.query_params["audience"] == "partner"
+    assert t("pathview.handoffs_of", "sv", actor=path.actor("worker").name.sv) in html_bodies(at)
+    at = run_app(database_url, path="kumppani", audience="partner", actor="<b>nobody</b>")
+    assert at.selectbox(key="_polku_actor_partner").value == "kela"
+
+
+def test_the_professional_view_filters_by_actor_and_back(database_url: str) -> None:
+    ari = BUILTIN["ari"]
+    at = run_app(database_url, path="ari")
+    control = at.selectbox(key="_polku_actor_professional")
+    assert control.value == "" and control.label == t("pathview.filter_actor", "fi")
+    assert control.options[0] == t("pathview.all_actors", "fi")
+    control.set_value("client").run()
+    assert not at.exception
+    assert at.query_params["actor"] == "client"
+    dot = graphviz_spec(at)
+    assert dot.count(f"★ {t('render.filter.focus', 'fi')}") == len([s for s in ari.steps if "client" in s.actors])
+    assert dot.count(f"○ {t('render.filter.other', 'fi')}") == len([s for s in ari.steps if "client" not in s.actors])
+    assert len(handoff_items(at)) == len([h for h in handoffs(ari) if "client" in (h.from_actor, h.to_actor)])
+    # The blueprint follows the filter too: the chosen actor's lane gets the focus band.
+    open_tab(at, "fi", "blueprint")
+    assert palette.FOCUS_FILL.lower() in at.get("plotly_chart")[0].proto.spec.lower()
+    at.selectbox(key="_polku_actor_professional").set_value("").run()
+    assert "actor" not in at.query_params
+    assert palette.FOCUS_FILL.lower() not in at.get("plotly_chart")[0].proto.spec.lower()
+    open_tab(at, "fi", "flow")
+    assert "★" not in graphviz_spec(at) and not handoff_items(at)
+
+
+def test_the_client_view_has_no_actor_control(database_url: str) -> None:
+    at = run_app(database_url, path="ari", audience="client", actor="coordinator")
+    assert not [box for box in at.selectbox if box.key and box.key.startswith("_polku_actor_")]
+    assert "★" not in graphviz_spec(at) and not handoff_items(at)
+
+
+def test_the_print_view_has_everything_and_nothing_to_click(database_url: str) -> None:
+    ari = BUILTIN["ari"]
+    at = run_app(database_url, path="ari")
+    at.segmented_control(key="_polku_audience_choice").set_value("print").run()
+    assert not at.exception
+    assert at.query_params["audience"] == "print"
+    # Only the view switch (to leave the print view) and the sidebar's language switch remain.
+    assert not at.tabs and not at.selectbox and not at.toggle and not at.expander
+    assert not at.get("download_button") and not at.get("plotly_chart")
+    assert [element.key for element in at.main.segmented_control] == ["_polku_audience_choice"]
+    assert [header.value for header in at.header] == [t("pathview.print_flow", "fi"), t("pathview.print_text", "fi")]
+    images = at.get("image")
+    assert len(images) == 1
+    picture = images[0].proto.imgs[0]
+    assert picture.url.startswith("data:image/svg+xml;base64,")
+    assert picture.alt == t("pathview.print_flow_alt", "fi", title=ari.title.fi)
+    svg = base64.b64decode(picture.url.split(",", 1)[1]).decode("utf-8")
+    assert svg.count("💡") >= len(ari.coordinator_steps) and t("render.legend.title", "fi") in svg
+    html = html_bodies(at)
+    for step in ari.steps:  # the text version: every step, professionals-only ones included
+        assert f'id="{anchor_id("ari", "step", step.id)}"' in html
+    assert len(handoff_items(at)) == len(handoffs(ari))  # every hand-off, none highlighted
+    assert "@media print" in html
+
+
+def test_view_problems_are_listed_with_the_validation_problems(database_url: str) -> None:
+    path = broken_path().model_copy(update={"id": "rikki-nakyma"})
+    data = path.model_dump(mode="json")
+    data["views"] = {"client": {"hidden_steps": ["haamu"]}}
+    path = ServicePath.model_validate(data)
+    Store(database_url).save_path(path, author="Testi")
+    at = run_app(database_url, path="rikki-nakyma", lang="en")
+    warnings = problem_warnings(at)
+    assert len(warnings) == 1
+    found = validate(path, "en") + view_problems(path, "en")
+    assert any(problem.code.startswith("view_") for problem in found)
+    assert t("pathpage.problems_title", "en", count=len(found)) in warnings[0]
+    for problem in found:
+        assert problem.message.replace("\\", "") in warnings[0]
+
+
+def test_diagram_cache_keys_include_the_view_and_the_actor() -> None:
+    ari = BUILTIN["ari"]
+    key = ("test-cache", "ari", 1)
+    partner_dot = diagrams.flow_dot(key, "fi", "partner", ari, "coordinator")
+    assert diagrams.flow_dot(key, "fi", "partner", ari, "coordinator") is partner_dot  # drawn once
+    assert diagrams.flow_dot(key, "fi", "partner", ari, "client") != partner_dot
+    assert diagrams.flow_dot(key, "fi", "professional", ari) != partner_dot
+    assert "★" not in diagrams.flow_dot(key, "fi", "professional", ari)
+    client_text = diagrams.text_html(key, "fi", "client", None, ari)
+    assert client_text != diagrams.text_html(key, "fi", "professional", None, ari)
+    hidden = ari.model_copy(update={"views": {"print": AudienceView(hidden_steps=[ari.steps[1].id])}})
+    assert len(diagrams.walk(("test-cache", "ari", 2), "print", None, hidden)) == len(ari.steps) - 1
+    assert len(diagrams.walk(("test-cache", "ari", 2), "professional", None, hidden)) == len(ari.steps)
+
+
+# -- the sign-in checks every rerun makes (kept briefly in the session) ---------------------------------
+
+
+def test_the_first_account_ends_the_demo_mode_in_an_open_session(
+    database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = f"sqlite:///{tmp_path / 'accounts.db'}"
+    monkeypatch.setenv("POLKU_DATABASE_URL", url)
+    at = run_app(url, path="ari")
+    demo = t("auth.demo_banner", "fi")
+    assert [warning.value for warning in at.warning if warning.value == demo]
+    Accounts(Store(url)).add_user("Fasilitaattori", "kahvi-ja-kehitysideat")
+    # The session's "no accounts" answer is kept for HAS_USERS_TTL[False] seconds; once it is old, the
+    # next rerun asks again and the demo mode is over.
+    monkeypatch.setitem(auth.HAS_USERS_TTL, False, 0.0)
+    at.run()
+    assert not at.exception
+    assert not [warning.value for warning in at.warning if warning.value == demo]
+    # Facilitator pages now ask for the sign-in.
+    guarded = AppTest.from_string(
+        "from components.auth import require_facilitator\nrequire_facilitator()\nimport streamlit as st\n"
+        "st.markdown('INSIDE')\n",
+        default_timeout=TIMEOUT,
+    ).run()
+    assert "INSIDE" not in markdown_text(guarded)
+    assert t("auth.sign_in_title", "fi") in [header.value for header in guarded.header]
