@@ -30,7 +30,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import Column, Integer, MetaData, String, Table, Text, delete, func, select
 from sqlalchemy.exc import IntegrityError
 
-from paths.i18n import t
+from paths.i18n import UserError, t
 from paths.store import Store, UTCDateTime
 
 AuthMode = Literal["demo", "local", "oidc"]
@@ -105,19 +105,8 @@ def delay_after(failures: int) -> int:
     return min(BASE_DELAY * 2 ** (failures - FREE_FAILURES), MAX_DELAY)
 
 
-class AuthError(Exception):
+class AuthError(UserError):
     """An account problem a user can act on; `message(lang)` is one sentence."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
-
-    def message(self, lang: str = "fi") -> str:
-        return t(self.key, lang, **self.params)
-
-    def __str__(self) -> str:
-        return self.message("en")
 
 
 @dataclass(frozen=True)

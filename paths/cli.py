@@ -78,7 +78,9 @@ def _open_path(args: argparse.Namespace) -> ServicePath:
     return load_path_file(args.file)
 
 
-def write_output(data: bytes, out: str, lang: str) -> None:
+def write_output(
+    data: bytes, out: str, lang: str, *, mode: int = 0o644, written_key: str = "cli.render.written"
+) -> None:
     """Write `data` to `out` (`-` is stdout) whole or not at all: a temporary file, then a rename."""
     if out == "-":
         sys.stdout.buffer.write(data)
@@ -90,14 +92,14 @@ def write_output(data: bytes, out: str, lang: str) -> None:
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
-            os.chmod(tmp, 0o644)
+            os.chmod(tmp, mode)
             os.replace(tmp, target)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError:
         raise CliError("cli.error.write", name=out) from None
-    print(t("cli.render.written", lang, name=out, size=len(data)))
+    print(t(written_key, lang, name=out, size=len(data)))
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

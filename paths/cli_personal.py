@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 
-from paths.cli import CliError, help_lang
+from paths.cli import CliError, help_lang, write_output
 from paths.i18n import t
 from paths.model import LANGS, ServicePath
 
@@ -35,24 +33,7 @@ def _library():  # noqa: ANN202
 
 def _write_private(data: bytes, out: str, lang: str) -> None:
     """Write whole or not at all, readable only by the owner (the file holds personal data)."""
-    if out == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return
-    target = Path(out)
-    try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.chmod(tmp, 0o600)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError:
-        raise CliError("cli.error.write", name=out) from None
-    print(t("personal.cli.written", lang, name=out, size=len(data)))
+    write_output(data, out, lang, mode=0o600, written_key="personal.cli.written")
 
 
 def _personal_error(exc: Exception, lang: str) -> int:

@@ -21,7 +21,7 @@ import pandas as pd
 from pydantic import ValidationError
 
 from paths.diff import Fields, Flat, _item_label, flatten, unflatten
-from paths.i18n import normalise_lang, t
+from paths.i18n import UserError, normalise_lang, t
 from paths.ids import is_item_id, unique_id
 from paths.model import (
     Actor,
@@ -43,19 +43,10 @@ TABLE_COLUMNS: tuple[str, ...] = (
 )
 
 
-class EditError(Exception):
+class EditError(UserError):
     """An edit that cannot be made; `message(lang)` is one sentence for the user."""
 
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
-
-    def message(self, lang: str = "fi") -> str:
-        return t(f"editing.error.{self.key}", lang, **self.params)
-
-    def __str__(self) -> str:
-        return self.message("en")
+    key_prefix = "editing.error."
 
 
 def _name(path: ServicePath, kind: str, item_id: str, lang: str = "fi") -> str:

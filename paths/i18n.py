@@ -44,3 +44,23 @@ def t(key: str, lang: str = DEFAULT_LANG, **params: object) -> str:
         raise KeyError(f"missing translation key {key!r}")
     text = entry.get(normalise_lang(lang)) or entry[DEFAULT_LANG]
     return text.format(**params) if params else text
+
+
+class UserError(Exception):
+    """An error a user can act on: a catalog key and its parameters; `message(lang)` is one sentence.
+
+    Subclasses set `key_prefix` so that their keys stay short where they are raised.
+    """
+
+    key_prefix = ""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    def message(self, lang: str = DEFAULT_LANG) -> str:
+        return t(self.key_prefix + self.key, lang, **self.params)
+
+    def __str__(self) -> str:
+        return self.message("en")

@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from paths.i18n import t
+from paths.i18n import UserError
 from paths.model import ServicePath
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -20,19 +20,10 @@ MAX_STEPS = 2000
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
-class PathFileError(Exception):
+class PathFileError(UserError):
     """A file that cannot be read as a path. `message(lang)` is one sentence for the user."""
 
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
-
-    def message(self, lang: str = "fi") -> str:
-        return t(f"file_error.{self.key}", lang, **self.params)
-
-    def __str__(self) -> str:
-        return self.message("en")
+    key_prefix = "file_error."
 
 
 class _NoAliasLoader(yaml.SafeLoader):

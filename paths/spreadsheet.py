@@ -124,10 +124,7 @@ FORMULA_STARTS = ("=", "+", "-", "@")
 class SpreadsheetError(PathFileError):
     """A sheet that cannot become a path; `message(lang)` is one sentence naming the row."""
 
-    def message(self, lang: str = "fi") -> str:
-        from paths.i18n import t
-
-        return t(f"sheet_error.{self.key}", lang, **self.params)
+    key_prefix = "sheet_error."
 
 
 def _norm(text: str) -> str:

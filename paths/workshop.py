@@ -48,7 +48,7 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.exc import IntegrityError
 
 from paths.graph import walk_order
-from paths.i18n import t
+from paths.i18n import UserError, t
 from paths.model import ServicePath
 from paths.store import Store, UTCDateTime, paths_table, versions_table
 from paths.views import AUDIENCES, audience_view
@@ -136,19 +136,8 @@ _NOTE_IN_WORKSHOP = select(notes_table.c.id).where(
 _INSERT_VOTE = votes_table.insert()
 
 
-class WorkshopError(Exception):
+class WorkshopError(UserError):
     """A workshop problem a user can act on; `message(lang)` is one sentence from the catalog."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
-
-    def message(self, lang: str = "fi") -> str:
-        return t(self.key, lang, **self.params)
-
-    def __str__(self) -> str:
-        return self.message("en")
 
 
 class WorkshopClosedError(WorkshopError):
