@@ -104,6 +104,21 @@ def postgres_schema(url: str) -> Iterator[str]:
         admin.dispose()
 
 
+def for_each_store(postgres_url: str | None, bench: Callable[[Store, str, bool], None]) -> None:
+    """Run `bench(store, label, is_sqlite)` on a fresh SQLite file, then on PostgreSQL when a URL is given."""
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(f"sqlite:///{Path(tmp) / 'bench.db'}")
+        bench(store, "SQLite (WAL)", True)
+        store.close()
+    if postgres_url:
+        with postgres_schema(postgres_url) as url:
+            store = Store(url)
+            bench(store, "PostgreSQL", False)
+            store.close()
+    else:
+        print("PostgreSQL: skipped (give --postgres URL or set POLKU_TEST_POSTGRES_URL)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=40)
@@ -111,17 +126,8 @@ def main() -> int:
     parser.add_argument("--postgres", default=os.environ.get("POLKU_TEST_POSTGRES_URL"), metavar="URL")
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory() as tmp:
-        store = Store(f"sqlite:///{Path(tmp) / 'bench.db'}")
-        run(store, "SQLite (WAL)", args.steps, args.repeat, check_targets=True)
-        store.close()
-    if args.postgres:
-        with postgres_schema(args.postgres) as url:
-            store = Store(url)
-            run(store, "PostgreSQL", args.steps, args.repeat, check_targets=False)
-            store.close()
-    else:
-        print("PostgreSQL: skipped (give --postgres URL or set POLKU_TEST_POSTGRES_URL)")
+    for_each_store(args.postgres, lambda store, label, sqlite: run(
+        store, label, args.steps, args.repeat, check_targets=sqlite))
     return 0
 
 

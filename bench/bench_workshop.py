@@ -17,7 +17,6 @@ import argparse
 import os
 import statistics
 import sys
-import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -26,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_store import postgres_schema  # noqa: E402
+from bench.bench_store import for_each_store  # noqa: E402
 from bench.synthetic import synthetic_path  # noqa: E402
 from paths.store import Store  # noqa: E402
 from paths.workshop import WorkshopStore, new_participant_token  # noqa: E402
@@ -120,17 +119,8 @@ def main() -> int:
     parser.add_argument("--postgres", default=os.environ.get("POLKU_TEST_POSTGRES_URL"), metavar="URL")
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory() as tmp:
-        store = Store(f"sqlite:///{Path(tmp) / 'bench.db'}")
-        run(store, "SQLite (WAL)", args.participants, args.notes, check_target=True)
-        store.close()
-    if args.postgres:
-        with postgres_schema(args.postgres) as url:
-            store = Store(url)
-            run(store, "PostgreSQL", args.participants, args.notes, check_target=False)
-            store.close()
-    else:
-        print("PostgreSQL: skipped (give --postgres URL or set POLKU_TEST_POSTGRES_URL)")
+    for_each_store(args.postgres, lambda store, label, sqlite: run(
+        store, label, args.participants, args.notes, check_target=sqlite))
     return 0
 
 

@@ -144,3 +144,15 @@ def cache_key(path_id: str, version: int) -> tuple[str, str, int]:
 def status_words(status: object) -> str:
     value = getattr(status, "value", status)
     return tr(f"app.status.{value}")
+
+
+def clicked_step_id(plot_key: str) -> str | None:
+    """The step id of the blueprint marker clicked in the plotly chart `plot_key` (its customdata)."""
+    state = st.session_state.get(plot_key)
+    for point in state.selection.points if state is not None else []:
+        step_id = point.get("customdata")
+        if isinstance(step_id, list | tuple):
+            step_id = step_id[0] if step_id else None
+        if isinstance(step_id, str):
+            return step_id
+    return None

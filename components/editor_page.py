@@ -20,7 +20,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from components.auth import auth_mode, require_facilitator
-from components.common import current_lang, md_escape, page_link, store, tr
+from components.common import clicked_step_id, current_lang, md_escape, page_link, store, tr
 from paths import editing
 from paths.blueprint import blueprint_figure
 from paths.diff import diff_paths
@@ -184,16 +184,10 @@ def _missing_translations(edit: Edit, step_id: str) -> list[str]:
 
 
 def _on_blueprint_select() -> None:
-    state = st.session_state.get(BLUEPRINT_KEY)
-    points = state.selection.points if state is not None else []
-    for point in points:
-        step_id = point.get("customdata")
-        if isinstance(step_id, list | tuple):
-            step_id = step_id[0] if step_id else None
-        if isinstance(step_id, str):
-            st.session_state[STEP_PICK] = step_id
-            _clear_form_keys()
-            return
+    step_id = clicked_step_id(BLUEPRINT_KEY)
+    if step_id is not None:
+        st.session_state[STEP_PICK] = step_id
+        _clear_form_keys()
 
 
 def _step_changed(edit: Edit, step_id: str, name: str, lang: str) -> None:

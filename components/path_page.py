@@ -19,7 +19,17 @@ from typing import Any
 import streamlit as st
 
 from components import diagrams
-from components.common import cache_key, current_lang, load_path, md_escape, page_link, status_words, store, tr
+from components.common import (
+    cache_key,
+    clicked_step_id,
+    current_lang,
+    load_path,
+    md_escape,
+    page_link,
+    status_words,
+    store,
+    tr,
+)
 from paths import palette
 from paths.audience_views import VIEW_NAMES
 from paths.i18n import t
@@ -252,16 +262,10 @@ def _description_html(key: diagrams.Key, lang: str, audience: str, actor: str | 
 
 def _picked_step(plot_key: str, pick_key: str) -> None:
     """A click on a step marker in the blueprint selects that step and opens its details."""
-    state = st.session_state.get(plot_key)
-    points = state.selection.points if state is not None else []
-    for point in points:
-        step_id = point.get("customdata")
-        if isinstance(step_id, list | tuple):
-            step_id = step_id[0] if step_id else None
-        if isinstance(step_id, str):
-            st.session_state[pick_key] = step_id
-            st.session_state[_CLICKED] = True
-            return
+    step_id = clicked_step_id(plot_key)
+    if step_id is not None:
+        st.session_state[pick_key] = step_id
+        st.session_state[_CLICKED] = True
 
 
 def _step_dialog(details: dict) -> None:
