@@ -11,6 +11,7 @@ run: install
 	$(PYTHON) -m streamlit run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
 
 test: install
+	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund
 	$(PYTHON) -m ruff check .
 	$(PYTHON) -m pytest -q
 
