@@ -11,6 +11,7 @@ import re
 
 import streamlit as st
 
+from components.memo import memo
 from paths.i18n import DEFAULT_LANG, normalise_lang, t
 from paths.model import LANGS, ServicePath
 from paths.store import Store, get_store
@@ -19,6 +20,8 @@ LANG_PARAM = "lang"
 _LANG_STATE = "_polku_lang"
 _LANG_WIDGET = "_polku_lang_choice"
 _PAGES_STATE = "_polku_pages"
+# Seconds a page may show a latest version number read earlier (paths.store.Store.latest_version).
+LATEST_MAX_AGE = 2.0
 
 # ASCII punctuation that Markdown (and Streamlit's directives such as :red[...] or $math$) reads.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&\"'=^])")
@@ -108,7 +111,7 @@ def database_url() -> str | None:
     return os.environ.get("POLKU_DATABASE_URL") or None
 
 
-@st.cache_resource(show_spinner=False)
+@memo(16)
 def _store_for(url: str | None) -> Store:
     """One store per database URL for the whole server, filled from data/ on the first start."""
     store_ = get_store(url)
@@ -120,16 +123,20 @@ def store() -> Store:
     return _store_for(database_url())
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
+@memo(256)
 def _path_at(url: str | None, path_id: str, version: int) -> ServicePath | None:
     """A stored version never changes, so it is shared (read-only) by every session and rerun."""
     return _store_for(url).get_path(path_id, version)
 
 
 def load_path(path_id: str, version: int | None = None) -> tuple[ServicePath, int] | None:
-    """The path and its version (the latest unless given); one small query per rerun at most."""
+    """The path and its version (the latest unless given); at most one small query per rerun.
+
+    The latest version number may be up to LATEST_MAX_AGE seconds old when another process saved
+    it; saves made through this app show at once (the Store forgets its numbers on every write).
+    """
     if version is None:
-        version = store().latest_version(path_id)
+        version = store().latest_version(path_id, max_age=LATEST_MAX_AGE)
         if version is None:
             return None
     path = _path_at(database_url(), path_id, version)

@@ -4,22 +4,15 @@ Every wrapper is keyed on `key` = (store URL, path id, version) plus the languag
 (professional, client, partner or print: `paths.audience_views`) and the actor filter; the path itself
 is passed as `_path` and is not part of the key (a stored version never changes).
 
-The cache is a small in-process LRU rather than `st.cache_data`: the keys are short tuples, and
-Streamlit's per-call signature inspection and hashing cost more than drawing from the cache itself
-(a path-page rerun asks for half a dozen entries). Values are shared, so callers treat them as read-only.
+The cache is `components.memo` (an in-process LRU) rather than `st.cache_data`. Values are shared,
+so callers treat them as read-only.
 """
 
 from __future__ import annotations
 
-import inspect
-import threading
-from collections import OrderedDict
-from collections.abc import Callable
-from functools import wraps
-from typing import Any, TypeVar
-
 from plotly.graph_objects import Figure
 
+from components.memo import memo
 from paths import blueprint, render_image, render_text
 from paths.audience_views import apply_view, focus_actor_for, normalise_view, renderer_audience, view_problems
 from paths.graph import walk_order
@@ -29,42 +22,6 @@ from paths.render_dot import Handoff, handoffs, to_dot
 from paths.validation import Problem, validate
 
 Key = tuple[str, str, int]
-F = TypeVar("F", bound=Callable[..., Any])
-_MISSING = object()
-
-
-def memo(max_entries: int) -> Callable[[F], F]:
-    """Memoise on every argument except `_path`; least recently used entries go first."""
-
-    def decorate(function: F) -> F:
-        names = list(inspect.signature(function).parameters)
-        skip = names.index("_path")
-        entries: OrderedDict[tuple, Any] = OrderedDict()
-        lock = threading.Lock()
-
-        @wraps(function)
-        def cached(*args: Any, **kwargs: Any) -> Any:
-            if kwargs:
-                bound = inspect.signature(function).bind(*args, **kwargs)
-                bound.apply_defaults()
-                args = bound.args
-            cache_key = args[:skip] + args[skip + 1 :]
-            with lock:
-                value = entries.get(cache_key, _MISSING)
-                if value is not _MISSING:
-                    entries.move_to_end(cache_key)
-                    return value
-            value = function(*args)
-            with lock:
-                entries[cache_key] = value
-                while len(entries) > max_entries:
-                    entries.popitem(last=False)
-            return value
-
-        cached.cache_clear = entries.clear  # type: ignore[attr-defined]
-        return cached  # type: ignore[return-value]
-
-    return decorate
 
 
 @memo(256)

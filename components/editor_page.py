@@ -894,7 +894,6 @@ def _new_path_panel(lang: str) -> None:
 def editor_page() -> None:
     author = require_facilitator()
     lang = current_lang()
-    st.html(EDITOR_CSS)
     path_id = st.query_params.get(PATH_PARAM)
     if not path_id:
         _new_path_panel(lang)

@@ -72,7 +72,6 @@ def render() -> None:
     if not shown:
         st.info(tr("library.no_match"))
         return
-    st.html(CARD_CSS)
     with st.container(horizontal=True, gap="medium", key="library_cards"):
         for summary in shown:
             _card(summary, lang)

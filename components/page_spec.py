@@ -12,10 +12,15 @@ from typing import Literal
 
 @dataclass(frozen=True)
 class PageSpec:
-    """One page: its render function, the catalog key of its title, its URL path and icon."""
+    """One page: its render function, the catalog key of its title, its URL path and icon.
+
+    `css` is the page's own stylesheet (a <style> element); the frame sends it with the sidebar's
+    other markup, so a rerun draws one element less.
+    """
 
     render: object
     title_key: str
     url_path: str
     icon: str
     visibility: Literal["visible", "hidden"] = "visible"
+    css: str = ""

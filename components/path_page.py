@@ -30,6 +30,7 @@ from components.common import (
     store,
     tr,
 )
+from components.memo import memo
 from paths import palette
 from paths.audience_views import VIEW_NAMES
 from paths.i18n import t
@@ -48,14 +49,15 @@ _LAST_PATH = "_polku_last_path"
 _TAB_INDEX = "_polku_path_tab"
 _AUDIENCE_WIDGET = "_polku_audience_choice"
 _FIT_WIDGET = "_polku_flow_fit"
+_ABOUT_WIDGET = "_polku_about_open"
 _CLICKED = "_polku_step_clicked"
 _ACTOR_WIDGET = "_polku_actor_{view}"
-# Readable sizes: the flow diagram keeps its natural size and scrolls sideways unless "fit" is on.
+# Readable sizes: the flow diagram keeps its natural size and scrolls sideways unless "fit" is on
+# (FLOW_SCROLL_CSS, sent with the legend so that the diagram needs no container of its own).
 # On paper the sidebar, the toolbar and the page's controls are left out, in every view.
 PAGE_CSS = f"""<style>
-.st-key-polku_flow_scroll, .st-key-polku_blueprint_scroll {{ overflow-x: auto; }}
+.st-key-polku_blueprint_scroll {{ overflow-x: auto; }}
 .st-key-polku_blueprint_scroll > [data-testid="stElementContainer"] {{ max-width: none; }}
-.st-key-polku_flow_scroll [data-testid="stGraphVizChart"] > svg {{ max-width: none !important; zoom: .75; }}
 .polku-legend ul {{ list-style: none; padding: 0; margin: .25rem 0 0; display: flex; flex-wrap: wrap;
   gap: .25rem 1.25rem; }}
 .polku-legend li {{ display: flex; align-items: center; gap: .4rem; margin: 0; }}
@@ -67,13 +69,17 @@ PAGE_CSS = f"""<style>
 .polku-description {{ color: {palette.MUTED_INK}; font-size: .875rem; margin-top: .5rem; }}
 @media print {{
   [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
-  [data-testid="stSidebarCollapsedControl"], .st-key-_polku_path_controls,
+  [data-testid="stSidebarCollapsedControl"], .st-key-_polku_audience_choice, [class*="st-key-_polku_actor_"],
   .polku-screen-only {{ display: none !important; }}
   [data-testid="stMain"] {{ margin: 0 !important; }}
   [data-testid="stMainBlockContainer"] {{ padding: 0 !important; max-width: none !important; }}
   .polku-text .polku-step, .polku-handoffs li {{ break-inside: avoid; }}
   h2, h3 {{ break-after: avoid; }}
 }}
+</style>"""
+FLOW_SCROLL_CSS = """<style>
+[data-testid="stGraphVizChart"] { max-width: 100%; overflow-x: auto; }
+[data-testid="stGraphVizChart"] > svg { max-width: none !important; zoom: .75; }
 </style>"""
 DOWNLOAD_MIME = {
     "svg": "image/svg+xml",
@@ -169,10 +175,13 @@ def _choose_path() -> None:
     page_link("library", tr("pathpage.to_library"), icon="📚")
 
 
-def _header(path: ServicePath, version: int, lang: str, about: bool = True) -> None:
-    """Title, facts and summary; the source and notes behind an expander (the print view has them in its text)."""
+def _header(path: ServicePath, version: int, lang: str, about: bool = True, checked_ok: bool = False) -> None:
+    """Title, facts (with "the check found no problems" when so) and summary; the source and notes
+    behind an expander (the print view has them in its text)."""
     st.title(md_escape(path.title.get(lang) or path.id), anchor=False)
     facts = [status_words(path.status), t("library.version", lang, version=version)]
+    if checked_ok:
+        facts.append(t("pathpage.no_problems", lang))
     if path.persona:
         facts.insert(0, t("library.persona", lang, persona=md_escape(path.persona.get(lang))))
     lines = [" · ".join(facts)]
@@ -180,12 +189,15 @@ def _header(path: ServicePath, version: int, lang: str, about: bool = True) -> N
         lines.append(md_escape(path.summary.get(lang)))
     st.markdown("\n\n".join(lines))
     if about and (path.provenance or path.notes):
+        section = st.expander(t("pathpage.about", lang), key=_ABOUT_WIDGET, on_change="rerun")
+        if not section.open:
+            return  # drawn only while open: one element less on every rerun
         lines = []
         if path.provenance:
             lines.append(t("pathpage.provenance", lang, text=md_escape(path.provenance.get(lang))))
         if path.notes:
             lines.append(f"**{t('pathpage.notes', lang)}:** {md_escape(path.notes.get(lang))}")
-        st.expander(t("pathpage.about", lang)).markdown("\n\n".join(lines))
+        section.markdown("\n\n".join(lines))
 
 
 def _problem_list(found: list[Problem]) -> None:
@@ -246,12 +258,11 @@ def legend_html(lang: str, audience: str, filtered: bool = False) -> str:
 def _flow(path: ServicePath, key: diagrams.Key, lang: str, audience: str, actor: str | None) -> None:
     title = path.title.get(lang) or path.id
     fit = st.toggle(t("pathpage.fit", lang), key=_FIT_WIDGET, help=t("pathpage.fit_help", lang))
-    with st.container(key="polku_flow_fit" if fit else "polku_flow_scroll"):
-        dot = diagrams.flow_dot(key, lang, audience, path, actor)
-        alt = t("pathpage.flow_alt", lang, title=title)
-        st.graphviz_chart(dot, width="stretch" if fit else "content", alt=alt)
+    dot = diagrams.flow_dot(key, lang, audience, path, actor)
+    alt = t("pathpage.flow_alt", lang, title=title)
+    st.graphviz_chart(dot, width="stretch" if fit else "content", alt=alt)
     legend = legend_html(lang, audience, filtered=actor is not None)
-    st.html(legend + _description_html(key, lang, audience, actor, path))
+    st.html(("" if fit else FLOW_SCROLL_CSS) + legend + _description_html(key, lang, audience, actor, path))
 
 
 def _description_html(key: diagrams.Key, lang: str, audience: str, actor: str | None, path: ServicePath) -> str:
@@ -317,7 +328,7 @@ def _text(path: ServicePath, key: diagrams.Key, lang: str, audience: str, actor:
     st.html(diagrams.text_html(key, lang, audience, actor, path))
 
 
-@diagrams.memo(256)
+@memo(256)
 def handoff_html(key: diagrams.Key, lang: str, audience: str, actor: str | None, _path: ServicePath) -> str:
     """The view's hand-offs (those of `actor` when given) as a titled, escaped HTML list.
 
@@ -444,15 +455,11 @@ def render() -> None:
     audience = current_audience()
     actor = chosen_actor(path, key, audience)
 
-    st.html(PAGE_CSS)
-    _header(path, version, lang, about=audience != "print")
     found = diagrams.problems(key, lang, path)
-    with st.container(horizontal=True, vertical_alignment="bottom", gap="large", key="_polku_path_controls"):
-        _audience_switch(audience, lang)
-        if audience in ACTOR_VIEWS:
-            _actor_control(path, key, audience, actor, lang)
-        if not found:
-            st.caption(t("pathpage.no_problems", lang))
+    _header(path, version, lang, about=audience != "print", checked_ok=not found)
+    _audience_switch(audience, lang)
+    if audience in ACTOR_VIEWS:
+        _actor_control(path, key, audience, actor, lang)
     if found:
         _problem_list(found)
     if audience == "partner" and actor is None:

@@ -17,6 +17,7 @@ import json
 import logging
 import os
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -257,6 +258,45 @@ def _content_json(path: ServicePath) -> str:
     return prefix + ("}" if compact == "{}" else "," + compact[1:])
 
 
+class _RecentVersions:
+    """Latest version numbers read recently from one database, shared by its Stores in this process.
+
+    Every write through any of those Stores forgets them all; a count of writes keeps a read that
+    raced a write from putting an old number back.
+    """
+
+    def __init__(self) -> None:
+        self._numbers: dict[str, tuple[float, int | None]] = {}
+        self._lock = threading.Lock()
+        self.writes = 0
+
+    def get(self, path_id: str, max_age: float) -> tuple[int | None] | None:
+        """(number,) when one was read at most `max_age` seconds ago, else None."""
+        recent = self._numbers.get(path_id)
+        if recent is None or time.monotonic() - recent[0] > max_age:
+            return None
+        return (recent[1],)
+
+    def remember(self, path_id: str, version: int | None, read_at: float, writes_before: int) -> None:
+        with self._lock:
+            if self.writes == writes_before:
+                self._numbers[path_id] = (read_at, version)
+
+    def forget(self) -> None:
+        with self._lock:
+            self.writes += 1
+            self._numbers.clear()
+
+
+_recent_by_url: dict[str, _RecentVersions] = {}
+_recent_by_url_lock = threading.Lock()
+
+
+def _recent_versions_for(url: str) -> _RecentVersions:
+    with _recent_by_url_lock:
+        return _recent_by_url.setdefault(url, _RecentVersions())
+
+
 class Store:
     """Paths and versions in one database. Thread-safe; open one per URL (see `get_store`)."""
 
@@ -268,6 +308,7 @@ class Store:
             self.engine = self._sqlite_engine(self.url)
         else:
             self.engine = create_engine(self.url, pool_pre_ping=True)
+        self._recent = _recent_versions_for(self.url)
         self.ensure_schema()
 
     @staticmethod
@@ -312,8 +353,11 @@ class Store:
     @contextmanager
     def write(self) -> Iterator[Connection]:
         """A connection in a write transaction; on SQLite it holds the write lock from the start."""
-        with self.engine.connect().execution_options(polku_write=True) as connection, connection.begin():
-            yield connection
+        try:
+            with self.engine.connect().execution_options(polku_write=True) as connection, connection.begin():
+                yield connection
+        finally:
+            self._recent.forget()
 
     def _lock(self, connection: Connection, key: int) -> None:
         """On PostgreSQL, a transaction-scoped advisory lock (SQLite's write lock is already held)."""
@@ -366,13 +410,25 @@ class Store:
             for row in rows
         ]
 
-    def latest_version(self, path_id: str) -> int | None:
-        """The newest version number, or None when the path does not exist (or is deleted)."""
+    def latest_version(self, path_id: str, max_age: float = 0.0) -> int | None:
+        """The newest version number, or None when the path does not exist (or is deleted).
+
+        With `max_age` (seconds) a number this Store read at most that long ago will do: a page
+        that reruns on every click need not ask the database each time. Any write through this
+        Store forgets those numbers at once; another process's save shows within `max_age`.
+        """
+        if max_age > 0:
+            recent = self._recent.get(path_id, max_age)
+            if recent is not None:
+                return recent[0]
+        writes_before, read_at = self._recent.writes, time.monotonic()
         query = select(paths_table.c.latest_version).where(
             paths_table.c.id == path_id, paths_table.c.deleted.is_(False)
         )
         with self.read() as connection:
-            return connection.execute(query).scalar_one_or_none()
+            version = connection.execute(query).scalar_one_or_none()
+        self._recent.remember(path_id, version, read_at, writes_before)
+        return version
 
     def get_path(self, path_id: str, version: int | None = None) -> ServicePath | None:
         """A version of a path (the latest by default), or None when there is no such version.

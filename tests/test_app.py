@@ -151,7 +151,8 @@ def test_path_page_shows_ari_with_tabs_and_flow_diagram(database_url: str) -> No
     assert len(charts) == 1
     dot = charts[0].proto.spec
     assert dot.count("💡") >= len(BUILTIN["ari"].coordinator_steps)
-    assert at.caption  # the short description under the diagram
+    descriptions = [h.proto.body for h in at.get("html") if 'class="polku-description"' in h.proto.body]
+    assert len(descriptions) == 1 and len(descriptions[0]) > 60  # the short description under the diagram
     # The downloads are drawn when their section is opened.
     assert not at.get("download_button")
     at.session_state["_polku_downloads_open"] = True
@@ -159,7 +160,20 @@ def test_path_page_shows_ari_with_tabs_and_flow_diagram(database_url: str) -> No
     labels = [button.label for button in at.get("download_button")]
     for fmt in ("svg", "png", "pdf", "yaml", "json", "md"):
         assert t(f"pathpage.download.{fmt}", "fi") in labels
-    assert t("pathpage.no_problems", "fi") in [caption.value for caption in at.caption]
+    assert any(t("pathpage.no_problems", "fi") in text.value for text in at.markdown)
+
+
+def test_about_section_shows_provenance_and_notes_when_opened(database_url: str) -> None:
+    ari = BUILTIN["ari"]
+    assert ari.notes and ari.provenance
+    at = run_app(database_url, path="ari", lang="en")
+    notes_words = ari.notes.get("en")[:40]
+    assert notes_words not in markdown_text(at).replace("\\", "")  # closed: not drawn
+    at.session_state["_polku_about_open"] = True
+    at.run()
+    shown = markdown_text(at).replace("\\", "")
+    assert notes_words in shown
+    assert ari.provenance.get("en")[:40] in shown
 
 
 def test_text_tab_follows_the_audience_switch(database_url: str) -> None:

@@ -74,3 +74,37 @@ def test_shared_link_keeps_language_audience_and_path(app_url: str, page) -> Non
     assert "path=maija" in page.url and "audience=client" in page.url and "lang=en" in page.url
     assert page.evaluate("document.documentElement.lang") == "en"
     assert page.get_by_role("radio", name=t("pathpage.audience.client", "en")).get_attribute("aria-checked") == "true"
+
+
+def test_flow_diagram_scrolls_sideways_at_its_own_size_and_fits_when_asked(app_url: str, page) -> None:  # noqa: ANN001
+    """The wide Pohjanmaa diagram keeps its readable size in its own sideways scroll (the page itself
+    does not scroll sideways); "fit" shrinks it into the page's width, and the choice survives a rerun."""
+    open_page(page, f"{app_url}/?path=pohjanmaa")
+    page.locator(DIAGRAM).first.wait_for(timeout=30_000)
+    measure = """() => {
+        const box = document.querySelector("[data-testid='stGraphVizChart']");
+        const svg = box.querySelector('svg').getBoundingClientRect();
+        box.scrollLeft = 400;  // only a real scroll box moves
+        const moved = box.scrollLeft;
+        box.scrollLeft = 0;
+        return {svg: svg.width, box: box.clientWidth, scroll: box.scrollWidth, moved,
+                page: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth};
+    }"""
+    natural = page.evaluate(measure)
+    assert natural["svg"] > natural["box"] * 1.5 and natural["scroll"] > natural["box"] and natural["moved"] > 0
+    assert natural["page"] <= natural["viewport"]
+
+    page.get_by_text(t("pathpage.fit", "fi")).click()
+    wait_idle(page)
+    page.wait_for_function(
+        "() => document.querySelector(\"[data-testid='stGraphVizChart'] svg\").getBoundingClientRect().width"
+        " <= document.querySelector(\"[data-testid='stGraphVizChart']\").clientWidth + 1"
+    )
+    fitted = page.evaluate(measure)
+    assert fitted["scroll"] <= fitted["box"] + 1 and fitted["moved"] == 0
+
+    page.get_by_role("radio", name=t("pathpage.audience.client", "fi")).click()  # a rerun keeps "fit"
+    wait_idle(page)
+    assert page.get_by_role("switch", name=t("pathpage.fit", "fi")).is_checked()
+    refitted = page.evaluate(measure)
+    assert refitted["svg"] <= refitted["box"] + 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -378,3 +379,26 @@ def test_processes_creating_the_same_new_path_lose_no_version(db_url: str) -> No
     assert sorted(v.author for v in history) == [f"worker {w}" for w in range(workers)]
     assert {store.get_path("testipolku", v).title.fi for v in versions} == {f"append {w}" for w in range(workers)}
     store.close()
+
+
+def test_a_recent_latest_version_is_kept_for_max_age_and_any_save_in_this_process_forgets_it(store: Store) -> None:
+    """The path page's rerun may reuse a version number for a moment; a save made here shows at once,
+    one made by another process within `max_age`, and a read without `max_age` always asks the database."""
+    store.save_path(branching_path(), "start")
+    assert store.latest_version("testipolku", max_age=600) == 1
+    other = Store(store.url)  # another Store on the same database in this process (e.g. the CLI's)
+    other.save_path(renamed(branching_path(), "toinen"), "other")
+    other.close()
+    assert store.latest_version("testipolku", max_age=600) == 2
+
+    _run_processes(_process_appender, store.url, 1, 1)  # a save by another process
+    assert store.latest_version("testipolku", max_age=600) == 2  # kept: read less than max_age ago
+    assert store.latest_version("testipolku") == 3
+    assert store.latest_version("testipolku", max_age=600) == 3  # the fresh read is the one kept now
+
+    _run_processes(_process_appender, store.url, 1, 1)
+    time.sleep(0.05)
+    assert store.latest_version("testipolku", max_age=0.01) == 4  # older than max_age: asked again
+    assert store.latest_version("testipolku", max_age=600) == 4
+    assert store.delete_path("testipolku")
+    assert store.latest_version("testipolku", max_age=600) is None  # deleting is a write too
