@@ -3,15 +3,16 @@
 HTML is built here and turned into PDF by WeasyPrint: A4, body text 14 pt, the palette's
 high-contrast colours, DejaVu Sans (ä ö å and the status icons), real selectable text,
 `<html lang>` from the client's language and a tagged PDF/UA-1 file. The diagram (with its
-light bulbs and "I am here") is the Graphviz SVG, embedded as an image with a text
-alternative; the list below it says the same in words. Every user text is escaped.
+light bulbs and "I am here") is drawn by Graphviz as PDF (`dot -Tpdf`, while WeasyPrint lays out
+the rest) and put in place of a placeholder figure with a text alternative (`paths.pdf_figure`);
+the list below it says the same in words. Every user text is escaped.
 """
 
 from __future__ import annotations
 
-import base64
 import html
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 
 import weasyprint
 
@@ -19,6 +20,7 @@ from paths import palette
 from paths.formatting import format_date
 from paths.i18n import normalise_lang, t
 from paths.model import ServicePath, Step
+from paths.pdf_figure import PLACEHOLDER_SRC, place_figure
 from paths.personal import (
     STATUS_ICONS,
     STATUSES,
@@ -32,6 +34,9 @@ from paths.personal import (
 # Emoji come from fontconfig's fallback; naming an emoji font here would draw digits from it too.
 FONT_STACK = '"DejaVu Sans", sans-serif'
 BULB = "💡"
+# The diagram's box on its landscape A4 page (297 x 210 mm, 12 mm margins), under its heading.
+DIAGRAM_BOX_MM = (273.0, 150.0)
+_PT_PER_MM = 72 / 25.4
 EMPTY_BOX = "☐"
 CHOSEN_BOX = "☒"
 
@@ -53,7 +58,7 @@ p {{ margin: 0 0 6pt 0; }}
 .here-box {{ background: {palette.HERE_FILL}; border: 3pt solid {palette.HERE_BORDER}; padding: 8pt 10pt;
   margin: 8pt 0; }}
 section.diagram {{ page: diagram; break-before: page; break-after: page; }}
-section.diagram img {{ display: block; max-width: 100%; max-height: 150mm; margin: 0 auto; }}
+section.diagram img {{ display: block; width: {DIAGRAM_BOX_MM[0]}mm; height: {DIAGRAM_BOX_MM[1]}mm; }}
 .legend {{ font-size: 14pt; }}
 .step {{ border: 1.5pt solid {palette.STEP_BORDER}; padding: 8pt 10pt; margin: 0 0 10pt 0; break-inside: avoid; }}
 .step.here {{ background: {palette.HERE_FILL}; border: 3pt solid {palette.HERE_BORDER}; }}
@@ -98,22 +103,14 @@ def _user(text: str, tag: str = "p", cls: str = "user") -> str:
     return f'<{tag} class="{cls}" dir="auto">{_e(text)}</{tag}>'
 
 
-def diagram_svg(view: ServicePath, lang: str, here: str | None, statuses: dict[str, str]) -> bytes | None:
-    """The client diagram as SVG, or None when Graphviz cannot draw it (the list still says it all)."""
-    from paths.render_dot import to_dot
-    from paths.render_image import RenderError, render_dot
-
-    try:
-        return render_dot(to_dot(view, lang, "client", here=here, statuses=statuses), "svg")
-    except RenderError:
-        return None
-
-
 class _Sheet:
     """Builds one document: a personal path (with `fill`) or a blank/fillable worksheet."""
 
-    def __init__(self, path: ServicePath, lang: str, fill: PersonalFill | None, fillable: bool) -> None:
+    def __init__(
+        self, path: ServicePath, lang: str, fill: PersonalFill | None, fillable: bool, drawn: bool = True
+    ) -> None:
         self.path = path
+        self.drawn = drawn  # False: `dot` cannot draw the diagram; the page says so instead
         self.view = client_view(path)
         self.steps = client_steps(path)
         self.lang = normalise_lang(lang)
@@ -180,21 +177,26 @@ class _Sheet:
             f'<p class="muted" dir="auto">{_e(self.tr("pdf.stage_label", stage=stage_title))}</p></div>'
         )
 
-    def diagram_section(self) -> str:
+    def diagram_dot(self) -> str:
+        """The client diagram in DOT, with the client's statuses and "I am here"."""
+        from paths.render_dot import to_dot
+
         statuses = self.fill.statuses() if self.fill else {}
         here = self.fill.here() if self.fill else None
-        svg = diagram_svg(self.view, self.lang, here, statuses)
+        return to_dot(self.view, self.lang, "client", here=here, statuses=statuses)
+
+    def diagram_section(self) -> str:
+        here = self.fill.here() if self.fill else None
         title = self.path.title.get(self.lang)
         parts = [f'<section class="diagram"><h2>{_e(self.tr("pdf.diagram_heading"))}</h2>']
-        if svg is None:
+        if not self.drawn:
             parts.append(f"<p>{_e(self.tr('pdf.diagram_missing'))}</p>")
         else:
             alt = self.tr("pdf.diagram_alt", title=title, steps=len(self.steps),
                           bulbs=sum(1 for s in self.steps if s.coordinator))
             if here and self.view.step(here):
                 alt += " " + self.tr("pdf.diagram_alt_here", step=self.view.step(here).title.get(self.lang))
-            src = "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
-            parts.append(f'<img src="{src}" alt="{_e(alt)}">')
+            parts.append(f'<img src="{PLACEHOLDER_SRC}" alt="{_e(alt)}">')
         parts.append(
             f'<p class="legend">{BULB} {_e(self.tr("bulb_meaning"))} · '
             f'{_e(self.status_words("here"))} · {_e(self.tr("pdf.legend_list"))}</p></section>'
@@ -318,9 +320,14 @@ class _Sheet:
         )
 
 
-def personal_html(personal: PersonalPath, latest_version: int | None = None) -> str:
-    """The HTML of a client's personal path PDF, in the client's language."""
-    sheet = _Sheet(personal.source, personal.lang, personal.fill, fillable=False)
+def _personal_sheet(personal: PersonalPath, drawn: bool) -> _Sheet:
+    return _Sheet(personal.source, personal.lang, personal.fill, fillable=False, drawn=drawn)
+
+
+def personal_html(personal: PersonalPath, latest_version: int | None = None, drawn: bool = True) -> str:
+    """The HTML of a client's personal path PDF, in the client's language (`drawn`: with the diagram's
+    placeholder figure, else a sentence saying that the diagram could not be drawn)."""
+    sheet = _personal_sheet(personal, drawn)
     path_title = personal.source.title.get(sheet.lang)
     subtitle = [
         sheet.tr("pdf.made_from", title=path_title, version=personal.source_version),
@@ -330,18 +337,43 @@ def personal_html(personal: PersonalPath, latest_version: int | None = None) -> 
     return sheet.document(sheet.tr("pdf.title", name=personal.display_name), subtitle, notice)
 
 
-def worksheet_html(path: ServicePath, lang: str = "fi", fillable: bool = False) -> str:
+def worksheet_html(path: ServicePath, lang: str = "fi", fillable: bool = False, drawn: bool = True) -> str:
     """The HTML of a blank worksheet of `path`: the same layout, every field empty."""
-    sheet = _Sheet(path, lang, None, fillable=fillable)
+    sheet = _Sheet(path, lang, None, fillable=fillable, drawn=drawn)
     title = sheet.tr("pdf.worksheet_title", title=path.title.get(sheet.lang))
     return sheet.document(title, [sheet.tr("pdf.worksheet_intro")])
 
 
+def _with_diagram(html_for: Callable[[bool], str], dot_source: str, fillable: bool) -> bytes:
+    """`dot` draws the diagram in a second process while WeasyPrint lays out the document; then the
+    drawing takes the placeholder's place. Without a working `dot` the page says so in words."""
+    from paths.render_image import RenderError, dot_binary, render_dot
+
+    if dot_binary() is None:
+        return render_html(html_for(False), fillable)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        drawing = pool.submit(render_dot, dot_source, "pdf")
+        document = render_html(html_for(True), fillable)
+        try:
+            figure = drawing.result()
+        except RenderError:
+            return render_html(html_for(False), fillable)
+    box = (DIAGRAM_BOX_MM[0] * _PT_PER_MM, DIAGRAM_BOX_MM[1] * _PT_PER_MM)
+    return place_figure(document, figure, box)
+
+
+def personal_diagram_dot(personal: PersonalPath) -> str:
+    """The DOT of the personal PDF's diagram: the client view with the client's statuses and "I am here"."""
+    return _personal_sheet(personal, drawn=True).diagram_dot()
+
+
 def personal_pdf(personal: PersonalPath, latest_version: int | None = None) -> bytes:
     """A4 PDF of the personal path: diagram, statuses, notes, goals, contacts, write-in lines."""
-    return render_html(personal_html(personal, latest_version))
+    dot_source = personal_diagram_dot(personal)
+    return _with_diagram(lambda drawn: personal_html(personal, latest_version, drawn), dot_source, fillable=False)
 
 
 def blank_worksheet(path: ServicePath, lang: str = "fi", fillable: bool = False) -> bytes:
     """A4 worksheet of any path for paper use; with `fillable` real PDF form fields to type into."""
-    return render_html(worksheet_html(path, lang, fillable), fillable=fillable)
+    dot_source = _Sheet(path, lang, None, fillable=fillable).diagram_dot()
+    return _with_diagram(lambda drawn: worksheet_html(path, lang, fillable, drawn), dot_source, fillable)
