@@ -20,7 +20,7 @@ from paths import palette
 from paths.formatting import format_date
 from paths.i18n import normalise_lang, t
 from paths.model import ServicePath, Step
-from paths.pdf_figure import PLACEHOLDER_SRC, place_figure
+from paths.pdf_figure import PLACEHOLDER_SRC, drawing_finisher
 from paths.personal import (
     STATUS_ICONS,
     STATUSES,
@@ -31,12 +31,16 @@ from paths.personal import (
     client_view,
 )
 
-# Emoji come from fontconfig's fallback; naming an emoji font here would draw digits from it too.
-FONT_STACK = '"DejaVu Sans", sans-serif'
-BULB = "💡"
+# Our own icons (the light bulb, "I am here") ask for text presentation (U+FE0E) and come from
+# Symbola, a monochrome outline font, when it is installed: a colour emoji font costs WeasyPrint a
+# bitmap per icon and a rebuild of the whole emoji font for every PDF. Without Symbola (or for emoji
+# a client types) fontconfig's colour emoji font draws them. DejaVu Sans comes first, so digits and
+# letters never come from a symbol font.
+FONT_STACK = '"DejaVu Sans", "Symbola", sans-serif'
+TEXT_PRESENTATION = "\ufe0e"
+BULB = "💡" + TEXT_PRESENTATION
 # The diagram's box on its landscape A4 page (297 x 210 mm, 12 mm margins), under its heading.
 DIAGRAM_BOX_MM = (273.0, 150.0)
-_PT_PER_MM = 72 / 25.4
 EMPTY_BOX = "☐"
 CHOSEN_BOX = "☒"
 
@@ -154,7 +158,10 @@ class _Sheet:
         return f'<p class="choices"><span class="label">{_e(legend)}</span> {"".join(items)}</p>'
 
     def status_words(self, status: str) -> str:
-        return f"{STATUS_ICONS[status]} {self.tr(f'status.{status}')}"
+        icon = STATUS_ICONS[status]
+        if len(icon) == 1 and ord(icon) > 0xFFFF:  # an emoji (📍), not a plain symbol such as ✓
+            icon += TEXT_PRESENTATION
+        return f"{icon} {self.tr(f'status.{status}')}"
 
     # -------------------------------------------------------------- sections
 
@@ -344,22 +351,33 @@ def worksheet_html(path: ServicePath, lang: str = "fi", fillable: bool = False, 
     return sheet.document(title, [sheet.tr("pdf.worksheet_intro")])
 
 
+class _NoDrawing(Exception):
+    """`dot` could not draw the diagram (raised from WeasyPrint's finisher to start over without it)."""
+
+
 def _with_diagram(html_for: Callable[[bool], str], dot_source: str, fillable: bool) -> bytes:
-    """`dot` draws the diagram in a second process while WeasyPrint lays out the document; then the
-    drawing takes the placeholder's place. Without a working `dot` the page says so in words."""
+    """`dot` draws the diagram in a second process while WeasyPrint lays out the document; WeasyPrint's
+    finisher then puts the drawing in the placeholder's place. Without a working `dot` the page says so."""
     from paths.render_image import RenderError, dot_binary, render_dot
 
     if dot_binary() is None:
         return render_html(html_for(False), fillable)
+
     with ThreadPoolExecutor(max_workers=1) as pool:
         drawing = pool.submit(render_dot, dot_source, "pdf")
-        document = render_html(html_for(True), fillable)
+
+        def drawn() -> bytes:
+            try:
+                return drawing.result()
+            except RenderError as exc:
+                raise _NoDrawing from exc
+
+        box = (DIAGRAM_BOX_MM[0], DIAGRAM_BOX_MM[1])
+        finisher = drawing_finisher(drawn, box)
         try:
-            figure = drawing.result()
-        except RenderError:
+            return weasyprint.HTML(string=html_for(True)).write_pdf(finisher=finisher, **pdf_options(fillable))
+        except _NoDrawing:
             return render_html(html_for(False), fillable)
-    box = (DIAGRAM_BOX_MM[0] * _PT_PER_MM, DIAGRAM_BOX_MM[1] * _PT_PER_MM)
-    return place_figure(document, figure, box)
 
 
 def personal_diagram_dot(personal: PersonalPath) -> str:

@@ -14,7 +14,7 @@ import weasyprint
 
 from paths.i18n import t
 from paths.loading import load_path_file
-from paths.pdf_figure import PLACEHOLDER_SRC, FigureError, place_figure
+from paths.pdf_figure import PLACEHOLDER_SRC, FigureError, drawing_finisher
 from paths.personal import PersonalFill, PersonalPath
 from paths.personal_pdf import DIAGRAM_BOX_MM, blank_worksheet, pdf_options, personal_pdf
 from paths.render_image import render_dot
@@ -25,17 +25,18 @@ BOX_MM = (120.0, 60.0)
 ALT = "Kaavio: alku johtaa loppuun"
 
 
-def document(body: str) -> bytes:
+WITH_PLACEHOLDER = (
+    f"<h1>Otsikko</h1><p>Ennen kuvaa.</p>"
+    f'<img src="{PLACEHOLDER_SRC}" alt="{ALT}" style="display:block;width:{BOX_MM[0]}mm;height:{BOX_MM[1]}mm">'
+    f"<p>Kuvan jälkeen.</p>"
+)
+
+
+def document(body: str, drawn: bytes | None = None) -> bytes:
+    """The body as a tagged PDF; with `drawn`, that drawing put in the placeholder's place."""
     html = f'<!DOCTYPE html><html lang="fi"><head><title>Testi</title></head><body>{body}</body></html>'
-    return weasyprint.HTML(string=html).write_pdf(**pdf_options())
-
-
-def with_placeholder() -> bytes:
-    return document(
-        f"<h1>Otsikko</h1><p>Ennen kuvaa.</p>"
-        f'<img src="{PLACEHOLDER_SRC}" alt="{ALT}" style="display:block;width:{BOX_MM[0]}mm;height:{BOX_MM[1]}mm">'
-        f"<p>Kuvan jälkeen.</p>"
-    )
+    finisher = drawing_finisher(lambda: drawn, BOX_MM) if drawn is not None else None
+    return weasyprint.HTML(string=html).write_pdf(finisher=finisher, **pdf_options())
 
 
 def drawing() -> bytes:
@@ -74,8 +75,7 @@ needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="po
 
 @needs_poppler
 def test_the_drawing_takes_the_placeholders_place_upright_and_inside_its_box(tmp_path: Path) -> None:
-    original = with_placeholder()
-    placed = place_figure(original, drawing(), (BOX_MM[0] * PT_PER_MM, BOX_MM[1] * PT_PER_MM))
+    placed = document(WITH_PLACEHOLDER, drawing())
     words = word_boxes(placed, tmp_path)
     assert "alku" in words and "loppu" in words, words  # the drawing's text is real text
     assert words["alku"][1] < words["loppu"][1]  # upright: "alku" is drawn above "loppu"
@@ -88,11 +88,8 @@ def test_the_drawing_takes_the_placeholders_place_upright_and_inside_its_box(tmp
         assert left + 0.3 * BOX_MM[0] * PT_PER_MM < x_min and x_max < left + 0.7 * BOX_MM[0] * PT_PER_MM
 
 
-def test_the_drawing_is_tagged_as_the_figure_and_appended_as_an_incremental_update() -> None:
-    original = with_placeholder()
-    placed = place_figure(original, drawing(), (BOX_MM[0] * PT_PER_MM, BOX_MM[1] * PT_PER_MM))
-    assert placed.startswith(original)  # nothing rewritten, the change appended
-    reader = pypdf.PdfReader(io.BytesIO(placed))
+def test_the_drawing_is_tagged_as_the_figure_with_its_alt_text() -> None:
+    reader = pypdf.PdfReader(io.BytesIO(document(WITH_PLACEHOLDER, drawing())))
     assert [figure.get("/Alt") for figure in figures(reader)] == [ALT]
     xobjects = reader.pages[0]["/Resources"]["/XObject"]
     kinds = sorted(xobjects[name].get_object()["/Subtype"] for name in xobjects)
@@ -101,9 +98,9 @@ def test_the_drawing_is_tagged_as_the_figure_and_appended_as_an_incremental_upda
 
 def test_a_document_without_a_placeholder_or_a_drawing_that_is_not_a_pdf_is_refused() -> None:
     with pytest.raises(FigureError):
-        place_figure(document("<p>Ei kuvaa.</p>"), drawing(), (100.0, 100.0))
+        document("<p>Ei kuvaa.</p>", drawing())
     with pytest.raises(FigureError):
-        place_figure(with_placeholder(), b"not a pdf", (100.0, 100.0))
+        document(WITH_PLACEHOLDER, b"not a pdf")
 
 
 def _personal() -> PersonalPath:

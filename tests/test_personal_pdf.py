@@ -194,3 +194,26 @@ def test_fillable_fields_can_be_filled_in_and_read_back(fillable: pypdf.PdfReade
     fields = pypdf.PdfReader(io.BytesIO(out.getvalue())).get_fields()
     assert fields["goals"]["/V"] == "Oma tavoite åäö"
     assert fields["step0_note"]["/V"] == "Kysymys"
+
+
+def _embedded_fonts(reader: pypdf.PdfReader) -> set[str]:
+    """BaseFont names of the fonts the pages use directly (not those inside the diagram's drawing)."""
+    names = set()
+    for page in reader.pages:
+        fonts = page["/Resources"].get("/Font")
+        for font in (fonts.get_object().values() if fonts is not None else ()):
+            names.add(str(font.get_object()["/BaseFont"]))
+    return names
+
+
+def test_our_icons_are_monochrome_text_and_a_clients_own_emoji_stay_colour(
+    worksheet_sv: pypdf.PdfReader, filled_pdf: pypdf.PdfReader
+) -> None:
+    """The light bulb and "I am here" come from Symbola as text (a colour emoji font costs WeasyPrint a
+    bitmap per icon and a rebuild of the whole font per PDF); emoji a client types keep their colour."""
+    fonts = _embedded_fonts(worksheet_sv)
+    assert any("Symbola" in name for name in fonts), f"install fonts-symbola (fonts used: {sorted(fonts)})"
+    assert not any("Color-Emoji" in name for name in fonts)
+    text = flat(text_of(worksheet_sv))
+    assert "💡" in text and "📍" in text
+    assert any("Color-Emoji" in name for name in _embedded_fonts(filled_pdf))  # the client's 🎉
