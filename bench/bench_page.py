@@ -69,7 +69,7 @@ def bench(steps: int, runs: int) -> dict[str, list[float]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--steps", type=int, default=200)
-    parser.add_argument("--runs", type=int, default=40)
+    parser.add_argument("--runs", type=int, default=80)
     args = parser.parse_args()
     times = bench(args.steps, args.runs)
     median = {name: statistics.median(values) * 1000 for name, values in times.items()}
