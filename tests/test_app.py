@@ -163,6 +163,20 @@ def test_path_page_shows_ari_with_tabs_and_flow_diagram(database_url: str) -> No
     assert any(t("pathpage.no_problems", "fi") in text.value for text in at.markdown)
 
 
+def test_the_sidebar_note_carries_the_tagline_the_language_and_the_open_pages_stylesheet(database_url: str) -> None:
+    from components import library_page, path_page
+
+    def sidebar_html(at: AppTest) -> str:
+        return "".join(element.proto.body for element in at.sidebar.get("html"))
+
+    on_path = sidebar_html(run_app(database_url, path="ari", lang="sv"))
+    assert t("app.tagline", "sv") in on_path
+    assert "document.documentElement.lang = 'sv';" in on_path
+    assert path_page.PAGE_CSS in on_path and library_page.CARD_CSS not in on_path
+    on_library = sidebar_html(run_app(database_url))
+    assert library_page.CARD_CSS in on_library and path_page.PAGE_CSS not in on_library
+
+
 def test_about_section_shows_provenance_and_notes_when_opened(database_url: str) -> None:
     ari = BUILTIN["ari"]
     assert ari.notes and ari.provenance
