@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import streamlit as st
 from pydantic import ValidationError
@@ -44,6 +44,7 @@ SUMMARY_KEY = "_polku_ed_summary"
 BLUEPRINT_KEY = "_polku_ed_blueprint"
 FORM_PREFIX = "_ed_"
 UNDO_LIMIT = 50
+T = TypeVar("T")
 SECTIONS = ("step", "table", "stages", "actors", "path", "transfer")
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 EDITOR_CSS = """<style>
@@ -67,10 +68,22 @@ class Edit:
     saved_version: int | None = None  # the last version this session saved ...
     saved_over: int | None = None  # ... and the version that save replaced (for "undo last save")
     flash: list[tuple[str, str]] = field(default_factory=list)
+    derived: dict[tuple[str, str], tuple[ServicePath, Any]] = field(default_factory=dict)
 
     @property
     def dirty(self) -> bool:
         return self.base is None or self.path != self.base
+
+    def derive(self, what: str, lang: str, make: Callable[[ServicePath], T]) -> T:
+        """`make(self.path)` once per state of the edit and language: a rerun that leaves the path as it
+        was (picking a step, opening a section) reuses the problems, the blueprint and the diagram.
+        Every edit makes a new path object (the editing functions are pure), so identity tells."""
+        kept = self.derived.get((what, lang))
+        if kept is not None and kept[0] is self.path:
+            return kept[1]
+        value = make(self.path)
+        self.derived[(what, lang)] = (self.path, value)
+        return value
 
 
 # ---------------------------------------------------------------------------------------------
@@ -260,7 +273,7 @@ def _step_section(edit: Edit, lang: str) -> None:
     st.caption(tr("editor.step.blueprint_hint"))
     if path.steps:
         st.plotly_chart(
-            blueprint_figure(path, lang, "professional"),
+            edit.derive("blueprint", lang, lambda p: blueprint_figure(p, lang, "professional")),
             key=BLUEPRINT_KEY,
             on_select=_on_blueprint_select,
             selection_mode="points",
@@ -783,8 +796,8 @@ def _save_bar(edit: Edit, default_author: str, lang: str) -> None:
             st.caption(tr("editor.save.state_clean", version=edit.base_version))
 
 
-def _problems(path: ServicePath, lang: str) -> None:
-    found = validate(path, lang)
+def _problems(edit: Edit, lang: str) -> None:
+    found = edit.derive("problems", lang, lambda path: validate(path, lang))
     if not found:
         st.success(tr("editor.problems.none"), icon="✅")
         return
@@ -793,14 +806,15 @@ def _problems(path: ServicePath, lang: str) -> None:
     st.warning("\n".join(lines), icon="⚠️")
 
 
-def _diagram(path: ServicePath, lang: str) -> None:
+def _diagram(edit: Edit, lang: str) -> None:
+    path = edit.path
     st.subheader(tr("editor.diagram"), anchor=False)
     if not path.steps:
         st.caption(tr("editor.diagram_empty"))
         return
+    dot = edit.derive("dot", lang, lambda p: to_dot(p, lang, "professional", legend=True))
     with st.container(key="polku_ed_diagram"):
-        st.graphviz_chart(to_dot(path, lang, "professional", legend=True), width="content",
-                          alt=tr("editor.diagram_alt", title=path.title.get(lang) or path.id))
+        st.graphviz_chart(dot, width="content", alt=tr("editor.diagram_alt", title=path.title.get(lang) or path.id))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -928,7 +942,7 @@ def editor_page() -> None:
     if moved_on and not edit.conflict_version:
         st.info(tr("editor.newer_exists", version=latest), icon="ℹ️")
     _save_bar(edit, author, lang)
-    _problems(path, lang)
+    _problems(edit, lang)
 
     section = st.segmented_control(
         tr("editor.section"), options=list(SECTIONS), format_func=lambda s: t(f"editor.section.{s}", lang),
@@ -942,4 +956,4 @@ def editor_page() -> None:
         "path": _path_section,
         "transfer": _transfer_section,
     }[section](edit, lang)
-    _diagram(edit.path, lang)
+    _diagram(edit, lang)

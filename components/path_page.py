@@ -53,7 +53,9 @@ _ABOUT_WIDGET = "_polku_about_open"
 _CLICKED = "_polku_step_clicked"
 _ACTOR_WIDGET = "_polku_actor_{view}"
 # Readable sizes: the flow diagram keeps its natural size and scrolls sideways unless "fit" is on
-# (FLOW_SCROLL_CSS, sent with the legend so that the diagram needs no container of its own).
+# (FLOW_SCROLL_CSS, sent with the legend so that the diagram needs no container of its own). The scroller
+# is the chart's element container, which holds the full-screen button: a scroll region needs something
+# the keyboard can reach (axe: scrollable-region-focusable).
 # On paper the sidebar, the toolbar and the page's controls are left out, in every view.
 PAGE_CSS = f"""<style>
 .st-key-polku_blueprint_scroll {{ overflow-x: auto; }}
@@ -78,7 +80,8 @@ PAGE_CSS = f"""<style>
 }}
 </style>"""
 FLOW_SCROLL_CSS = """<style>
-[data-testid="stGraphVizChart"] { max-width: 100%; overflow-x: auto; }
+[data-testid="stElementContainer"]:has(> [data-testid="stFullScreenFrame"] [data-testid="stGraphVizChart"]) {
+  overflow-x: auto; }
 [data-testid="stGraphVizChart"] > svg { max-width: none !important; zoom: .75; }
 </style>"""
 DOWNLOAD_MIME = {

@@ -292,3 +292,29 @@ def test_history_lists_compares_and_restores(store: Store) -> None:
     assert store.latest_version("edit-history") == 3
     assert store.get_path("edit-history").step("tarve").coordinator is False
     assert store.history("edit-history", "en")[0].summary == t("store.summary.restored", "en", version=1)
+
+
+def test_the_editors_problems_blueprint_and_diagram_are_made_once_per_state_of_the_edit() -> None:
+    """A rerun that leaves the edit as it was reuses them; an edit, an undo or another language makes them anew."""
+    from components.editor_page import Edit
+
+    path = branching_path()
+    edit = Edit(path_id=path.id, base_version=1, base=path, path=path)
+    made: list[tuple[str, str]] = []
+
+    def make(lang: str):  # noqa: ANN202 - a small factory for the test
+        def title(current) -> str:  # noqa: ANN001
+            made.append((current.title.fi, lang))
+            return f"{current.title.fi}/{lang}"
+        return title
+
+    assert edit.derive("problems", "fi", make("fi")) == f"{path.title.fi}/fi"
+    assert edit.derive("problems", "fi", make("fi")) == f"{path.title.fi}/fi"
+    assert len(made) == 1  # the second rerun drew from the first
+    edit.derive("problems", "sv", make("sv"))
+    assert len(made) == 2
+    edit.path = editing.update_path(path, "fi", title="Uusi nimi")
+    assert edit.derive("problems", "fi", make("fi")) == "Uusi nimi/fi"
+    edit.path = path  # undo: the old object again, but what is kept belongs to the newer one
+    assert edit.derive("problems", "fi", make("fi")) == f"{path.title.fi}/fi"
+    assert len(made) == 4
