@@ -45,7 +45,7 @@ BLUEPRINT_KEY = "_polku_ed_blueprint"
 FORM_PREFIX = "_ed_"
 UNDO_LIMIT = 50
 T = TypeVar("T")
-SECTIONS = ("step", "table", "stages", "actors", "path", "transfer")
+SECTIONS = ("step", "table", "stages", "actors", "contacts", "path", "transfer")
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 EDITOR_CSS = """<style>
 .st-key-polku_ed_diagram { overflow-x: auto; }
@@ -605,6 +605,63 @@ def _actors_section(edit: Edit, lang: str) -> None:
                    on_click=_add_actor, args=(edit, lang))
 
 
+_NEW_CONTACT = "_polku_ed_new_contact_{field}"
+
+
+def _contact_changed(edit: Edit, contact_id: str, name: str, lang: str) -> None:
+    value = st.session_state.get(f"{FORM_PREFIX}contact_{name}_{contact_id}")
+    if name == "label":
+        _apply(edit, editing.update_contact, contact_id, label=value or "", lang=lang)
+    elif name == "placeholder":
+        _apply(edit, editing.update_contact, contact_id, placeholder=bool(value))
+    else:
+        _apply(edit, editing.update_contact, contact_id, **{name: value or ""})
+
+
+def _add_contact(edit: Edit, lang: str) -> None:
+    typed = {name: st.session_state.get(_NEW_CONTACT.format(field=name)) for name in ("label", "email", "phone")}
+    placeholder = bool(st.session_state.get(_NEW_CONTACT.format(field="placeholder")))
+    if _apply(edit, editing.add_contact, (typed["label"] or "").strip(), lang, email=typed["email"] or "",
+              phone=typed["phone"] or "", placeholder=placeholder):
+        for name in ("label", "email", "phone"):
+            st.session_state[_NEW_CONTACT.format(field=name)] = ""
+        st.session_state[_NEW_CONTACT.format(field="placeholder")] = False
+
+
+def _contact_fields(
+    prefix: str, label: str, values: tuple[str, str, str, bool], changed: dict[str, dict[str, Any]] | None = None
+) -> None:
+    """One contact's label, e-mail, phone and "example details" mark; `changed` holds the on_change hooks."""
+    changed = changed or {}
+    cols = st.columns([4, 4, 3], vertical_alignment="bottom")
+    titles = (label, tr("editor.contacts.email"), tr("editor.contacts.phone"))
+    for col, name, value, title in zip(cols, ("label", "email", "phone"), values[:3], titles, strict=True):
+        col.text_input(title, value=value, key=prefix.format(field=name), max_chars=200, **changed.get(name, {}))
+    st.checkbox(tr("editor.contacts.placeholder"), value=values[3], key=prefix.format(field="placeholder"),
+                help=tr("editor.contacts.placeholder_help"), **changed.get("placeholder", {}))
+
+
+def _contacts_section(edit: Edit, lang: str) -> None:
+    """The path's contact points (steps pick them in the step form); example details are marked as such."""
+    path = edit.path
+    st.caption(tr("editor.contacts.hint"))
+    for contact in path.contacts:
+        uses = sum(1 for step in path.steps if contact.id in step.contacts)
+        with st.container(border=True):
+            prefix = f"{FORM_PREFIX}contact_{{field}}_{contact.id}"
+            hooks = {name: {"on_change": _contact_changed, "args": (edit, contact.id, name, lang)}
+                     for name in ("label", "email", "phone", "placeholder")}
+            _contact_fields(prefix, tr("editor.contacts.label", count=uses),
+                            (_text_of(contact.label, lang), contact.email, contact.phone, contact.placeholder), hooks)
+            st.button(tr("editor.contacts.remove", name=contact.label.get(lang) or contact.id), icon="🗑️",
+                      key=f"{FORM_PREFIX}contact_remove_{contact.id}",
+                      on_click=_apply, args=(edit, editing.remove_contact, contact.id))
+    st.markdown(f"**{tr('editor.contacts.new')}**")
+    _contact_fields(_NEW_CONTACT, tr("editor.contacts.new_label"), ("", "", "", False))
+    st.button(tr("editor.contacts.add"), key="_polku_ed_add_contact", icon="➕", on_click=_add_contact,
+              args=(edit, lang))
+
+
 def _path_changed(edit: Edit, name: str, lang: str) -> None:
     value = st.session_state.get(f"{FORM_PREFIX}path_{name}_{lang}") or ""
     _apply(edit, editing.update_path, lang, **{name: value})
@@ -953,6 +1010,7 @@ def editor_page() -> None:
         "table": _table_section,
         "stages": _stages_section,
         "actors": _actors_section,
+        "contacts": _contacts_section,
         "path": _path_section,
         "transfer": _transfer_section,
     }[section](edit, lang)

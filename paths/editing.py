@@ -13,6 +13,7 @@ editing, my edit (base → mine) is re-applied on top of theirs, field by field.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -28,6 +29,7 @@ from paths.model import (
     ActorGroup,
     Audience,
     Channel,
+    Contact,
     LocalText,
     ServicePath,
     Stage,
@@ -416,6 +418,88 @@ def remove_actor(path: ServicePath, actor_id: str) -> ServicePath:
         for name, view in path.views.items()
     }
     return path.model_copy(update={"actors": [a for a in path.actors if a.id != actor_id], "views": views})
+
+
+# ---------------------------------------------------------------------------------------------
+# Contacts of the path (steps refer to them by id)
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE = re.compile(r"^\+?[0-9 ()\-]{5,25}$")
+
+
+def _contact_details(email: str | None, phone: str | None) -> dict[str, str]:
+    """E-mail and phone as given (trimmed), or one sentence on what is wrong with them."""
+    details: dict[str, str] = {}
+    if email is not None:
+        email = email.strip()
+        if email and not _EMAIL.match(email):
+            raise EditError("bad_email")
+        details["email"] = email
+    if phone is not None:
+        phone = phone.strip()
+        if phone and not _PHONE.match(phone):
+            raise EditError("bad_phone")
+        details["phone"] = phone
+    return details
+
+
+def add_contact(
+    path: ServicePath,
+    label: str,
+    lang: str = "fi",
+    *,
+    email: str = "",
+    phone: str = "",
+    placeholder: bool = False,
+    contact_id: str | None = None,
+) -> ServicePath:
+    """A new contact point of the path; `placeholder` marks example details that must never look real."""
+    if not label.strip():
+        raise EditError("empty_title")
+    taken = {contact.id for contact in path.contacts}
+    contact_id = contact_id or unique_id(label, taken, "contact")
+    if contact_id in taken:
+        raise EditError("duplicate_id", id=contact_id)
+    if not is_item_id(contact_id):
+        raise EditError("bad_id", id=contact_id)
+    contact = Contact(id=contact_id, label={normalise_lang(lang): label.strip()}, placeholder=placeholder,
+                      **_contact_details(email, phone))
+    return path.model_copy(update={"contacts": [*path.contacts, contact]})
+
+
+def update_contact(
+    path: ServicePath,
+    contact_id: str,
+    *,
+    label: str | None = None,
+    lang: str = "fi",
+    email: str | None = None,
+    phone: str | None = None,
+    placeholder: bool | None = None,
+) -> ServicePath:
+    contact = path.contact(contact_id)
+    if contact is None:
+        raise EditError("unknown_contact", id=contact_id)
+    update: dict[str, Any] = dict(_contact_details(email, phone))
+    if label is not None:
+        update["label"] = _set_text(contact.label, lang, label)
+        if not update["label"]:
+            raise EditError("empty_title")
+    if placeholder is not None:
+        update["placeholder"] = placeholder
+    new = contact.model_copy(update=update)
+    return path.model_copy(update={"contacts": _replace_item(path.contacts, contact_id, new)})
+
+
+def remove_contact(path: ServicePath, contact_id: str) -> ServicePath:
+    """Remove a contact no step refers to; one still in use is an error that names the steps."""
+    if path.contact(contact_id) is None:
+        raise EditError("unknown_contact", id=contact_id)
+    users = [step for step in path.steps if contact_id in step.contacts]
+    if users:
+        names = ", ".join(_name(path, "step", step.id) for step in users[:5])
+        raise EditError("contact_in_use", contact=_name(path, "contact", contact_id), count=len(users), steps=names)
+    return path.model_copy(update={"contacts": [c for c in path.contacts if c.id != contact_id]})
 
 
 # ---------------------------------------------------------------------------------------------

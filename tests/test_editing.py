@@ -162,6 +162,50 @@ def test_removing_an_actor_in_use_names_the_steps() -> None:
     assert "Verkostokokous" in info.value.message("fi") and "Tarve tunnistetaan" in info.value.message("fi")
 
 
+def test_contacts_add_update_mark_and_remove() -> None:
+    path = editing.add_contact(branching_path(), "Asiakasvastaava", phone=" 040 000 0000 ", placeholder=True)
+    contact = path.contact("asiakasvastaava")
+    assert (contact.label.fi, contact.phone, contact.email, contact.placeholder) == (
+        "Asiakasvastaava", "040 000 0000", "", True)
+    path = editing.update_contact(path, "asiakasvastaava", label="Klientansvarig", lang="sv",
+                                  email="vastaava@example.fi", placeholder=False)
+    contact = path.contact("asiakasvastaava")
+    assert (contact.label.fi, contact.label.sv, contact.email, contact.placeholder) == (
+        "Asiakasvastaava", "Klientansvarig", "vastaava@example.fi", False)
+    assert [change.kind for change in diff_paths(branching_path(), path).changes] == ["contact"]
+    assert editing.remove_contact(path, "asiakasvastaava").contacts == []
+
+
+@pytest.mark.parametrize(("email", "phone", "key"), [
+    ("ei osoite", "", "bad_email"),
+    ("a@b", "", "bad_email"),
+    ("", "soita minulle", "bad_phone"),
+    ("", "12", "bad_phone"),
+])
+def test_a_contact_with_a_malformed_email_or_phone_is_refused(email: str, phone: str, key: str) -> None:
+    path = editing.add_contact(branching_path(), "Asiakasvastaava")
+    with pytest.raises(EditError) as info:
+        editing.update_contact(path, "asiakasvastaava", email=email, phone=phone)
+    assert info.value.key == key
+    with pytest.raises(EditError):
+        editing.add_contact(branching_path(), "Toinen", email=email, phone=phone)
+    with pytest.raises(EditError) as info:
+        editing.add_contact(branching_path(), "   ")
+    assert info.value.key == "empty_title"
+
+
+def test_removing_a_contact_in_use_names_the_steps() -> None:
+    path = editing.add_contact(branching_path(), "Asiakasvastaava")
+    path = editing.update_step(path, "kokous", "fi", contacts=["asiakasvastaava"])
+    with pytest.raises(EditError) as info:
+        editing.remove_contact(path, "asiakasvastaava")
+    assert info.value.key == "contact_in_use"
+    assert "Verkostokokous" in info.value.message("fi")
+    with pytest.raises(EditError) as info:
+        editing.update_contact(path, "ei-ole", label="x")
+    assert info.value.key == "unknown_contact"
+
+
 # --- the table --------------------------------------------------------------------------------
 
 

@@ -318,3 +318,36 @@ def test_the_editors_problems_blueprint_and_diagram_are_made_once_per_state_of_t
     edit.path = path  # undo: the old object again, but what is kept belongs to the newer one
     assert edit.derive("problems", "fi", make("fi")) == f"{path.title.fi}/fi"
     assert len(made) == 4
+
+
+def test_contacts_are_added_marked_as_examples_checked_removed_and_saved(store: Store) -> None:
+    saved(store, "edit-contacts")
+    at = run(EDITOR, path="edit-contacts")
+    at.segmented_control(key="_polku_ed_section").set_value("contacts")
+    ok(at.run())
+    at.text_input(key="_polku_ed_new_contact_label").input("Asiakasvastaava")
+    at.text_input(key="_polku_ed_new_contact_phone").input("040 000 0000")
+    at.checkbox(key="_polku_ed_new_contact_placeholder").check()
+    ok(at.run())
+    at.button(key="_polku_ed_add_contact").click()
+    ok(at.run())
+    assert widget(at.text_input, "_ed_contact_label_").value == "Asiakasvastaava"
+    assert widget(at.checkbox, "_ed_contact_placeholder_").value is True
+
+    widget(at.text_input, "_ed_contact_email_").input("ei osoite")
+    ok(at.run())
+    assert t("editing.error.bad_email", "fi") in texts(at)  # one sentence, and nothing changed
+    widget(at.text_input, "_ed_contact_email_").input("asiakasvastaava@example.fi")
+    ok(at.run())
+
+    at.text_input(key="_polku_ed_author").input("Fasilitaattori Fiktiivinen")
+    at.button(key="_polku_ed_save").click()
+    ok(at.run())
+    (contact,) = store.get_path("edit-contacts").contacts
+    assert (contact.label.fi, contact.phone, contact.email, contact.placeholder) == (
+        "Asiakasvastaava", "040 000 0000", "asiakasvastaava@example.fi", True,
+    )
+
+    widget(at.button, "_ed_contact_remove_").click()
+    ok(at.run())
+    assert not [w for w in at.text_input if w.key and w.key.startswith("_ed_contact_label_")]
