@@ -28,7 +28,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&\"'=^])")
 
 
 def sync_lang() -> str:
-    """Read the language from the URL (app.py calls this first in every run) and remember it."""
+    """Read the language from the URL (the frame calls this first in every run) and remember it."""
     raw = st.query_params.get(LANG_PARAM)
     if raw is not None:
         lang = normalise_lang(raw)
@@ -89,12 +89,12 @@ def language_selector() -> None:
 
 
 def register_pages(pages: dict[str, st.Page]) -> None:
-    """app.py records this run's pages so that other pages can link to them by url path."""
+    """The frame (components/shell.py) records this run's pages so that other pages can link to them by url path."""
     st.session_state[_PAGES_STATE] = pages
 
 
 def page(url_path: str) -> st.Page | None:
-    """The registered page with this url path (None before app.py has run)."""
+    """The registered page with this url path (None before the frame has run)."""
     return st.session_state.get(_PAGES_STATE, {}).get(url_path)
 
 

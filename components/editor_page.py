@@ -594,7 +594,7 @@ def _actors_section(edit: Edit, lang: str) -> None:
         )
         cols[2].button(
             "🗑️", key=f"{FORM_PREFIX}actor_remove_{actor.id}",
-            help=tr("editor.actors.remove", name=actor.name.get(lang) or actor.id),
+            help=tr("editor.actors.remove", name=md_escape(actor.name.get(lang) or actor.id)),
             on_click=_apply, args=(edit, editing.remove_actor, actor.id),
         )
     cols = st.columns([4, 3, 1], vertical_alignment="bottom")
@@ -629,16 +629,19 @@ def _add_contact(edit: Edit, lang: str) -> None:
 
 
 def _contact_fields(
-    prefix: str, label: str, values: tuple[str, str, str, bool], changed: dict[str, dict[str, Any]] | None = None
+    prefix: str, label: str, values: tuple[str, str, str, bool] | None, changed: dict[str, dict[str, Any]] | None = None
 ) -> None:
-    """One contact's label, e-mail, phone and "example details" mark; `changed` holds the on_change hooks."""
+    """One contact's label, e-mail, phone and "example details" mark. `values` are an existing contact's
+    (None for the new-contact row, whose fields live only in the session); `changed` holds on_change hooks."""
     changed = changed or {}
     cols = st.columns([4, 4, 3], vertical_alignment="bottom")
     titles = (label, tr("editor.contacts.email"), tr("editor.contacts.phone"))
-    for col, name, value, title in zip(cols, ("label", "email", "phone"), values[:3], titles, strict=True):
-        col.text_input(title, value=value, key=prefix.format(field=name), max_chars=200, **changed.get(name, {}))
-    st.checkbox(tr("editor.contacts.placeholder"), value=values[3], key=prefix.format(field="placeholder"),
-                help=tr("editor.contacts.placeholder_help"), **changed.get("placeholder", {}))
+    for index, (col, name, title) in enumerate(zip(cols, ("label", "email", "phone"), titles, strict=True)):
+        initial = {"value": values[index]} if values is not None else {}
+        col.text_input(title, key=prefix.format(field=name), max_chars=200, **initial, **changed.get(name, {}))
+    initial = {"value": values[3]} if values is not None else {}
+    st.checkbox(tr("editor.contacts.placeholder"), key=prefix.format(field="placeholder"),
+                help=tr("editor.contacts.placeholder_help"), **initial, **changed.get("placeholder", {}))
 
 
 def _contacts_section(edit: Edit, lang: str) -> None:
@@ -653,11 +656,11 @@ def _contacts_section(edit: Edit, lang: str) -> None:
                      for name in ("label", "email", "phone", "placeholder")}
             _contact_fields(prefix, tr("editor.contacts.label", count=uses),
                             (_text_of(contact.label, lang), contact.email, contact.phone, contact.placeholder), hooks)
-            st.button(tr("editor.contacts.remove", name=contact.label.get(lang) or contact.id), icon="🗑️",
+            st.button(tr("editor.contacts.remove", name=md_escape(contact.label.get(lang) or contact.id)), icon="🗑️",
                       key=f"{FORM_PREFIX}contact_remove_{contact.id}",
                       on_click=_apply, args=(edit, editing.remove_contact, contact.id))
     st.markdown(f"**{tr('editor.contacts.new')}**")
-    _contact_fields(_NEW_CONTACT, tr("editor.contacts.new_label"), ("", "", "", False))
+    _contact_fields(_NEW_CONTACT, tr("editor.contacts.new_label"), None)
     st.button(tr("editor.contacts.add"), key="_polku_ed_add_contact", icon="➕", on_click=_add_contact,
               args=(edit, lang))
 

@@ -76,7 +76,7 @@ def _sidebar_note(lang: str, css: str) -> None:
     Screen readers read the page in its language (WCAG 3.1.1); Streamlit cannot set <html lang> itself.
     """
     st.sidebar.html(
-        f'<p class="polku-tagline">{html.escape(tr("app.tagline"))}</p>{css}'
+        f'<p>{html.escape(tr("app.tagline"))}</p>{css}'
         f"<script>document.documentElement.lang = {lang!r};</script>",
         unsafe_allow_javascript=True,
     )
@@ -99,6 +99,7 @@ def main() -> None:
                 st.switch_page(pages[url_path], query_params=st.query_params.to_dict())
 
     language_selector()
+    # (not current.url_path: Streamlit gives the default page's as "", and the lone participant page is the default)
     current_path = next((url_path for url_path, page in pages.items() if page is current), "")
     _sidebar_note(lang, _CSS_BY_PAGE.get(current_path, ""))
     try:

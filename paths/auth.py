@@ -182,7 +182,7 @@ class Accounts:
         validate_password(password)
         hashed = self.hasher.hash(password)
         try:
-            with self.store.write() as connection:
+            with self.store.write(paths_change=False) as connection:
                 exists = connection.execute(
                     select(users_table.c.id).where(users_table.c.name_key == name_key(cleaned))
                 ).first()
@@ -200,7 +200,7 @@ class Accounts:
     def set_password(self, name: str, password: str) -> None:
         validate_password(password)
         hashed = self.hasher.hash(password)
-        with self.store.write() as connection:
+        with self.store.write(paths_change=False) as connection:
             updated = connection.execute(
                 users_table.update().where(users_table.c.name_key == name_key(name)).values(password_hash=hashed)
             )
@@ -209,7 +209,7 @@ class Accounts:
             connection.execute(delete(failures_table).where(failures_table.c.name_key == name_key(name)))
 
     def remove_user(self, name: str) -> bool:
-        with self.store.write() as connection:
+        with self.store.write(paths_change=False) as connection:
             removed = connection.execute(delete(users_table).where(users_table.c.name_key == name_key(name)))
             connection.execute(delete(failures_table).where(failures_table.c.name_key == name_key(name)))
             return removed.rowcount == 1
@@ -231,7 +231,7 @@ class Accounts:
             ).first()
         if not self._verify(row.password_hash if row else None, password[:MAX_PASSWORD]):
             return SignInResult(False, retry_after=self._pending_delay(key, now))
-        with self.store.write() as connection:
+        with self.store.write(paths_change=False) as connection:
             connection.execute(delete(failures_table).where(failures_table.c.name_key == key))
             if self.hasher.check_needs_rehash(row.password_hash):
                 connection.execute(
@@ -256,7 +256,7 @@ class Accounts:
         """Record one more attempt for `key`; the seconds to wait when it is locked (then nothing is counted)."""
         for attempt in range(3):
             try:
-                with self.store.write() as connection:
+                with self.store.write(paths_change=False) as connection:
                     row = connection.execute(
                         select(failures_table).where(failures_table.c.name_key == key).with_for_update()
                     ).first()

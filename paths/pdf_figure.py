@@ -20,6 +20,9 @@ import pydyf
 import pypdf
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, PdfObject, StreamObject
 
+# The drawing's own PDF may repeat keys; pypdf warns about each and keeps the last.
+logging.getLogger("pypdf").addFilter(lambda record: record.levelno >= logging.ERROR)
+
 # A 1 x 1 white RGB PNG (no alpha, so no soft mask): nothing else in our documents is an image of that size.
 PLACEHOLDER_SRC = (
     "data:image/png;base64,"
@@ -50,7 +53,8 @@ class _Copier:
         return _serialised(value)  # names, numbers, strings, booleans, null: their PDF syntax as it is
 
     def _stream(self, source: StreamObject, target: pydyf.Stream) -> pydyf.Stream:
-        # The encoded bytes as they are, with their /Filter; pydyf writes the /Length.
+        # The encoded bytes as they are, with their /Filter; pydyf writes the /Length. (The base class's
+        # get_data returns the stored bytes; EncodedStreamObject's own would decode them.)
         target.stream = [StreamObject.get_data(source)]
         target.extra = pydyf.Dictionary(
             {_name_key(key): self.copy(item) for key, item in source.items() if key != "/Length"}
@@ -117,8 +121,6 @@ def place_drawing(pdf: pydyf.PDF, drawing: bytes, box: tuple[float, float]) -> N
     its own proportions inside it, centred. The placeholder is painted in the unit square, so the
     form's matrix maps the drawing's page into that square.
     """
-    # The drawing's own PDF may repeat keys; pypdf warns about each and keeps the last.
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         page = pypdf.PdfReader(io.BytesIO(drawing)).pages[0]
     except (pypdf.errors.PyPdfError, IndexError) as exc:
@@ -139,7 +141,9 @@ def place_drawing(pdf: pydyf.PDF, drawing: bytes, box: tuple[float, float]) -> N
         "Type": "/XObject",
         "Subtype": "/Form",
         "BBox": pydyf.Array([0, 0, width, height]),
-        "Matrix": pydyf.Array([scale / box_width, 0, 0, scale / box_height, left / box_width, bottom / box_height]),
+        # Written with 12 decimals: pydyf's six would shift a wide diagram's tiny scale by a percent.
+        "Matrix": pydyf.Array(f"{value:.12f}".encode() for value in (
+            scale / box_width, 0, 0, scale / box_height, left / box_width, bottom / box_height)),
         "Resources": copier.copy(page.get("/Resources", DictionaryObject())),
         **{_name_key(key): copier.copy(value) for key, value in filters.items()},
     })
@@ -147,9 +151,16 @@ def place_drawing(pdf: pydyf.PDF, drawing: bytes, box: tuple[float, float]) -> N
 
 def drawing_finisher(drawing: Callable[[], bytes], box: tuple[float, float]) -> Callable[[object, pydyf.PDF], None]:
     """A WeasyPrint `finisher` that puts the drawing in the placeholder's place. `drawing` is asked for
-    only then, so that it can be made while WeasyPrint lays out the document; what it raises passes on."""
+    only then, so that it can be made while WeasyPrint lays out the document. What `drawing` raises
+    passes on; a drawing that cannot be placed raises FigureError."""
 
     def finish(_document: object, pdf: pydyf.PDF) -> None:
-        place_drawing(pdf, drawing(), box)
+        made = drawing()
+        try:
+            place_drawing(pdf, made, box)
+        except FigureError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - pypdf's errors on a malformed drawing are many kinds
+            raise FigureError("the drawing could not be read") from exc
 
     return finish

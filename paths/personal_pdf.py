@@ -11,6 +11,7 @@ the list below it says the same in words. Every user text is escaped.
 from __future__ import annotations
 
 import html
+import logging
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 
@@ -20,7 +21,7 @@ from paths import palette
 from paths.formatting import format_date
 from paths.i18n import normalise_lang, t
 from paths.model import ServicePath, Step
-from paths.pdf_figure import PLACEHOLDER_SRC, drawing_finisher
+from paths.pdf_figure import PLACEHOLDER_SRC, FigureError, drawing_finisher
 from paths.personal import (
     STATUS_ICONS,
     STATUSES,
@@ -31,6 +32,7 @@ from paths.personal import (
     client_view,
 )
 
+LOGGER = logging.getLogger(__name__)
 # Our own icons (the light bulb, "I am here") ask for text presentation (U+FE0E) and come from
 # Symbola, a monochrome outline font, when it is installed: a colour emoji font costs WeasyPrint a
 # bitmap per icon and a rebuild of the whole emoji font for every PDF. Without Symbola (or for emoji
@@ -38,7 +40,14 @@ from paths.personal import (
 # letters never come from a symbol font.
 FONT_STACK = '"DejaVu Sans", "Symbola", sans-serif'
 TEXT_PRESENTATION = "\ufe0e"
-BULB = "💡" + TEXT_PRESENTATION
+
+
+def _as_text(icon: str) -> str:
+    """Our icon asking for text presentation when it is an emoji (📍), not a plain symbol such as ✓."""
+    return icon + TEXT_PRESENTATION if any(ord(char) > 0xFFFF for char in icon) else icon
+
+
+BULB = _as_text("💡")
 # The diagram's box on its landscape A4 page (297 x 210 mm, 12 mm margins), under its heading.
 DIAGRAM_BOX_MM = (273.0, 150.0)
 EMPTY_BOX = "☐"
@@ -93,9 +102,9 @@ def pdf_options(fillable: bool = False) -> dict[str, object]:
     return options
 
 
-def render_html(document: str, fillable: bool = False) -> bytes:
-    """The PDF of an HTML document built by this module."""
-    return weasyprint.HTML(string=document).write_pdf(**pdf_options(fillable))
+def render_html(document: str, fillable: bool = False, finisher: Callable[..., None] | None = None) -> bytes:
+    """The PDF of an HTML document built by this module (`finisher`: WeasyPrint's hook before writing)."""
+    return weasyprint.HTML(string=document).write_pdf(finisher=finisher, **pdf_options(fillable))
 
 
 def _e(text: str) -> str:
@@ -158,10 +167,7 @@ class _Sheet:
         return f'<p class="choices"><span class="label">{_e(legend)}</span> {"".join(items)}</p>'
 
     def status_words(self, status: str) -> str:
-        icon = STATUS_ICONS[status]
-        if len(icon) == 1 and ord(icon) > 0xFFFF:  # an emoji (📍), not a plain symbol such as ✓
-            icon += TEXT_PRESENTATION
-        return f"{icon} {self.tr(f'status.{status}')}"
+        return f"{_as_text(STATUS_ICONS[status])} {self.tr(f'status.{status}')}"
 
     # -------------------------------------------------------------- sections
 
@@ -346,13 +352,17 @@ def personal_html(personal: PersonalPath, latest_version: int | None = None, dra
 
 def worksheet_html(path: ServicePath, lang: str = "fi", fillable: bool = False, drawn: bool = True) -> str:
     """The HTML of a blank worksheet of `path`: the same layout, every field empty."""
-    sheet = _Sheet(path, lang, None, fillable=fillable, drawn=drawn)
-    title = sheet.tr("pdf.worksheet_title", title=path.title.get(sheet.lang))
+    return _worksheet_document(_Sheet(path, lang, None, fillable=fillable), drawn)
+
+
+def _worksheet_document(sheet: _Sheet, drawn: bool) -> str:
+    sheet.drawn = drawn
+    title = sheet.tr("pdf.worksheet_title", title=sheet.path.title.get(sheet.lang))
     return sheet.document(title, [sheet.tr("pdf.worksheet_intro")])
 
 
 class _NoDrawing(Exception):
-    """`dot` could not draw the diagram (raised from WeasyPrint's finisher to start over without it)."""
+    """`dot` could not draw the diagram, or its drawing could not be placed: start over without it."""
 
 
 def _with_diagram(html_for: Callable[[bool], str], dot_source: str, fillable: bool) -> bytes:
@@ -362,7 +372,6 @@ def _with_diagram(html_for: Callable[[bool], str], dot_source: str, fillable: bo
 
     if dot_binary() is None:
         return render_html(html_for(False), fillable)
-
     with ThreadPoolExecutor(max_workers=1) as pool:
         drawing = pool.submit(render_dot, dot_source, "pdf")
 
@@ -372,11 +381,10 @@ def _with_diagram(html_for: Callable[[bool], str], dot_source: str, fillable: bo
             except RenderError as exc:
                 raise _NoDrawing from exc
 
-        box = (DIAGRAM_BOX_MM[0], DIAGRAM_BOX_MM[1])
-        finisher = drawing_finisher(drawn, box)
         try:
-            return weasyprint.HTML(string=html_for(True)).write_pdf(finisher=finisher, **pdf_options(fillable))
-        except _NoDrawing:
+            return render_html(html_for(True), fillable, drawing_finisher(drawn, DIAGRAM_BOX_MM))
+        except (_NoDrawing, FigureError) as exc:
+            LOGGER.warning("the diagram was left out of a PDF: %s", exc.__cause__ or exc)
             return render_html(html_for(False), fillable)
 
 
@@ -393,5 +401,5 @@ def personal_pdf(personal: PersonalPath, latest_version: int | None = None) -> b
 
 def blank_worksheet(path: ServicePath, lang: str = "fi", fillable: bool = False) -> bytes:
     """A4 worksheet of any path for paper use; with `fillable` real PDF form fields to type into."""
-    dot_source = _Sheet(path, lang, None, fillable=fillable).diagram_dot()
-    return _with_diagram(lambda drawn: worksheet_html(path, lang, fillable, drawn), dot_source, fillable)
+    sheet = _Sheet(path, lang, None, fillable=fillable)
+    return _with_diagram(lambda drawn: _worksheet_document(sheet, drawn), sheet.diagram_dot(), fillable)

@@ -308,7 +308,9 @@ class Store:
             self.engine = self._sqlite_engine(self.url)
         else:
             self.engine = create_engine(self.url, pool_pre_ping=True)
-        self._recent = _recent_versions_for(self.url)
+        # Numbers shared by this process's Stores of one database; an in-memory one is its own database.
+        in_memory = self.dialect == "sqlite" and (parsed.database or ":memory:") == ":memory:"
+        self._recent = _RecentVersions() if in_memory else _recent_versions_for(self.url)
         self.ensure_schema()
 
     @staticmethod
@@ -351,13 +353,16 @@ class Store:
             yield connection
 
     @contextmanager
-    def write(self) -> Iterator[Connection]:
-        """A connection in a write transaction; on SQLite it holds the write lock from the start."""
+    def write(self, paths_change: bool = True) -> Iterator[Connection]:
+        """A connection in a write transaction; on SQLite it holds the write lock from the start.
+
+        `paths_change=False` (workshop notes, accounts) keeps the recently read version numbers."""
         try:
             with self.engine.connect().execution_options(polku_write=True) as connection, connection.begin():
                 yield connection
         finally:
-            self._recent.forget()
+            if paths_change:
+                self._recent.forget()
 
     def _lock(self, connection: Connection, key: int) -> None:
         """On PostgreSQL, a transaction-scoped advisory lock (SQLite's write lock is already held)."""

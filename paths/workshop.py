@@ -550,10 +550,10 @@ class WorkshopStore:
         they wait their turn in order instead of in SQLite's busy-retry sleeps (other processes still
         wait on the busy timeout); PostgreSQL needs no such queue."""
         if self.store.dialect != "sqlite":
-            with self.store.write() as connection:
+            with self.store.write(paths_change=False) as connection:
                 yield connection
             return
-        with _writer_queue(self.store.url), self.store.write() as connection:
+        with _writer_queue(self.store.url), self.store.write(paths_change=False) as connection:
             yield connection
 
     def _lock_open(self, connection: Connection, workshop_id: int) -> tuple[Workshop, int]:

@@ -21,7 +21,7 @@ from paths.render_image import render_dot
 
 ROOT = Path(__file__).resolve().parent.parent
 PT_PER_MM = 72 / 25.4
-BOX_MM = (120.0, 60.0)
+BOX_MM = (120.0, 70.0)
 ALT = "Kaavio: alku johtaa loppuun"
 
 
@@ -96,6 +96,18 @@ def test_the_drawing_is_tagged_as_the_figure_with_its_alt_text() -> None:
     assert kinds == ["/Form"]  # the placeholder image is gone
 
 
+def test_a_very_wide_drawing_keeps_its_proportions() -> None:
+    """The form's matrix is written precisely enough that a wide diagram's tiny scale is not rounded off."""
+    chain = " -> ".join(f"askel{i}" for i in range(60))
+    wide = render_dot(f"digraph {{ rankdir=LR; {chain} }}", "pdf")
+    reader = pypdf.PdfReader(io.BytesIO(document(WITH_PLACEHOLDER, wide)))
+    xobjects = reader.pages[0]["/Resources"]["/XObject"]
+    (form,) = (xobjects[name].get_object() for name in xobjects)
+    a, _, _, d, _, _ = (float(v) for v in form["/Matrix"])
+    # the drawing's width and height are scaled alike: a * box width == d * box height
+    assert a * BOX_MM[0] == pytest.approx(d * BOX_MM[1], rel=1e-5)
+
+
 def test_a_document_without_a_placeholder_or_a_drawing_that_is_not_a_pdf_is_refused() -> None:
     with pytest.raises(FigureError):
         document("<p>Ei kuvaa.</p>", drawing())
@@ -125,13 +137,16 @@ def test_the_personal_pdfs_diagram_is_graphviz_text_in_its_box() -> None:
     assert (x2 - x1, y2 - y1) == pytest.approx(tuple(v * px_per_mm for v in DIAGRAM_BOX_MM), abs=0.5)
 
 
-@pytest.mark.parametrize("dot", ["missing", "failing"])
+@pytest.mark.parametrize("dot", ["missing", "failing", "not a PDF"])
 def test_without_a_working_dot_the_pdf_says_the_diagram_could_not_be_drawn(
     dot: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     program = tmp_path / "dot"
     if dot == "failing":
         program.write_text("#!/bin/sh\necho broken >&2\nexit 1\n")
+        program.chmod(0o755)
+    elif dot == "not a PDF":  # runs and succeeds, but what it draws cannot be placed
+        program.write_text("#!/bin/sh\ncat >/dev/null\necho '%PDF-1.4 nothing here'\n")
         program.chmod(0o755)
     monkeypatch.setenv("POLKU_DOT", str(program))
     missing = t("personal.pdf.diagram_missing", "fi")

@@ -393,6 +393,9 @@ def test_a_recent_latest_version_is_kept_for_max_age_and_any_save_in_this_proces
 
     _run_processes(_process_appender, store.url, 1, 1)  # a save by another process
     assert store.latest_version("testipolku", max_age=600) == 2  # kept: read less than max_age ago
+    with store.write(paths_change=False):  # a workshop note or an account: no path changed
+        pass
+    assert store.latest_version("testipolku", max_age=600) == 2
     assert store.latest_version("testipolku") == 3
     assert store.latest_version("testipolku", max_age=600) == 3  # the fresh read is the one kept now
 
@@ -402,3 +405,10 @@ def test_a_recent_latest_version_is_kept_for_max_age_and_any_save_in_this_proces
     assert store.latest_version("testipolku", max_age=600) == 4
     assert store.delete_path("testipolku")
     assert store.latest_version("testipolku", max_age=600) is None  # deleting is a write too
+
+
+def test_in_memory_databases_do_not_share_recent_version_numbers() -> None:
+    first, second = Store("sqlite://"), Store("sqlite://")
+    first.save_path(branching_path(), "start")
+    assert first.latest_version("testipolku", max_age=600) == 1
+    assert second.latest_version("testipolku", max_age=600) is None  # another database, though the same URL
