@@ -113,18 +113,25 @@ def update_path(path: ServicePath, lang: str = "fi", **changes: Any) -> ServiceP
 # Stages
 
 
+def _new_id(name: str, items: Iterable[Any], kind: str, wanted: str | None) -> str:
+    """The id of a new stage, actor or contact: `wanted`, else one made from its name; never taken, never
+    malformed, and the name not empty."""
+    if not name.strip():
+        raise EditError("empty_title")
+    taken = {item.id for item in items}
+    item_id = wanted or unique_id(name, taken, kind)
+    if item_id in taken:
+        raise EditError("duplicate_id", id=item_id)
+    if not is_item_id(item_id):
+        raise EditError("bad_id", id=item_id)
+    return item_id
+
+
 def add_stage(
     path: ServicePath, title: str, lang: str = "fi", *, stage_id: str | None = None, index: int | None = None
 ) -> ServicePath:
     """A new stage (at the end by default); its id is made from the title unless given."""
-    if not title.strip():
-        raise EditError("empty_title")
-    taken = {stage.id for stage in path.stages}
-    stage_id = stage_id or unique_id(title, taken, "stage")
-    if stage_id in taken:
-        raise EditError("duplicate_id", id=stage_id)
-    if not is_item_id(stage_id):
-        raise EditError("bad_id", id=stage_id)
+    stage_id = _new_id(title, path.stages, "stage", stage_id)
     stage = Stage(id=stage_id, title={normalise_lang(lang): title.strip()})
     stages = list(path.stages)
     stages.insert(len(stages) if index is None else _clamp(index, len(stages)), stage)
@@ -369,14 +376,7 @@ def add_actor(
     """A new actor; without `group` it is guessed from the name (see `spreadsheet.guess_group`)."""
     from paths.spreadsheet import guess_group
 
-    if not name.strip():
-        raise EditError("empty_title")
-    taken = {actor.id for actor in path.actors}
-    actor_id = actor_id or unique_id(name, taken, "actor")
-    if actor_id in taken:
-        raise EditError("duplicate_id", id=actor_id)
-    if not is_item_id(actor_id):
-        raise EditError("bad_id", id=actor_id)
+    actor_id = _new_id(name, path.actors, "actor", actor_id)
     actor = Actor(id=actor_id, name={normalise_lang(lang): name.strip()}, group=group or guess_group(name))
     return path.model_copy(update={"actors": [*path.actors, actor]})
 
@@ -454,14 +454,7 @@ def add_contact(
     contact_id: str | None = None,
 ) -> ServicePath:
     """A new contact point of the path; `placeholder` marks example details that must never look real."""
-    if not label.strip():
-        raise EditError("empty_title")
-    taken = {contact.id for contact in path.contacts}
-    contact_id = contact_id or unique_id(label, taken, "contact")
-    if contact_id in taken:
-        raise EditError("duplicate_id", id=contact_id)
-    if not is_item_id(contact_id):
-        raise EditError("bad_id", id=contact_id)
+    contact_id = _new_id(label, path.contacts, "contact", contact_id)
     contact = Contact(id=contact_id, label={normalise_lang(lang): label.strip()}, placeholder=placeholder,
                       **_contact_details(email, phone))
     return path.model_copy(update={"contacts": [*path.contacts, contact]})

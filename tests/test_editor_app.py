@@ -61,6 +61,14 @@ def pick_step(at: AppTest, step_id: str) -> AppTest:
     return ok(at.run())
 
 
+def open_section(store: Store, path_id: str, section: str) -> AppTest:
+    """The editor on a fresh copy of the test path, with one of its sections open."""
+    saved(store, path_id)
+    at = run(EDITOR, path=path_id)
+    at.segmented_control(key="_polku_ed_section").set_value(section)
+    return ok(at.run())
+
+
 def texts(at: AppTest) -> str:
     parts = []
     for kind in ("title", "subheader", "markdown", "caption", "error", "warning", "success", "info"):
@@ -223,10 +231,7 @@ def test_connect_with_a_condition_and_add_a_step(store: Store) -> None:
 
 
 def test_removing_a_stage_with_steps_says_why(store: Store) -> None:
-    saved(store, "edit-stage")
-    at = run(EDITOR, path="edit-stage")
-    at.segmented_control(key="_polku_ed_section").set_value("stages")
-    ok(at.run())
+    at = open_section(store, "edit-stage", "stages")
     at.selectbox(key="_polku_ed_remove_stage").set_value("tunnistus")
     ok(at.run())
     at.button(key="_polku_ed_remove_stage_go").click()
@@ -321,10 +326,7 @@ def test_the_editors_problems_blueprint_and_diagram_are_made_once_per_state_of_t
 
 
 def test_contacts_are_added_marked_as_examples_checked_removed_and_saved(store: Store) -> None:
-    saved(store, "edit-contacts")
-    at = run(EDITOR, path="edit-contacts")
-    at.segmented_control(key="_polku_ed_section").set_value("contacts")
-    ok(at.run())
+    at = open_section(store, "edit-contacts", "contacts")
     at.text_input(key="_polku_ed_new_contact_label").input("Asiakasvastaava")
     at.text_input(key="_polku_ed_new_contact_phone").input("040 000 0000")
     at.checkbox(key="_polku_ed_new_contact_placeholder").check()
