@@ -21,6 +21,7 @@ from paths.render_dot import handoffs
 from paths.render_text import anchor_id
 from paths.store import Store
 from paths.validation import validate
+from tests.apptest import app_databases
 from tests.factories import branching_path
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -31,12 +32,7 @@ BUILTIN = {path.id: path for path in builtin_paths()}
 @pytest.fixture(scope="module")
 def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """One SQLite store for the module; tests that write use their own path ids."""
-    directory = tmp_path_factory.mktemp("app")
-    url = f"sqlite:///{directory / 'polku.db'}"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("POLKU_DATABASE_URL", url)
-        patch.setenv("POLKU_PERSONAL_DATABASE_URL", f"sqlite:///{directory / 'personal.db'}")
-        patch.setenv("POLKU_DATA_DIR", str(directory))
+    with app_databases(tmp_path_factory.mktemp("app")) as (url, _):
         yield url
 
 

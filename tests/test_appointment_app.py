@@ -15,6 +15,8 @@ from paths.model import AudienceView, LocalText, Transition
 from paths.personal import PersonalFill, StepEntry, StepStatus
 from paths.personal_store import get_personal_store
 from paths.store import get_store
+from tests.apptest import app_databases
+from tests.apptest import run_script as run
 from tests.views_sample import HOSTILE_TITLE, appointment_path
 
 # Each page as app.py runs it: the language is read from the URL first.
@@ -27,24 +29,11 @@ STATEMENT = PRELUDE + "from components.accessibility_page import accessibility_p
 @pytest.fixture(scope="module")
 def stores(tmp_path_factory: pytest.TempPathFactory):
     """Both stores on fresh SQLite files, with the fictional sample path saved in the library."""
-    tmp = tmp_path_factory.mktemp("appt")
-    url = f"sqlite:///{tmp / 'polku.db'}"
-    personal_url = f"sqlite:///{tmp / 'personal.db'}"
-    patch = pytest.MonkeyPatch()
-    patch.setenv("POLKU_DATABASE_URL", url)
-    patch.setenv("POLKU_PERSONAL_DATABASE_URL", personal_url)
-    store = get_store(url)
-    store.ensure_seeded()
-    version = store.save_path(appointment_path(), "tester")
-    yield store, get_personal_store(personal_url), version
-    patch.undo()
-
-
-def run(script: str, **params: str) -> AppTest:
-    at = AppTest.from_string(script, default_timeout=60)
-    for name, value in params.items():
-        at.query_params[name] = value
-    return at.run()
+    with app_databases(tmp_path_factory.mktemp("appt")) as (url, personal_url):
+        store = get_store(url)
+        store.ensure_seeded()
+        version = store.save_path(appointment_path(), "tester")
+        yield store, get_personal_store(personal_url), version
 
 
 def html_of(at: AppTest) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -11,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from paths import editing
 from paths.i18n import t
 from paths.store import Store, get_store
+from tests.apptest import app_databases, run_script
 from tests.factories import branching_path
 
 EDITOR = "from components.editor_page import editor_page\neditor_page()\n"
@@ -19,13 +19,7 @@ HISTORY = "from components.history_page import history_page\nhistory_page()\n"
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    directory: Path = tmp_path_factory.mktemp("editor")
-    url = f"sqlite:///{directory / 'polku.db'}"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("POLKU_DATABASE_URL", url)
-        patch.setenv("POLKU_PERSONAL_DATABASE_URL", f"sqlite:///{directory / 'personal.db'}")
-        patch.setenv("POLKU_DATA_DIR", str(directory))
-        patch.delenv("POLKU_AUTH", raising=False)
+    with app_databases(tmp_path_factory.mktemp("editor")) as (url, _):
         store = get_store(url)
         store.ensure_seeded()
         yield store
@@ -37,12 +31,7 @@ def saved(store: Store, path_id: str) -> int:
 
 
 def run(script: str, **params: str) -> AppTest:
-    at = AppTest.from_string(script, default_timeout=90)
-    for name, value in params.items():
-        at.query_params[name] = value
-    at.run()
-    ok(at)
-    return at
+    return ok(run_script(script, timeout=90, **params))
 
 
 def ok(at: AppTest) -> AppTest:

@@ -14,6 +14,8 @@ from paths.i18n import t
 from paths.personal import PersonalFill, StepEntry
 from paths.personal_store import PersonalStore, get_personal_store
 from paths.store import get_store
+from tests.apptest import app_databases
+from tests.apptest import run_script as run
 from tests.factories import branching_path
 
 PROFESSIONALS = ("Olli Ohjaaja", "Sanna Suunnittelija", "Joku Muu", "Eero")
@@ -24,27 +26,14 @@ APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 @pytest.fixture(scope="module")
 def stores(tmp_path_factory: pytest.TempPathFactory):
-    tmp = tmp_path_factory.mktemp("personal_app")
-    url = f"sqlite:///{tmp / 'polku.db'}"
-    personal_url = f"sqlite:///{tmp / 'personal.db'}"
-    patch = pytest.MonkeyPatch()
-    patch.setenv("POLKU_DATABASE_URL", url)
-    patch.setenv("POLKU_PERSONAL_DATABASE_URL", personal_url)
-    library = get_store(url)
-    library.ensure_seeded()
-    accounts = Accounts(library)
-    for name in PROFESSIONALS:
-        accounts.add_user(name, "salasana-pitka-2025")
-    version = library.save_path(branching_path(), "tester")
-    yield library, get_personal_store(personal_url), version
-    patch.undo()
-
-
-def run(script: str, **params: str) -> AppTest:
-    at = AppTest.from_string(script, default_timeout=60)
-    for name, value in params.items():
-        at.query_params[name] = value
-    return at.run()
+    with app_databases(tmp_path_factory.mktemp("personal_app")) as (url, personal_url):
+        library = get_store(url)
+        library.ensure_seeded()
+        accounts = Accounts(library)
+        for name in PROFESSIONALS:
+            accounts.add_user(name, "salasana-pitka-2025")
+        version = library.save_path(branching_path(), "tester")
+        yield library, get_personal_store(personal_url), version
 
 
 def texts(at: AppTest) -> str:

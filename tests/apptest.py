@@ -1,0 +1,32 @@
+"""What the AppTest tests share: both databases on fresh SQLite files, named in the environment, and a script run."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+
+@contextmanager
+def app_databases(directory: Path) -> Iterator[tuple[str, str]]:
+    """(library URL, personal URL): SQLite files in `directory`, set for the app as `POLKU_DATABASE_URL` and
+    `POLKU_PERSONAL_DATABASE_URL` (with `POLKU_DATA_DIR`), sign-in in its default mode, while the block runs."""
+    url = f"sqlite:///{directory / 'polku.db'}"
+    personal_url = f"sqlite:///{directory / 'personal.db'}"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("POLKU_DATABASE_URL", url)
+        patch.setenv("POLKU_PERSONAL_DATABASE_URL", personal_url)
+        patch.setenv("POLKU_DATA_DIR", str(directory))
+        patch.delenv("POLKU_AUTH", raising=False)
+        yield url, personal_url
+
+
+def run_script(script: str, timeout: float = 60, **params: str) -> AppTest:
+    """Run a page script once with these query parameters."""
+    at = AppTest.from_string(script, default_timeout=timeout)
+    for name, value in params.items():
+        at.query_params[name] = value
+    return at.run()
