@@ -91,6 +91,8 @@ def test_flow_diagram_scrolls_sideways_at_its_own_size_and_fits_when_asked(app_u
         return {svg: svg.width, box: box.clientWidth, scroll: box.scrollWidth, moved,
                 page: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth};
     }"""
+    # The page's stylesheet travels in the sidebar's note element: the legend is laid out by it.
+    assert page.evaluate("getComputedStyle(document.querySelector('.polku-legend ul')).display") == "flex"
     natural = page.evaluate(measure)
     assert natural["svg"] > natural["box"] * 1.5 and natural["scroll"] > natural["box"] and natural["moved"] > 0
     assert natural["page"] <= natural["viewport"]
