@@ -37,7 +37,7 @@ def bench(steps: int, runs: int) -> dict[str, list[float]]:
     from streamlit.testing.v1 import AppTest
 
     from bench.synthetic import synthetic_path
-    from paths.store import Store
+    from paths.store.library import Store
 
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{Path(tmp) / 'polku.db'}"

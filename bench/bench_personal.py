@@ -2,7 +2,7 @@
 
 For the Pohjanmaa path and a 200-step synthetic path it prints, from one run:
 - end to end: `personal_pdf(personal)`: client view, DOT, HTML, WeasyPrint, while `dot -Tpdf` draws the
-  diagram in a second process, then the drawing put in its placeholder's place (`paths.pdf_figure`);
+  diagram in a second process, then the drawing put in its placeholder's place (`paths.render.pdf_figure`);
 - bare: `weasyprint.HTML(string=html).write_pdf(**same options)` of the very same HTML, already built;
 - the parts beside WeasyPrint: `dot -Tpdf` alone, and the same bare render with the drawing (made
   beforehand) put in place, so that the difference is what placing it costs;
@@ -32,19 +32,19 @@ import pypdf  # noqa: E402
 import weasyprint  # noqa: E402
 
 from bench.synthetic import synthetic_path  # noqa: E402
-from paths.loading import load_path_file  # noqa: E402
-from paths.model import ServicePath  # noqa: E402
-from paths.pdf_figure import drawing_finisher  # noqa: E402
-from paths.personal import PersonalContact, PersonalFill, PersonalPath, StepEntry, client_steps  # noqa: E402
-from paths.personal_pdf import (  # noqa: E402
+from paths.formats.files import load_path_file  # noqa: E402
+from paths.model.schema import ServicePath  # noqa: E402
+from paths.personal.model import PersonalContact, PersonalFill, PersonalPath, StepEntry, client_steps  # noqa: E402
+from paths.personal.pdf import (  # noqa: E402
     DIAGRAM_BOX_MM,
     pdf_options,
     personal_diagram_dot,
     personal_html,
     personal_pdf,
 )
-from paths.personal_store import PersonalStore  # noqa: E402
-from paths.render_image import render_dot  # noqa: E402
+from paths.personal.store import PersonalStore  # noqa: E402
+from paths.render.image import render_dot  # noqa: E402
+from paths.render.pdf_figure import drawing_finisher  # noqa: E402
 
 PDF_TARGET_RATIO = 1.5
 POHJANMAA_TARGET_MS = 500

@@ -31,9 +31,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.synthetic import synthetic_path  # noqa: E402
-from paths.render_dot import to_dot  # noqa: E402
-from paths.render_image import render_path  # noqa: E402
-from paths.validation import validate  # noqa: E402
+from paths.model.validation import validate  # noqa: E402
+from paths.render.dot import to_dot  # noqa: E402
+from paths.render.image import render_path  # noqa: E402
 
 RATIO_TARGET = 1.15
 RATIO_SIZE = 200

@@ -30,8 +30,8 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import create_engine, make_url, text  # noqa: E402
 
 from bench.synthetic import synthetic_path  # noqa: E402
-from paths.model import LocalText, ServicePath  # noqa: E402
-from paths.store import Store  # noqa: E402
+from paths.model.schema import LocalText, ServicePath  # noqa: E402
+from paths.store.library import Store  # noqa: E402
 
 SAVE_TARGET_MS = 50
 LOAD_TARGET_MS = 20

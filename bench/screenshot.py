@@ -17,8 +17,8 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import Page, sync_playwright  # noqa: E402
 
-from paths.i18n import t  # noqa: E402
-from tests.browser import launch_chromium, streamlit_server, wait_idle  # noqa: E402
+from paths.i18n.catalog import t  # noqa: E402
+from tests.support.browser import launch_chromium, streamlit_server, wait_idle  # noqa: E402
 
 README_SHOT = ROOT / "docs" / "screenshot.png"
 OUT = ROOT / "bench" / "out"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 
-from paths.model import ServicePath
+from paths.model.schema import ServicePath
 
 STAGE_TITLES = [
     ("Tarpeen tunnistaminen", "Identifiering av behovet", "Identifying the need"),

@@ -13,7 +13,7 @@ from datetime import date
 import streamlit as st
 
 from components.common import current_lang, md_escape, tr
-from paths.formatting import format_date
+from paths.i18n.formatting import format_date
 
 # When the statement was last reviewed against the app (update with every review).
 STATEMENT_DATE = date(2026, 11, 23)

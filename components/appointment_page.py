@@ -14,9 +14,11 @@ import html
 import streamlit as st
 
 from components.common import current_lang, load_path, store, tr
-from paths.appointment import StageCard, StepCard, appointment_stages, here_stage, stage_index
-from paths.model import ServicePath, StepKind
-from paths.palette import (
+from paths.model.schema import ServicePath, StepKind
+from paths.personal.model import PersonalPath
+from paths.personal.store import LinkResult, get_personal_store, hash_token
+from paths.render.dot import STATUS_ICONS
+from paths.render.palette import (
     COORDINATOR_BORDER,
     COORDINATOR_FILL,
     HERE_BORDER,
@@ -28,9 +30,7 @@ from paths.palette import (
     STEP_BORDER,
     WHITE,
 )
-from paths.personal import PersonalPath
-from paths.personal_store import LinkResult, get_personal_store, hash_token
-from paths.render_dot import STATUS_ICONS
+from paths.views.appointment import StageCard, StepCard, appointment_stages, here_stage, stage_index
 
 PATH_PARAM = "path"
 STAGE_PARAM = "stage"

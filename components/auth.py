@@ -2,7 +2,7 @@
 
 - Facilitator pages (editing, history, restoring, running a workshop) start with
   `name = require_facilitator()`: it returns the facilitator's name, or shows the sign-in and stops.
-- The sign-in mode comes from `paths.auth.resolve_mode`: local accounts (the name is kept in the
+- The sign-in mode comes from `paths.accounts.auth.resolve_mode`: local accounts (the name is kept in the
   session), the organisation's identity provider through `st.login` (`POLKU_AUTH=oidc`), or, with
   no account at all, a labelled single-user demo mode.
 - A participant's join code opens only the participant view. `participant_only()` is true when
@@ -22,8 +22,8 @@ import streamlit as st
 from streamlit.errors import StreamlitAuthError
 
 from components.common import current_lang, database_url, md_escape, page_link, store, tr
-from paths.auth import MODE_ENV, OIDC_PROVIDER_ENV, Accounts, AuthMode, oidc_display_name, resolve_mode
-from paths.workshop import WorkshopStore, normalise_code
+from paths.accounts.auth import MODE_ENV, OIDC_PROVIDER_ENV, Accounts, AuthMode, oidc_display_name, resolve_mode
+from paths.workshops.workshop import WorkshopStore, normalise_code
 
 FACILITATOR_KEY = "_polku_facilitator"
 JOIN_KEY = "_polku_join_code"
@@ -171,7 +171,7 @@ def forget_join() -> None:
 
 def participant_token() -> str:
     """This browser's random participant token (no account): from the cookie, or a new one saved in it."""
-    from paths.workshop import new_participant_token
+    from paths.workshops.workshop import new_participant_token
 
     token = st.session_state.get(PARTICIPANT_KEY)
     if token:

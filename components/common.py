@@ -12,15 +12,15 @@ import re
 import streamlit as st
 
 from components.memo import memo
-from paths.i18n import DEFAULT_LANG, normalise_lang, t
-from paths.model import LANGS, ServicePath
-from paths.store import Store, get_store
+from paths.i18n.catalog import DEFAULT_LANG, normalise_lang, t
+from paths.model.schema import LANGS, ServicePath
+from paths.store.library import Store, get_store
 
 LANG_PARAM = "lang"
 _LANG_STATE = "_polku_lang"
 _LANG_WIDGET = "_polku_lang_choice"
 _PAGES_STATE = "_polku_pages"
-# Seconds a page may show a latest version number read earlier (paths.store.Store.latest_version).
+# Seconds a page may show a latest version number read earlier (paths.store.library.Store.latest_version).
 LATEST_MAX_AGE = 2.0
 
 # ASCII punctuation that Markdown (and Streamlit's directives such as :red[...] or $math$) reads.

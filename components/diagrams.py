@@ -1,7 +1,7 @@
 """Cached wrappers around the renderers in paths/, so a rerun never redraws an unchanged path.
 
 Every wrapper is keyed on `key` = (store URL, path id, version) plus the language, the view
-(professional, client, partner or print: `paths.audience_views`) and the actor filter; the path itself
+(professional, client, partner or print: `paths.views.configured`) and the actor filter; the path itself
 is passed as `_path` and is not part of the key (a stored version never changes).
 
 The cache is `components.memo` (an in-process LRU) rather than `st.cache_data`. Values are shared,
@@ -13,13 +13,15 @@ from __future__ import annotations
 from plotly.graph_objects import Figure
 
 from components.memo import memo
-from paths import blueprint, render_image, render_text
-from paths.audience_views import apply_view, focus_actor_for, normalise_view, renderer_audience, view_problems
-from paths.graph import walk_order
-from paths.loading import dump_json, dump_yaml
-from paths.model import ActorGroup, ServicePath
-from paths.render_dot import Handoff, handoffs, to_dot
-from paths.validation import Problem, validate
+from paths.formats.files import dump_json, dump_yaml
+from paths.model.graph import walk_order
+from paths.model.schema import ActorGroup, ServicePath
+from paths.model.validation import Problem, validate
+from paths.render import blueprint
+from paths.render import image as render_image
+from paths.render import text as render_text
+from paths.render.dot import Handoff, handoffs, to_dot
+from paths.views.configured import apply_view, focus_actor_for, normalise_view, renderer_audience, view_problems
 
 Key = tuple[str, str, int]
 

@@ -1,7 +1,7 @@
 """The editor: rework a path in a workshop — stages, steps, transitions, actors — and save versions.
 
 The edit lives in the session (`Edit`): the version it started from, the edited path and an undo
-stack. Every change goes through a pure function in `paths.editing` and is kept at once, so the
+stack. Every change goes through a pure function in `paths.editing.edits` and is kept at once, so the
 diagram and the validation list follow each change. Saving names the version the edit started
 from; when someone else saved in between the store refuses (`StaleVersionError`) and the page
 shows what they changed and offers to re-apply this edit on top of theirs (`editing.rebase`).
@@ -21,19 +21,19 @@ from pydantic import ValidationError
 
 from components.auth import auth_mode, require_facilitator
 from components.common import clicked_step_id, current_lang, md_escape, page_link, store, tr
-from paths import editing
-from paths.blueprint import blueprint_figure
-from paths.diff import diff_paths
-from paths.editing import EditError
-from paths.graph import walk_order
-from paths.i18n import t
-from paths.ids import is_path_id, slugify
-from paths.loading import MAX_FILE_BYTES, PathFileError, dump_yaml
-from paths.model import LANGS, ActorGroup, Audience, Channel, Link, ServicePath, Stage, Status, StepKind
-from paths.render_dot import to_dot
-from paths.spreadsheet import path_from_spreadsheet, template_csv, template_xlsx, to_csv, to_xlsx
-from paths.store import StaleVersionError
-from paths.validation import validate
+from paths.editing import edits as editing
+from paths.editing.edits import EditError
+from paths.formats.files import MAX_FILE_BYTES, PathFileError, dump_yaml
+from paths.formats.spreadsheet import path_from_spreadsheet, template_csv, template_xlsx, to_csv, to_xlsx
+from paths.i18n.catalog import t
+from paths.model.diff import diff_paths
+from paths.model.graph import walk_order
+from paths.model.ids import is_path_id, slugify
+from paths.model.schema import LANGS, ActorGroup, Audience, Channel, Link, ServicePath, Stage, Status, StepKind
+from paths.model.validation import validate
+from paths.render.blueprint import blueprint_figure
+from paths.render.dot import to_dot
+from paths.store.library import StaleVersionError
 
 PATH_PARAM = "path"
 EDITS_KEY = "_polku_edits"

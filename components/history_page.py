@@ -8,8 +8,8 @@ import streamlit as st
 from components.auth import require_facilitator
 from components.common import current_lang, md_escape, page_link, store, tr
 from components.editor_page import author_name
-from paths.diff import diff_paths
-from paths.i18n import t
+from paths.i18n.catalog import t
+from paths.model.diff import diff_paths
 
 PATH_PARAM = "path"
 _FROM = "_polku_hist_from"

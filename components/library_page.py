@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.common import current_lang, load_path, md_escape, page_link, status_words, store, tr
-from paths.store import PathSummary
+from paths.store.library import PathSummary
 
 SEARCH_KEY = "library_search"
 # A card's link names the whole path (a link's purpose is clear out of context): let it wrap.

@@ -1,6 +1,6 @@
 """The path page: one path as a flow diagram, a service blueprint and text, in one of four views.
 
-The views (`paths.audience_views`): professional (everything, optionally filtered by one actor),
+The views (`paths.views.configured`): professional (everything, optionally filtered by one actor),
 client (plain language, only what the client meets), network partner (one chosen actor's steps and
 hand-offs highlighted, with the list of those hand-offs) and print (the picture and the text with
 nothing interactive). Everything that identifies what is shown lives in the URL
@@ -31,13 +31,13 @@ from components.common import (
     tr,
 )
 from components.memo import memo
-from paths import palette
-from paths.audience_views import VIEW_NAMES
-from paths.i18n import t
-from paths.model import ServicePath
-from paths.render_dot import FOCUS_ICON, HANDOFF_ICON, OTHER_ICON
-from paths.render_image import RenderError
-from paths.validation import Problem
+from paths.i18n.catalog import t
+from paths.model.schema import ServicePath
+from paths.model.validation import Problem
+from paths.render import palette
+from paths.render.dot import FOCUS_ICON, HANDOFF_ICON, OTHER_ICON
+from paths.render.image import RenderError
+from paths.views.configured import VIEW_NAMES
 
 PATH_PARAM = "path"
 AUDIENCE_PARAM = "audience"

@@ -21,11 +21,10 @@ import streamlit as st
 
 from components.auth import require_facilitator
 from components.common import current_lang, load_path, md_escape, page_link, store, tr
-from paths.formatting import format_date, format_datetime
-from paths.i18n import t
-from paths.model import LANGS
-from paths.palette import COORDINATOR_BORDER, COORDINATOR_FILL, HERE_BORDER, HERE_FILL, INK, WHITE
-from paths.personal import (
+from paths.i18n.catalog import t
+from paths.i18n.formatting import format_date, format_datetime
+from paths.model.schema import LANGS
+from paths.personal.model import (
     STATUS_ICONS,
     STATUSES,
     PersonalContact,
@@ -36,8 +35,9 @@ from paths.personal import (
     StepStatus,
     branch_choices,
 )
-from paths.personal_pdf import personal_pdf
-from paths.personal_store import PersonalConflictError, PersonalStore, get_personal_store, hash_token
+from paths.personal.pdf import personal_pdf
+from paths.personal.store import PersonalConflictError, PersonalStore, get_personal_store, hash_token
+from paths.render.palette import COORDINATOR_BORDER, COORDINATOR_FILL, HERE_BORDER, HERE_FILL, INK, WHITE
 
 TOKEN_PARAM = "token"  # noqa: S105 - the query parameter's name, not a secret
 CLIENT_URL_PATH = "my-path"
@@ -298,7 +298,7 @@ def _flash(lang: str) -> None:
 
 def _diagram(personal: PersonalPath, lang: str) -> None:
     """The client's path as a picture, "I am here" and the light bulbs marked; the list says the same."""
-    from paths.render_dot import to_dot
+    from paths.render.dot import to_dot
 
     here = personal.here()
     view = personal.client_view()

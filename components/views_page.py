@@ -13,7 +13,13 @@ import streamlit as st
 
 from components.auth import require_facilitator
 from components.common import current_lang, load_path, md_escape, store, tr
-from paths.audience_views import (
+from paths.editing.translations import describe_where, missing_translations, translation_coverage
+from paths.i18n.formatting import format_percent
+from paths.model.schema import LANGS, AudienceView, LocalText, ServicePath
+from paths.render.dot import handoffs, to_dot
+from paths.render.text import to_html
+from paths.store.library import StaleVersionError
+from paths.views.configured import (
     VIEW_NAMES,
     apply_view,
     focus_actor_for,
@@ -22,12 +28,6 @@ from paths.audience_views import (
     view_config,
     view_problems,
 )
-from paths.formatting import format_percent
-from paths.model import LANGS, AudienceView, LocalText, ServicePath
-from paths.render_dot import handoffs, to_dot
-from paths.render_text import to_html
-from paths.store import StaleVersionError
-from paths.translations import describe_where, missing_translations, translation_coverage
 
 PATH_PARAM = "path"
 VIEW_PARAM = "view"

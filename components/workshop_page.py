@@ -3,7 +3,7 @@ participants' join page (see the path, leave notes, dot-vote).
 
 The wall is a fragment that reruns by itself every few seconds, so new notes appear without a
 reload. The participants' page shows only what the chosen audience sees, and every rule (open
-workshop, vote limit, valid step) is enforced by `paths.workshop.WorkshopStore`, not here.
+workshop, vote limit, valid step) is enforced by `paths.workshops.workshop.WorkshopStore`, not here.
 """
 
 from __future__ import annotations
@@ -27,10 +27,10 @@ from components.auth import (
     workshops,
 )
 from components.common import cache_key, current_lang, load_path, md_escape, page, store, tr
-from paths.graph import walk_order
-from paths.model import ServicePath
-from paths.views import AUDIENCES, audience_view
-from paths.workshop import (
+from paths.model.graph import walk_order
+from paths.model.schema import ServicePath
+from paths.views.audience import AUDIENCES, audience_view
+from paths.workshops.workshop import (
     DEFAULT_VOTES,
     KIND_ICONS,
     KINDS,

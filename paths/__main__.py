@@ -1,5 +1,5 @@
-"""`python -m paths ...`: see `paths.cli`."""
+"""`python -m paths ...`: see `paths.cli.main`."""
 
-from paths.cli import main
+from paths.cli.main import main
 
 raise SystemExit(main())

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import launch_chromium, streamlit_server
+from tests.support.browser import launch_chromium, streamlit_server
 
 
 @pytest.fixture(scope="session")

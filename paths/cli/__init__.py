@@ -1,0 +1,1 @@
+"""`python -m paths`: the command line."""

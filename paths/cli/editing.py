@@ -1,0 +1,162 @@
+"""`python -m paths import|export|history|template`: paths in and out of the store from the shell.
+
+`import` reads YAML, JSON, CSV or XLSX and stores it as a new path or as the next version of
+an existing one (a spreadsheet onto an existing path keeps the ids and what a sheet cannot
+hold). Nothing is stored when the file cannot be read. `export` writes any stored version;
+`history` lists the versions with who, when and what changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from paths.cli.main import CliError, help_lang, write_output
+from paths.i18n.catalog import t
+
+SHEET_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".xls", ".ods")
+EXPORT_FORMATS = ("yaml", "json", "csv", "xlsx")
+
+
+def _store():  # noqa: ANN202 - paths.store.library's Store
+    from paths.store.library import get_store
+
+    store = get_store()
+    store.ensure_seeded()
+    return store
+
+
+def _read_file(name: str) -> bytes:
+    from paths.formats.files import MAX_FILE_BYTES, PathFileError
+
+    file = Path(name)
+    try:
+        if file.stat().st_size > MAX_FILE_BYTES:
+            raise PathFileError("too_large", name=file.name, limit_mb=MAX_FILE_BYTES // (1024 * 1024))
+        return file.read_bytes()
+    except OSError:
+        raise PathFileError("unreadable", name=file.name) from None
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from paths.formats.files import load_path_bytes
+    from paths.model.diff import diff_paths
+    from paths.model.ids import is_path_id, slugify
+    from paths.model.validation import validate
+
+    file = Path(args.file)
+    data = _read_file(args.file)
+    store = _store()
+    if file.suffix.lower() in SHEET_SUFFIXES:
+        from paths.formats.spreadsheet import path_from_spreadsheet
+
+        path_id = args.id or slugify(file.stem, "path")
+        if not is_path_id(path_id):
+            raise CliError("cli_editing.error.bad_id", id=path_id)
+        base = store.get_path(path_id)
+        path = path_from_spreadsheet(data, file.name, path_id=path_id, title=args.title, lang=args.sheet_lang,
+                                     base=base)
+    else:
+        path = load_path_bytes(data, file.name)
+        if args.id and args.id != path.id:
+            if not is_path_id(args.id):
+                raise CliError("cli_editing.error.bad_id", id=args.id)
+            path = path.model_copy(update={"id": args.id})
+        if args.title:
+            path = path.model_copy(update={"title": path.title.model_copy(update={args.lang: args.title})})
+    latest = store.latest_version(path.id)
+    current = store.get_path(path.id) if latest is not None else None
+    if current is not None and current == path:
+        print(t("cli_editing.import.unchanged", args.lang, id=path.id, version=latest))
+        return 0
+    author = args.author or t("cli_editing.default_author", args.lang)
+    version = store.save_path(path, author, args.summary or "", base_version=latest)
+    if current is not None:
+        what = diff_paths(current, path).summary(args.lang)
+    else:
+        what = t("cli_editing.import.new", args.lang)
+    print(t("cli_editing.import.saved", args.lang, id=path.id, version=version, summary=what))
+    problems = validate(path, args.lang)
+    if problems:
+        print(t("cli_editing.import.problems", args.lang, count=len(problems)))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    store = _store()
+    path = store.get_path(args.id, args.version)
+    if path is None:
+        raise CliError("cli.error.unknown_path", id=args.id if args.version is None else f"{args.id} v{args.version}")
+    if args.format == "yaml":
+        from paths.formats.files import dump_yaml
+
+        data = dump_yaml(path).encode("utf-8")
+    elif args.format == "json":
+        from paths.formats.files import dump_json
+
+        data = dump_json(path).encode("utf-8")
+    elif args.format == "csv":
+        from paths.formats.spreadsheet import to_csv
+
+        data = to_csv(path, args.lang)
+    else:
+        from paths.formats.spreadsheet import to_xlsx
+
+        data = to_xlsx(path, args.lang)
+    write_output(data, args.output, args.lang)
+    return 0
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    store = _store()
+    versions = store.history(args.id, args.lang)
+    if not versions:
+        raise CliError("cli.error.unknown_path", id=args.id)
+    for info in versions:
+        when = info.created_at.strftime("%Y-%m-%d %H:%M UTC")
+        author = " ".join(info.author.split()) or "–"
+        print(f"{info.version}\t{when}\t{author}\t{' '.join(info.summary.split())}")
+    return 0
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from paths.formats.spreadsheet import template_csv, template_xlsx
+
+    data = template_csv(args.lang) if args.format == "csv" else template_xlsx(args.lang)
+    write_output(data, args.output, args.lang)
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    lang = help_lang()
+
+    imp = subparsers.add_parser("import", help=t("cli_editing.help.import", lang),
+                                description=t("cli_editing.help.import", lang))
+    imp.add_argument("file", metavar="FILE", help=t("cli_editing.help.import_file", lang))
+    imp.add_argument("--author", help=t("cli_editing.help.author", lang))
+    imp.add_argument("--id", help=t("cli_editing.help.import_id", lang))
+    imp.add_argument("--title", help=t("cli_editing.help.title", lang))
+    imp.add_argument("--summary", help=t("cli_editing.help.summary", lang))
+    imp.add_argument(
+        "--sheet-lang", choices=("fi", "sv", "en"), default=None, help=t("cli_editing.help.sheet_lang", lang)
+    )
+    imp.set_defaults(func=cmd_import)
+
+    exp = subparsers.add_parser("export", help=t("cli_editing.help.export", lang),
+                                description=t("cli_editing.help.export", lang))
+    exp.add_argument("id", metavar="ID", help=t("cli_editing.help.path_id", lang))
+    exp.add_argument("--format", "-f", required=True, choices=EXPORT_FORMATS, help=t("cli_editing.help.format", lang))
+    exp.add_argument("--version", type=int, default=None, help=t("cli_editing.help.version", lang))
+    exp.add_argument("--output", "-o", default="-", metavar="OUT", help=t("cli_editing.help.output", lang))
+    exp.set_defaults(func=cmd_export)
+
+    hist = subparsers.add_parser("history", help=t("cli_editing.help.history", lang),
+                                 description=t("cli_editing.help.history", lang))
+    hist.add_argument("id", metavar="ID", help=t("cli_editing.help.path_id", lang))
+    hist.set_defaults(func=cmd_history)
+
+    tmpl = subparsers.add_parser("template", help=t("cli_editing.help.template", lang),
+                                 description=t("cli_editing.help.template", lang))
+    tmpl.add_argument("--format", "-f", required=True, choices=("csv", "xlsx"), help=t("cli_editing.help.format", lang))
+    tmpl.add_argument("--output", "-o", default="-", metavar="OUT", help=t("cli_editing.help.output", lang))
+    tmpl.set_defaults(func=cmd_template)

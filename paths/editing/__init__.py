@@ -1,0 +1,1 @@
+"""Edits of a path as pure functions, the editor's session state machine, missing translations."""

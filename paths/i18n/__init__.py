@@ -1,0 +1,1 @@
+"""The translation catalog (fi, sv, en) and locale-aware formatting."""

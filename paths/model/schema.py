@@ -1,0 +1,245 @@
+"""The service-path schema: a path is stages, actors, steps and transitions.
+
+Every text a user sees is a `LocalText` (fi is the source, sv and en optional) so
+translations travel with the content. The models forbid unknown keys so that a typo in
+a file is reported instead of silently dropped.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+SCHEMA_VERSION = 1
+LANGS: tuple[str, ...] = ("fi", "sv", "en")
+Lang = Literal["fi", "sv", "en"]
+
+Slug = Annotated[
+    str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$", description="Stable id: lower-case letters, digits and dashes.")
+]
+ItemId = Annotated[
+    str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$", description="Id of a stage, actor, step or contact.")
+]
+
+
+class Strict(BaseModel):
+    """Base: unknown keys are errors, strings are stripped."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class LocalText(Strict):
+    """A text in Finnish (the source) with optional Swedish and English.
+
+    A plain string in a file means the Finnish text.
+    """
+
+    fi: str = ""
+    sv: str = ""
+    en: str = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_plain_string(cls, value: object) -> object:
+        if isinstance(value, str):
+            return {"fi": value}
+        if value is None:
+            return {}
+        return value
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema, handler):  # noqa: ANN001, ANN206 - pydantic's hook
+        """The published schema accepts the plain-string (Finnish) form too, as the loader does."""
+        schema = dict(handler.resolve_ref_schema(handler(core_schema)))
+        text = {"type": "string", "description": "The Finnish text alone."}
+        return {"title": schema.pop("title", cls.__name__), "description": schema.pop("description", ""),
+                "anyOf": [text, schema]}
+
+    def get(self, lang: str, fallback: bool = True) -> str:
+        """The text in `lang`; with `fallback`, Finnish (then any) when that is missing."""
+        text = getattr(self, lang, "") if lang in LANGS else ""
+        if text or not fallback:
+            return text
+        return self.fi or self.sv or self.en
+
+    def missing(self) -> list[str]:
+        """Languages without a text, when there is a source text at all."""
+        if not (self.fi or self.sv or self.en):
+            return []
+        return [lang for lang in LANGS if not getattr(self, lang)]
+
+    def __bool__(self) -> bool:
+        return bool(self.fi or self.sv or self.en)
+
+
+class Status(StrEnum):
+    draft = "draft"
+    published = "published"
+
+
+class ActorGroup(StrEnum):
+    """How views sort and colour actors."""
+
+    client_side = "client_side"
+    coordinator = "coordinator"
+    professional = "professional"
+    organisation = "organisation"
+
+
+class StepKind(StrEnum):
+    action = "action"
+    contact = "contact"
+    meeting = "meeting"
+    network_meeting = "network_meeting"
+    decision = "decision"
+    document = "document"
+    self_assessment = "self_assessment"
+    end = "end"
+
+
+class Channel(StrEnum):
+    in_person = "in_person"
+    phone = "phone"
+    email = "email"
+    online = "online"
+
+
+class Audience(StrEnum):
+    """Who meets a step: `everyone` (clients and professionals) or `professionals` only."""
+
+    everyone = "everyone"
+    professionals = "professionals"
+
+
+class Stage(Strict):
+    id: ItemId
+    title: LocalText
+    description: LocalText = Field(default_factory=LocalText)
+
+
+class Actor(Strict):
+    id: ItemId
+    name: LocalText
+    group: ActorGroup
+
+
+class Link(Strict):
+    label: LocalText
+    url: str
+
+    @field_validator("url")
+    @classmethod
+    def _safe_scheme(cls, url: str) -> str:
+        if not url.lower().startswith(("https://", "http://", "mailto:")):
+            raise ValueError("a link must start with https://, http:// or mailto:")
+        return url
+
+
+class Contact(Strict):
+    """A contact point. `placeholder` marks example details that must never look real."""
+
+    id: ItemId
+    label: LocalText
+    email: str = ""
+    phone: str = ""
+    placeholder: bool = False
+
+
+class Step(Strict):
+    id: ItemId
+    stage: ItemId
+    title: LocalText
+    description: LocalText = Field(default_factory=LocalText, description="For professionals.")
+    client_text: LocalText = Field(default_factory=LocalText, description="Plain language, for the client.")
+    actors: list[ItemId] = Field(default_factory=list, description="The first is the responsible one.")
+    kind: StepKind = StepKind.action
+    coordinator: bool = Field(False, description="The light bulb: a work-ability coordinator's step.")
+    channels: list[Channel] = Field(default_factory=list)
+    duration: LocalText = Field(default_factory=LocalText, description="Typical duration or wait, where known.")
+    links: list[Link] = Field(default_factory=list)
+    contacts: list[ItemId] = Field(default_factory=list)
+    audience: Audience = Audience.everyone
+
+    @property
+    def responsible(self) -> str | None:
+        return self.actors[0] if self.actors else None
+
+
+class Transition(Strict):
+    source: ItemId
+    target: ItemId
+    condition: LocalText = Field(
+        default_factory=LocalText, description="Branch label, e.g. 'one consultation is enough'."
+    )
+
+
+ViewName = Literal["professional", "client", "partner", "print"]
+
+
+class AudienceView(Strict):
+    """What one audience sees of a path, as the facilitator set it (see paths/views/configured.py).
+
+    Hidden steps are joined around like back-office steps in the client view; `texts` replace a
+    step's text for this audience; `focus_actor` is the partner view's chosen actor.
+    """
+
+    hidden_steps: list[ItemId] = Field(default_factory=list)
+    hidden_actors: list[ItemId] = Field(default_factory=list)
+    texts: dict[ItemId, LocalText] = Field(default_factory=dict, description="Step id -> this audience's text.")
+    focus_actor: ItemId | None = Field(None, description="Partner view: the actor whose steps are highlighted.")
+
+
+class ServicePath(Strict):
+    """A whole service path, as stored in `data/*.yaml` and in the store."""
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    id: Slug
+    title: LocalText
+    summary: LocalText = Field(default_factory=LocalText)
+    persona: LocalText = Field(default_factory=LocalText, description="Who the example client is.")
+    provenance: LocalText = Field(
+        default_factory=LocalText, description="Which project and document the path comes from."
+    )
+    source_language: Lang = "fi"
+    status: Status = Status.draft
+    notes: LocalText = Field(default_factory=LocalText, description="What was assumed where the sources are silent.")
+    stages: list[Stage] = Field(default_factory=list)
+    actors: list[Actor] = Field(default_factory=list)
+    contacts: list[Contact] = Field(default_factory=list)
+    steps: list[Step] = Field(default_factory=list)
+    transitions: list[Transition] = Field(default_factory=list)
+    views: dict[ViewName, AudienceView] = Field(
+        default_factory=dict, description="Per-audience view settings: professional, client, partner, print."
+    )
+
+    def step(self, step_id: str) -> Step | None:
+        return next((s for s in self.steps if s.id == step_id), None)
+
+    def stage(self, stage_id: str) -> Stage | None:
+        return next((s for s in self.stages if s.id == stage_id), None)
+
+    def actor(self, actor_id: str) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+    def contact(self, contact_id: str) -> Contact | None:
+        return next((c for c in self.contacts if c.id == contact_id), None)
+
+    def stage_index(self) -> dict[str, int]:
+        return {stage.id: i for i, stage in enumerate(self.stages)}
+
+    def steps_in_stage(self, stage_id: str) -> list[Step]:
+        return [s for s in self.steps if s.stage == stage_id]
+
+    @property
+    def coordinator_steps(self) -> list[Step]:
+        return [s for s in self.steps if s.coordinator]
+
+
+def json_schema() -> dict:
+    """The JSON Schema of the path file format, generated from the model."""
+    schema = ServicePath.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://polku.example/schema/service-path-v1.json"
+    return schema

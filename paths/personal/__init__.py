@@ -1,0 +1,1 @@
+"""A client's personal path: its model, its own store and its PDFs."""

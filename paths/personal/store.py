@@ -1,0 +1,673 @@
+"""The personal store: clients' personal paths, kept apart from the path library.
+
+Its own database (env `POLKU_PERSONAL_DATABASE_URL`, default a SQLite file in `var/`), its
+own tables (prefix `personal_`) and its own Alembic history (`paths/personal/migrations/`,
+version table `alembic_version_personal`), so that personal data can be backed up, retained
+and erased on its own terms.
+
+Links carry a secret token (`secrets.token_urlsafe(32)`, 256 bits) that is stored only as
+its SHA-256; an optional PIN is stored only as an Argon2 hash, and repeated wrong PINs lock
+the link for a growing time. Every save of the client's fill-in is a new version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import secrets
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import (
+    Column,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.engine import Connection, Engine, make_url
+
+from paths.model.schema import LANGS, ServicePath
+from paths.personal.model import (
+    PersonalDataError,
+    PersonalFill,
+    PersonalPath,
+    check_display_name,
+    check_text,
+    validate_fill,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+VERSION_TABLE = "alembic_version_personal"
+ENV_URL = "POLKU_PERSONAL_DATABASE_URL"
+
+SQLITE_BUSY_SECONDS = 30
+_PG_MIGRATION_LOCK = 7_204_621  # an advisory-lock key of its own (the library store uses 7_204_611)
+FREE_PIN_TRIES = 3
+FIRST_LOCK = timedelta(seconds=30)
+LONGEST_LOCK = timedelta(hours=24)
+_TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{16,128}$")
+_PIN_RE = re.compile(r"^\d{4,8}$")
+
+metadata = MetaData()
+
+personal_paths = Table(
+    "personal_paths",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("owner", String(200), nullable=False, index=True),
+    Column("display_name", String(200), nullable=False),
+    Column("lang", String(2), nullable=False),
+    Column("source_path_id", String(64), nullable=False),
+    Column("source_version", Integer, nullable=False),
+    Column("source_json", Text, nullable=False),
+    Column("current_version", Integer, nullable=False),
+    Column("pin_hash", String(200), nullable=True),
+    Column("created_at", DateTime, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+    Column("last_opened_at", DateTime, nullable=True),
+)
+
+personal_versions = Table(
+    "personal_versions",
+    metadata,
+    Column("personal_id", String(32), ForeignKey("personal_paths.id", ondelete="CASCADE"), primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("author", String(200), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("fill_json", Text, nullable=False),
+)
+
+personal_links = Table(
+    "personal_links",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("personal_id", String(32), ForeignKey("personal_paths.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime, nullable=False),
+    Column("revoked_at", DateTime, nullable=True),
+    Column("failed_pins", Integer, nullable=False, default=0),
+    Column("locked_until", DateTime, nullable=True),
+)
+
+personal_shares = Table(
+    "personal_shares",
+    metadata,
+    Column("personal_id", String(32), ForeignKey("personal_paths.id", ondelete="CASCADE"), primary_key=True),
+    Column("name", String(200), primary_key=True),
+)
+
+ALL_TABLES = (personal_versions, personal_links, personal_shares, personal_paths)
+
+
+class PersonalConflictError(Exception):
+    """The personal path was saved by someone else since it was opened."""
+
+
+@dataclass(frozen=True)
+class PersonalSummary:
+    id: str
+    display_name: str
+    owner: str
+    lang: str
+    source_path_id: str
+    source_version: int
+    version: int
+    created_at: datetime
+    updated_at: datetime
+    last_opened_at: datetime | None
+    has_link: bool
+    has_pin: bool
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    version: int
+    author: str
+    created_at: datetime
+
+
+LinkStatus = Literal["ok", "not_found", "pin_required", "pin_wrong", "locked"]
+
+
+@dataclass(frozen=True)
+class LinkResult:
+    """What opening a personal link gave. Only `ok` carries the personal path."""
+
+    status: LinkStatus
+    personal: PersonalPath | None = None
+    retry_after: float = 0.0
+    lang: str | None = None  # the client's language, for the PIN prompt of a valid link
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+
+def default_url() -> str:
+    url = os.environ.get(ENV_URL)
+    if url:
+        return url
+    (ROOT / "var").mkdir(exist_ok=True)
+    return f"sqlite:///{ROOT / 'var' / 'polku-personal.db'}"
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def utc_now() -> datetime:
+    """Naive UTC: the same on SQLite and PostgreSQL columns."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def months_before(moment: datetime, months: int) -> datetime:
+    """The same day and time `months` calendar months earlier (clamped to the month's end)."""
+    month_index = moment.year * 12 + moment.month - 1 - months
+    year, month = divmod(month_index, 12)
+    month += 1
+    for day in range(moment.day, 27, -1):
+        try:
+            return moment.replace(year=year, month=month, day=day)
+        except ValueError:
+            continue
+    return moment.replace(year=year, month=month, day=min(moment.day, 28))
+
+
+def lock_time(failures: int) -> timedelta:
+    """How long a link stays locked after `failures` wrong PINs in a row: 0 for the first
+    FREE_PIN_TRIES, then doubling from 30 seconds up to a day."""
+    if failures < FREE_PIN_TRIES:
+        return timedelta(0)
+    return min(FIRST_LOCK * (2 ** (failures - FREE_PIN_TRIES)), LONGEST_LOCK)
+
+
+def migrate(connection: Connection) -> None:
+    """Bring the personal tables up to date with the Alembic history built in code (no ini file)."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    command.upgrade(config, "head")
+
+
+_hasher = PasswordHasher()
+# Alembic's `context` and `op` are process-wide proxies: one migration at a time in a process.
+_MIGRATION_LOCK = threading.Lock()
+
+
+class PersonalStore:
+    """Personal paths in their own database. Methods never log or echo personal data."""
+
+    def __init__(self, url: str | None = None, clock: Callable[[], datetime] = utc_now) -> None:
+        self.url = url or default_url()
+        self.clock = clock
+        self.engine: Engine = _engine(self.url)
+        self.ensure_schema()
+
+    def ensure_schema(self) -> None:
+        """Create or upgrade the tables; under the write lock, so processes starting together are safe."""
+        with self.engine.connect() as conn:
+            current = MigrationContext.configure(conn, opts={"version_table": VERSION_TABLE}).get_current_revision()
+        if current == _head_revision():
+            return
+        with _MIGRATION_LOCK, self._write() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK})
+            migrate(conn)
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """A write transaction; on SQLite it takes the write lock at once (BEGIN IMMEDIATE)."""
+        with self.engine.connect().execution_options(personal_write=True) as conn, conn.begin():
+            yield conn
+
+    # ------------------------------------------------------------ making and reading
+
+    def create(
+        self,
+        path: ServicePath,
+        source_version: int,
+        *,
+        owner: str,
+        display_name: str,
+        lang: str,
+        pin: str | None = None,
+    ) -> tuple[PersonalPath, str]:
+        """A new personal path from `path` (a copy is kept) and its first link token.
+
+        The token is returned once and stored only as a hash: show it now or renew later."""
+        display_name = check_display_name(display_name)
+        owner = check_text((owner or "").strip(), "owner", 200)
+        if not owner:
+            raise PersonalDataError("owner_missing")
+        if lang not in LANGS:
+            raise PersonalDataError("bad_lang")
+        pin_hash = _hash_pin(pin) if pin else None
+        now = self.clock()
+        personal_id = uuid.uuid4().hex
+        token = secrets.token_urlsafe(32)
+        with self._write() as conn:
+            conn.execute(
+                insert(personal_paths).values(
+                    id=personal_id,
+                    owner=owner,
+                    display_name=display_name,
+                    lang=lang,
+                    source_path_id=path.id,
+                    source_version=source_version,
+                    source_json=path.model_dump_json(),
+                    current_version=1,
+                    pin_hash=pin_hash,
+                    created_at=now,
+                    updated_at=now,
+                    last_opened_at=None,
+                )
+            )
+            conn.execute(
+                insert(personal_versions).values(
+                    personal_id=personal_id, version=1, author=owner, created_at=now,
+                    fill_json=PersonalFill().model_dump_json(),
+                )
+            )
+            conn.execute(insert(personal_links).values(
+                personal_id=personal_id, token_hash=hash_token(token), created_at=now, failed_pins=0,
+            ))
+        personal = self.get(personal_id)
+        assert personal is not None
+        return personal, token
+
+    def get(self, personal_id: str, *, touch: bool = False, version: int | None = None) -> PersonalPath | None:
+        """The personal path with its latest (or a given) fill; `touch` records that it was opened."""
+        if touch:
+            with self._write() as conn:
+                conn.execute(
+                    update(personal_paths).where(personal_paths.c.id == personal_id).values(last_opened_at=self.clock())
+                )
+        with self.engine.connect() as conn:
+            row = conn.execute(select(personal_paths).where(personal_paths.c.id == personal_id)).mappings().first()
+            if row is None:
+                return None
+            wanted = version or row["current_version"]
+            fill_json = conn.execute(
+                select(personal_versions.c.fill_json).where(
+                    personal_versions.c.personal_id == personal_id, personal_versions.c.version == wanted
+                )
+            ).scalar()
+            if fill_json is None:
+                return None
+            shares = conn.execute(
+                select(personal_shares.c.name).where(personal_shares.c.personal_id == personal_id)
+                .order_by(personal_shares.c.name)
+            ).scalars().all()
+        return PersonalPath(
+            id=row["id"],
+            owner=row["owner"],
+            display_name=row["display_name"],
+            lang=row["lang"],
+            source_path_id=row["source_path_id"],
+            source_version=row["source_version"],
+            source=ServicePath.model_validate_json(row["source_json"]),
+            fill=PersonalFill.model_validate_json(fill_json),
+            version=wanted,
+            created_at=row["created_at"],
+            updated_at=row["updated_at"],
+            last_opened_at=row["last_opened_at"],
+            shared_with=list(shares),
+        )
+
+    def list_for(self, name: str | None) -> list[PersonalSummary]:
+        """Personal paths that `name` made or that were shared with them; None lists all (CLI)."""
+        query = select(personal_paths)
+        if name is not None:
+            shared = select(personal_shares.c.personal_id).where(personal_shares.c.name == name)
+            query = query.where(or_(personal_paths.c.owner == name, personal_paths.c.id.in_(shared)))
+        active = (
+            select(personal_links.c.personal_id)
+            .where(personal_links.c.revoked_at.is_(None))
+        )
+        with self.engine.connect() as conn:
+            rows = conn.execute(query.order_by(personal_paths.c.updated_at.desc())).mappings().all()
+            with_link = set(conn.execute(active).scalars().all())
+        return [
+            PersonalSummary(
+                id=row["id"], display_name=row["display_name"], owner=row["owner"], lang=row["lang"],
+                source_path_id=row["source_path_id"], source_version=row["source_version"],
+                version=row["current_version"], created_at=row["created_at"], updated_at=row["updated_at"],
+                last_opened_at=row["last_opened_at"], has_link=row["id"] in with_link,
+                has_pin=row["pin_hash"] is not None,
+            )
+            for row in rows
+        ]
+
+    def may_see(self, personal_id: str, name: str) -> bool:
+        """True when `name` made the personal path or it was shared with them."""
+        return any(summary.id == personal_id for summary in self.list_for(name))
+
+    # ------------------------------------------------------------ saving
+
+    def save_fill(self, personal_id: str, fill: PersonalFill, author: str, base_version: int | None = None) -> int:
+        """Store `fill` as the next version; PersonalConflictError when `base_version` is stale."""
+        with self._write() as conn:
+            row = conn.execute(
+                select(personal_paths.c.current_version, personal_paths.c.source_json)
+                .where(personal_paths.c.id == personal_id)
+            ).first()
+            if row is None:
+                raise PersonalDataError("not_found")
+            current, source_json = row
+            if base_version is not None and base_version != current:
+                raise PersonalConflictError()
+            fill = validate_fill(fill, ServicePath.model_validate_json(source_json))
+            version = current + 1
+            now = self.clock()
+            result = conn.execute(
+                update(personal_paths)
+                .where(personal_paths.c.id == personal_id, personal_paths.c.current_version == current)
+                .values(current_version=version, updated_at=now)
+            )
+            if result.rowcount != 1:
+                raise PersonalConflictError()
+            conn.execute(insert(personal_versions).values(
+                personal_id=personal_id, version=version, author=(author or "")[:200], created_at=now,
+                fill_json=fill.model_dump_json(),
+            ))
+        return version
+
+    def versions(self, personal_id: str) -> list[VersionInfo]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(personal_versions.c.version, personal_versions.c.author, personal_versions.c.created_at)
+                .where(personal_versions.c.personal_id == personal_id)
+                .order_by(personal_versions.c.version.desc())
+            ).all()
+        return [VersionInfo(*row) for row in rows]
+
+    # ------------------------------------------------------------ links and PINs
+
+    def open_link(self, token: str | None, pin: str | None = None) -> LinkResult:
+        """The personal path behind a link token. Wrong, revoked or malformed tokens all give
+        the same `not_found`; a set PIN must be given, and wrong PINs lock the link a while."""
+        if not token or not _TOKEN_RE.match(token):
+            return LinkResult("not_found")
+        now = self.clock()
+        with self._write() as conn:
+            link = conn.execute(
+                select(personal_links, personal_paths.c.pin_hash, personal_paths.c.lang)
+                .join(personal_paths, personal_paths.c.id == personal_links.c.personal_id)
+                .where(personal_links.c.token_hash == hash_token(token), personal_links.c.revoked_at.is_(None))
+            ).mappings().first()
+            if link is None:
+                return LinkResult("not_found")
+            if link["pin_hash"] is not None:
+                lang = link["lang"]
+                if link["locked_until"] is not None and link["locked_until"] > now:
+                    return LinkResult("locked", retry_after=(link["locked_until"] - now).total_seconds(), lang=lang)
+                if not pin:
+                    return LinkResult("pin_required", lang=lang)
+                if not _verify_pin(link["pin_hash"], pin):
+                    failures = link["failed_pins"] + 1
+                    wait = lock_time(failures)
+                    conn.execute(update(personal_links).where(personal_links.c.id == link["id"]).values(
+                        failed_pins=failures, locked_until=now + wait if wait else None,
+                    ))
+                    return LinkResult("pin_wrong", retry_after=wait.total_seconds(), lang=lang)
+                if link["failed_pins"]:
+                    conn.execute(update(personal_links).where(personal_links.c.id == link["id"]).values(
+                        failed_pins=0, locked_until=None,
+                    ))
+            personal_id = link["personal_id"]
+        personal = self.get(personal_id, touch=True)
+        return LinkResult("ok", personal) if personal else LinkResult("not_found")
+
+    def resolve_token(self, token: str | None) -> str | None:
+        """The personal path id behind an active link, without the PIN check: for a session that
+        already gave the PIN, to notice a revoked link on every rerun."""
+        if not token or not _TOKEN_RE.match(token):
+            return None
+        with self.engine.connect() as conn:
+            return conn.execute(
+                select(personal_links.c.personal_id).where(
+                    personal_links.c.token_hash == hash_token(token), personal_links.c.revoked_at.is_(None)
+                )
+            ).scalar()
+
+    def renew_link(self, personal_id: str) -> str:
+        """Revoke every link of the personal path and make a new one; returns the new token."""
+        token = secrets.token_urlsafe(32)
+        now = self.clock()
+        with self._write() as conn:
+            if not self._exists(conn, personal_id):
+                raise PersonalDataError("not_found")
+            self._revoke(conn, personal_id, now)
+            conn.execute(insert(personal_links).values(
+                personal_id=personal_id, token_hash=hash_token(token), created_at=now, failed_pins=0,
+            ))
+        return token
+
+    def revoke_link(self, personal_id: str) -> None:
+        with self._write() as conn:
+            self._revoke(conn, personal_id, self.clock())
+
+    def has_link(self, personal_id: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(
+                select(func.count()).select_from(personal_links).where(
+                    personal_links.c.personal_id == personal_id, personal_links.c.revoked_at.is_(None)
+                )
+            ).scalar_one() > 0
+
+    def set_pin(self, personal_id: str, pin: str | None) -> None:
+        """Set (4–8 digits) or remove (None or empty) the PIN; wrong-PIN counters start over."""
+        pin_hash = _hash_pin(pin) if pin else None
+        with self._write() as conn:
+            if not self._exists(conn, personal_id):
+                raise PersonalDataError("not_found")
+            conn.execute(update(personal_paths).where(personal_paths.c.id == personal_id).values(pin_hash=pin_hash))
+            conn.execute(update(personal_links).where(personal_links.c.personal_id == personal_id).values(
+                failed_pins=0, locked_until=None,
+            ))
+
+    def share(self, personal_id: str, name: str) -> None:
+        name = check_text((name or "").strip(), "owner", 200)
+        if not name:
+            raise PersonalDataError("owner_missing")
+        with self._write() as conn:
+            if not self._exists(conn, personal_id):
+                raise PersonalDataError("not_found")
+            exists = conn.execute(select(personal_shares.c.name).where(
+                personal_shares.c.personal_id == personal_id, personal_shares.c.name == name)).first()
+            if not exists:
+                conn.execute(insert(personal_shares).values(personal_id=personal_id, name=name))
+
+    def unshare(self, personal_id: str, name: str) -> None:
+        with self._write() as conn:
+            conn.execute(delete(personal_shares).where(
+                personal_shares.c.personal_id == personal_id, personal_shares.c.name == name))
+
+    # ------------------------------------------------------------ export, erase, retention
+
+    def export(self, personal_id: str) -> dict | None:
+        """Everything stored about the personal path, as plain JSON-ready data. Secrets (the
+        token and PIN hashes) are reported as present or not, never copied."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(personal_paths).where(personal_paths.c.id == personal_id)).mappings().first()
+            if row is None:
+                return None
+            versions = conn.execute(
+                select(personal_versions).where(personal_versions.c.personal_id == personal_id)
+                .order_by(personal_versions.c.version)
+            ).mappings().all()
+            links = conn.execute(
+                select(personal_links).where(personal_links.c.personal_id == personal_id).order_by(personal_links.c.id)
+            ).mappings().all()
+            shares = conn.execute(
+                select(personal_shares.c.name).where(personal_shares.c.personal_id == personal_id)
+            ).scalars().all()
+        return {
+            "format": "polku-personal-path-export",
+            "format_version": 1,
+            "exported_at": _iso(self.clock()),
+            "personal_path": {
+                "id": row["id"],
+                "display_name": row["display_name"],
+                "lang": row["lang"],
+                "owner": row["owner"],
+                "shared_with": sorted(shares),
+                "source_path_id": row["source_path_id"],
+                "source_version": row["source_version"],
+                "current_version": row["current_version"],
+                "pin_set": row["pin_hash"] is not None,
+                "created_at": _iso(row["created_at"]),
+                "updated_at": _iso(row["updated_at"]),
+                "last_opened_at": _iso(row["last_opened_at"]),
+            },
+            "source_path": json.loads(row["source_json"]),
+            "versions": [
+                {
+                    "version": v["version"],
+                    "author": v["author"],
+                    "created_at": _iso(v["created_at"]),
+                    "fill": json.loads(v["fill_json"]),
+                }
+                for v in versions
+            ],
+            "links": [
+                {
+                    "created_at": _iso(link["created_at"]),
+                    "revoked_at": _iso(link["revoked_at"]),
+                    "failed_pins": link["failed_pins"],
+                    "locked_until": _iso(link["locked_until"]),
+                }
+                for link in links
+            ],
+        }
+
+    def erase(self, personal_id: str) -> bool:
+        """Delete every row of the personal path in every table, every version. True if it existed."""
+        with self._write() as conn:
+            existed = self._exists(conn, personal_id)
+            for table in ALL_TABLES:
+                column = table.c.id if table is personal_paths else table.c.personal_id
+                conn.execute(delete(table).where(column == personal_id))
+        return existed
+
+    def purge_expired(self, months: int) -> int:
+        """Erase personal paths that nobody has opened for `months` months (never opened: since
+        they were made). Returns how many were erased."""
+        if months < 1:
+            raise PersonalDataError("bad_months")
+        cutoff = months_before(self.clock(), months)
+        last_seen = func.coalesce(personal_paths.c.last_opened_at, personal_paths.c.created_at)
+        with self.engine.connect() as conn:
+            expired = conn.execute(select(personal_paths.c.id).where(last_seen < cutoff)).scalars().all()
+        for personal_id in expired:
+            self.erase(personal_id)
+        return len(expired)
+
+    # ------------------------------------------------------------ helpers
+
+    @staticmethod
+    def _exists(conn: Connection, personal_id: str) -> bool:
+        return conn.execute(select(personal_paths.c.id).where(personal_paths.c.id == personal_id)).first() is not None
+
+    @staticmethod
+    def _revoke(conn: Connection, personal_id: str, now: datetime) -> None:
+        conn.execute(
+            update(personal_links)
+            .where(personal_links.c.personal_id == personal_id, personal_links.c.revoked_at.is_(None))
+            .values(revoked_at=now)
+        )
+
+
+def _engine(url: str) -> Engine:
+    """The engine; on SQLite: a busy timeout, foreign keys, erased rows overwritten on disk rather
+    than left in free pages (secure_delete), a rollback journal (no WAL copies of erased pages left
+    behind), and transactions begun by us so that writes lock at once."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    database = parsed.database or ""
+    if database and database != ":memory:" and not database.startswith("file:"):
+        Path(database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_SECONDS, "check_same_thread": False})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_SECONDS * 1000}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA secure_delete = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("personal_write") else "BEGIN")
+
+    return engine
+
+
+@lru_cache(maxsize=1)
+def _head_revision() -> str | None:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return ScriptDirectory.from_config(config).get_current_head()
+
+
+def _hash_pin(pin: str) -> str:
+    if not _PIN_RE.match(pin or ""):
+        raise PersonalDataError("pin_format")
+    return _hasher.hash(pin)
+
+
+def _verify_pin(pin_hash: str, pin: str) -> bool:
+    try:
+        return _hasher.verify(pin_hash, pin)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat(timespec="seconds") + "Z" if moment else None
+
+
+_stores: dict[str, PersonalStore] = {}
+_stores_lock = threading.Lock()
+
+
+def get_personal_store(url: str | None = None) -> PersonalStore:
+    """One store per database URL in a process (the app and the CLI share this)."""
+    url = url or default_url()
+    with _stores_lock:
+        if url not in _stores:
+            _stores[url] = PersonalStore(url)
+        return _stores[url]
+

@@ -1,0 +1,84 @@
+"""SVG, PNG and PDF of the flow diagram, drawn by the real Graphviz `dot` binary.
+
+`dot` runs as a subprocess with a time limit; a missing binary, a failure or a timeout
+becomes a `RenderError` whose `message(lang)` is one sentence for the user. The DOT comes
+from `paths.render.dot`, where all user text is already escaped.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+from paths.i18n.catalog import t
+from paths.model.schema import ServicePath
+from paths.render.dot import to_dot
+
+# svg keeps emoji as text for the browser; png and pdf go through cairo/pango, which finds
+# DejaVu Sans and the colour emoji font through fontconfig.
+FORMATS: dict[str, str] = {"svg": "svg", "png": "png:cairo", "pdf": "pdf:cairo"}
+PNG_DPI = 144  # sharp on a projector or a 2x screen, still a reasonable file size
+DEFAULT_TIMEOUT = 120.0
+
+
+class RenderError(Exception):
+    """The diagram could not be drawn. `message(lang)` is one sentence; `detail` is for logs."""
+
+    def __init__(self, key: str, detail: str = "", **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.detail = detail
+        self.params = params
+
+    def message(self, lang: str = "fi") -> str:
+        return t(f"render.error.{self.key}", lang, **self.params)
+
+    def __str__(self) -> str:
+        return self.message("en")
+
+
+def dot_binary() -> str | None:
+    """The `dot` program: `POLKU_DOT` when set, else the one on PATH."""
+    configured = os.environ.get("POLKU_DOT")
+    if configured:
+        return configured if os.path.isfile(configured) and os.access(configured, os.X_OK) else None
+    return shutil.which("dot")
+
+
+def render_dot(dot: str, fmt: str, *, timeout: float = DEFAULT_TIMEOUT) -> bytes:
+    """Run `dot -T<fmt>` on `dot` and return the image bytes."""
+    if fmt not in FORMATS:
+        raise RenderError("format", fmt=str(fmt)[:20])
+    binary = dot_binary()
+    if binary is None:
+        raise RenderError("no_dot")
+    args = [binary, f"-T{FORMATS[fmt]}"]
+    if fmt == "png":
+        args.append(f"-Gdpi={PNG_DPI}")
+    try:
+        result = subprocess.run(args, input=dot.encode("utf-8"), capture_output=True, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired as exc:
+        raise RenderError("timeout", seconds=round(timeout)) from exc
+    except OSError as exc:
+        raise RenderError("no_dot", detail=str(exc)) from exc
+    if result.returncode != 0 or not result.stdout:
+        detail = result.stderr.decode("utf-8", "replace").strip()[:500]
+        raise RenderError("failed", detail=detail, code=result.returncode)
+    return result.stdout
+
+
+def render_path(
+    path: ServicePath,
+    fmt: str,
+    lang: str = "fi",
+    audience: str = "professional",
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    **options: object,
+) -> bytes:
+    """The flow diagram of `path` as svg, png or pdf; `options` go to `to_dot` (here, statuses,
+    actor_filter, legend)."""
+    if fmt not in FORMATS:
+        raise RenderError("format", fmt=str(fmt)[:20])
+    return render_dot(to_dot(path, lang, audience, **options), fmt, timeout=timeout)  # type: ignore[arg-type]

@@ -1,0 +1,1 @@
+"""The path library: every path and its immutable versions, with the library's migrations."""

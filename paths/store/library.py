@@ -1,0 +1,670 @@
+"""The store: service paths and their immutable versions in SQLite (default) or PostgreSQL.
+
+Every save is a new version; nothing is overwritten. A save names the version it was based
+on, and a save based on a stale version raises `StaleVersionError` instead of silently
+replacing someone else's work. The check is race-free: on SQLite a write transaction starts
+with `BEGIN IMMEDIATE` (one writer at a time, the others wait for the busy timeout); on
+PostgreSQL the path's row is locked with `SELECT ... FOR UPDATE`; and the primary key
+(path_id, version) rejects a duplicate version whatever happens.
+
+The schema is created and upgraded by the Alembic migrations in `paths/store/migrations/` when a
+`Store` is opened (see that package's docstring for how to add a migration).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Connection,
+    DateTime,
+    Dialect,
+    Engine,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+    create_engine,
+    event,
+    func,
+    select,
+    text,
+)
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.pool import StaticPool
+
+from paths.i18n.catalog import t
+from paths.model.schema import LANGS, LocalText, ServicePath
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+logger = logging.getLogger(__name__)
+ROOT = Path(__file__).resolve().parents[2]
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+ENV_URL = "POLKU_DATABASE_URL"
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+SEED_AUTHOR = "Polku"
+_PG_MIGRATION_LOCK = 7_204_611  # arbitrary advisory-lock keys, fixed so all processes agree
+_PG_SEED_LOCK = 7_204_612
+
+
+def default_url() -> str:
+    """`sqlite:///<repo>/var/polku.db`: a git-ignored file next to the code."""
+    return f"sqlite:///{ROOT / 'var' / 'polku.db'}"
+
+
+def resolve_url(url: str | None = None) -> str:
+    """The URL to use: the argument, else `POLKU_DATABASE_URL`, else the default SQLite file."""
+    return url or os.environ.get(ENV_URL) or default_url()
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timestamp stored as UTC and always read back timezone-aware (SQLite drops the zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+metadata = MetaData()
+
+paths_table = Table(
+    "paths",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("latest_version", Integer, nullable=False),
+    Column("deleted", Boolean, nullable=False, default=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("persona", Text, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("n_stages", Integer, nullable=False),
+    Column("n_steps", Integer, nullable=False),
+    Column("n_coordinator", Integer, nullable=False),
+)
+
+versions_table = Table(
+    "path_versions",
+    metadata,
+    Column("path_id", String(64), ForeignKey("paths.id"), primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("author", String(200), nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("auto_summary", Text, nullable=False),
+    Column("restored_from", Integer, nullable=True),
+    Column("content", Text, nullable=False),
+)
+
+
+class StoreError(Exception):
+    """A store problem a user can act on. `message(lang)` is one sentence."""
+
+    key = "store.error.generic"
+
+    def params(self) -> dict[str, object]:
+        return {}
+
+    def message(self, lang: str = "fi") -> str:
+        return t(self.key, lang, **self.params())
+
+    def __str__(self) -> str:
+        return self.message("en")
+
+
+class StaleVersionError(StoreError):
+    """A save based on `base_version` while the path is already at `latest_version`."""
+
+    key = "store.error.stale"
+
+    def __init__(self, path_id: str, base_version: int | None, latest_version: int | None) -> None:
+        super().__init__(path_id, base_version, latest_version)
+        self.path_id = path_id
+        self.base_version = base_version
+        self.latest_version = latest_version
+
+    def params(self) -> dict[str, object]:
+        return {"id": self.path_id, "base": self.base_version, "latest": self.latest_version or "–"}
+
+
+class UnknownPathError(StoreError):
+    """The path (or the asked version of it) is not in the store."""
+
+    key = "store.error.unknown_path"
+
+    def __init__(self, path_id: str, version: int | None = None) -> None:
+        super().__init__(path_id, version)
+        self.path_id = path_id
+        self.version = version
+
+    def params(self) -> dict[str, object]:
+        return {"id": self.path_id if self.version is None else f"{self.path_id} v{self.version}"}
+
+
+@dataclass(frozen=True)
+class PathSummary:
+    """One line of the library: what a card shows, without loading the whole path."""
+
+    id: str
+    title: LocalText
+    persona: LocalText
+    status: str
+    version: int
+    n_stages: int
+    n_steps: int
+    n_coordinator: int
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    """One saved version: who, when, what changed (`summary` in the language asked for)."""
+
+    version: int
+    author: str
+    created_at: datetime
+    summary: str
+    restored_from: int | None = None
+
+
+def _local_text_json(fn: Any) -> str:
+    """A LocalText built by calling `fn(lang)` for each language, as JSON."""
+    return json.dumps({lang: fn(lang) for lang in LANGS}, ensure_ascii=False)
+
+
+def _simple_changes(old: dict, new: dict) -> dict[str, tuple[int, int, int]]:
+    """(added, removed, changed) for steps, stages and transitions, compared by id."""
+
+    def keyed(items: list[dict], key: Any) -> dict:
+        return {key(item): item for item in items}
+
+    out: dict[str, tuple[int, int, int]] = {}
+    for name, key in (
+        ("steps", lambda item: item["id"]),
+        ("stages", lambda item: item["id"]),
+        ("transitions", lambda item: (item["source"], item["target"])),
+    ):
+        before, after = keyed(old.get(name, []), key), keyed(new.get(name, []), key)
+        added = len(after.keys() - before.keys())
+        removed = len(before.keys() - after.keys())
+        changed = sum(1 for k in after.keys() & before.keys() if after[k] != before[k])
+        out[name] = (added, removed, changed)
+    return out
+
+
+def _fallback_summary(old: dict, new: dict, lang: str) -> str:
+    """A short count of what changed, for when `paths.model.diff` is not available."""
+    parts = []
+    for name, (added, removed, changed) in _simple_changes(old, new).items():
+        if added or removed or changed:
+            parts.append(t(f"store.summary.{name}", lang, added=added, removed=removed, changed=changed))
+    other = {k: v for k, v in old.items() if k not in ("steps", "stages", "transitions")} != {
+        k: v for k, v in new.items() if k not in ("steps", "stages", "transitions")
+    }
+    if other:
+        parts.append(t("store.summary.details", lang))
+    return "; ".join(parts) if parts else t("store.summary.no_changes", lang)
+
+
+def _auto_summary(old_content: str, new: ServicePath, new_content: str) -> str:
+    """The change summary in every language, as LocalText JSON.
+
+    `paths.model.diff` gives the field-by-field summary; if it is missing or fails, a count of
+    added, removed and changed items is used instead, because a summary must never cost a save.
+    """
+    try:
+        from paths.model.diff import diff_paths
+
+        diff = diff_paths(ServicePath.model_validate_json(old_content), new)
+        return _local_text_json(diff.summary)
+    except Exception:
+        logger.exception("paths.model.diff failed; using the simple change summary")
+    old, current = json.loads(old_content), json.loads(new_content)
+    return _local_text_json(lambda lang: _fallback_summary(old, current, lang))
+
+
+def _content_json(path: ServicePath) -> str:
+    """The stored form of a version: compact JSON (defaults left out, half the parse time),
+    always with its `schema_version` so that a later format can tell old contents apart."""
+    compact = path.model_dump_json(exclude_defaults=True)
+    prefix = json.dumps({"schema_version": path.schema_version})[:-1]
+    return prefix + ("}" if compact == "{}" else "," + compact[1:])
+
+
+class _RecentVersions:
+    """Latest version numbers read recently from one database, shared by its Stores in this process.
+
+    Every write through any of those Stores forgets them all; a count of writes keeps a read that
+    raced a write from putting an old number back.
+    """
+
+    def __init__(self) -> None:
+        self._numbers: dict[str, tuple[float, int | None]] = {}
+        self._lock = threading.Lock()
+        self.writes = 0
+
+    def get(self, path_id: str, max_age: float) -> tuple[int | None] | None:
+        """(number,) when one was read at most `max_age` seconds ago, else None."""
+        recent = self._numbers.get(path_id)
+        if recent is None or time.monotonic() - recent[0] > max_age:
+            return None
+        return (recent[1],)
+
+    def remember(self, path_id: str, version: int | None, read_at: float, writes_before: int) -> None:
+        with self._lock:
+            if self.writes == writes_before:
+                self._numbers[path_id] = (read_at, version)
+
+    def forget(self) -> None:
+        with self._lock:
+            self.writes += 1
+            self._numbers.clear()
+
+
+_recent_by_url: dict[str, _RecentVersions] = {}
+_recent_by_url_lock = threading.Lock()
+
+
+def _recent_versions_for(url: str) -> _RecentVersions:
+    with _recent_by_url_lock:
+        return _recent_by_url.setdefault(url, _RecentVersions())
+
+
+class Store:
+    """Paths and versions in one database. Thread-safe; open one per URL (see `get_store`)."""
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = resolve_url(url)
+        parsed = make_url(self.url)
+        self.dialect = parsed.get_backend_name()
+        if self.dialect == "sqlite":
+            self.engine = self._sqlite_engine(self.url)
+        else:
+            self.engine = create_engine(self.url, pool_pre_ping=True)
+        # Numbers shared by this process's Stores of one database; an in-memory one is its own database.
+        in_memory = self.dialect == "sqlite" and (parsed.database or ":memory:") == ":memory:"
+        self._recent = _RecentVersions() if in_memory else _recent_versions_for(self.url)
+        self.ensure_schema()
+
+    @staticmethod
+    def _sqlite_engine(url: str) -> Engine:
+        """SQLite in WAL mode with a busy timeout; BEGIN emitted by us (IMMEDIATE for writes)."""
+        database = make_url(url).database
+        in_memory = not database or database == ":memory:"
+        if not in_memory and not database.startswith("file:"):
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(
+            url,
+            connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+            # one shared connection for an in-memory database, else every thread would see its own
+            poolclass=StaticPool if in_memory else None,
+        )
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+            dbapi_connection.isolation_level = None
+            cursor = dbapi_connection.cursor()
+            cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA foreign_keys = ON")
+            cursor.execute("PRAGMA synchronous = NORMAL")
+            cursor.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(connection: Connection) -> None:
+            write = connection.get_execution_options().get("polku_write", False)
+            connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+        return engine
+
+    # -- connections ---------------------------------------------------------------------
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A connection in a read transaction (a consistent snapshot)."""
+        with self.engine.connect() as connection, connection.begin():
+            yield connection
+
+    @contextmanager
+    def write(self, paths_change: bool = True) -> Iterator[Connection]:
+        """A connection in a write transaction; on SQLite it holds the write lock from the start.
+
+        `paths_change=False` (workshop notes, accounts) keeps the recently read version numbers."""
+        try:
+            with self.engine.connect().execution_options(polku_write=True) as connection, connection.begin():
+                yield connection
+        finally:
+            if paths_change:
+                self._recent.forget()
+
+    def _lock(self, connection: Connection, key: int) -> None:
+        """On PostgreSQL, a transaction-scoped advisory lock (SQLite's write lock is already held)."""
+        if self.dialect == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
+    # -- schema --------------------------------------------------------------------------
+
+    def schema_revision(self) -> str | None:
+        """The Alembic revision the database is at."""
+        from alembic.runtime.migration import MigrationContext
+
+        with self.engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+
+    def ensure_schema(self) -> None:
+        """Create or upgrade the schema to the newest migration; a no-op when it is current."""
+        from alembic import command
+        from alembic.script import ScriptDirectory
+
+        head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+        if self.schema_revision() == head:
+            return
+        with self.write() as connection:
+            self._lock(connection, _PG_MIGRATION_LOCK)
+            command.upgrade(alembic_config(connection), "head")
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- reading -------------------------------------------------------------------------
+
+    def list_paths(self) -> list[PathSummary]:
+        """Every path that is not deleted, sorted by id. One query; no path is parsed."""
+        query = select(paths_table).where(paths_table.c.deleted.is_(False)).order_by(paths_table.c.id)
+        with self.read() as connection:
+            rows = connection.execute(query).all()
+        return [
+            PathSummary(
+                id=row.id,
+                title=LocalText.model_validate_json(row.title),
+                persona=LocalText.model_validate_json(row.persona),
+                status=row.status,
+                version=row.latest_version,
+                n_stages=row.n_stages,
+                n_steps=row.n_steps,
+                n_coordinator=row.n_coordinator,
+                updated_at=row.updated_at,
+            )
+            for row in rows
+        ]
+
+    def latest_version(self, path_id: str, max_age: float = 0.0) -> int | None:
+        """The newest version number, or None when the path does not exist (or is deleted).
+
+        With `max_age` (seconds) a number this Store read at most that long ago will do: a page
+        that reruns on every click need not ask the database each time. Any write through this
+        Store forgets those numbers at once; another process's save shows within `max_age`.
+        """
+        if max_age > 0:
+            recent = self._recent.get(path_id, max_age)
+            if recent is not None:
+                return recent[0]
+        writes_before, read_at = self._recent.writes, time.monotonic()
+        query = select(paths_table.c.latest_version).where(
+            paths_table.c.id == path_id, paths_table.c.deleted.is_(False)
+        )
+        with self.read() as connection:
+            version = connection.execute(query).scalar_one_or_none()
+        self._recent.remember(path_id, version, read_at, writes_before)
+        return version
+
+    def get_path(self, path_id: str, version: int | None = None) -> ServicePath | None:
+        """A version of a path (the latest by default), or None when there is no such version.
+
+        A deleted path has no latest version, but its old versions stay readable by number.
+        """
+        if version is None:
+            query = (
+                select(versions_table.c.content)
+                .join(paths_table, paths_table.c.id == versions_table.c.path_id)
+                .where(
+                    paths_table.c.id == path_id,
+                    paths_table.c.deleted.is_(False),
+                    versions_table.c.version == paths_table.c.latest_version,
+                )
+            )
+        else:
+            query = select(versions_table.c.content).where(
+                versions_table.c.path_id == path_id, versions_table.c.version == version
+            )
+        with self.read() as connection:
+            content = connection.execute(query).scalar_one_or_none()
+        return None if content is None else ServicePath.model_validate_json(content)
+
+    def history(self, path_id: str, lang: str = "fi") -> list[VersionInfo]:
+        """Every version of a path, newest first; an empty summary is filled with the computed one."""
+        query = (
+            select(
+                versions_table.c.version,
+                versions_table.c.author,
+                versions_table.c.created_at,
+                versions_table.c.summary,
+                versions_table.c.auto_summary,
+                versions_table.c.restored_from,
+            )
+            .where(versions_table.c.path_id == path_id)
+            .order_by(versions_table.c.version.desc())
+        )
+        with self.read() as connection:
+            rows = connection.execute(query).all()
+        return [
+            VersionInfo(
+                version=row.version,
+                author=row.author,
+                created_at=row.created_at,
+                summary=row.summary or LocalText.model_validate_json(row.auto_summary).get(lang),
+                restored_from=row.restored_from,
+            )
+            for row in rows
+        ]
+
+    def count_paths(self, include_deleted: bool = True) -> int:
+        query = select(func.count()).select_from(paths_table)
+        if not include_deleted:
+            query = query.where(paths_table.c.deleted.is_(False))
+        with self.read() as connection:
+            return connection.execute(query).scalar_one()
+
+    # -- writing -------------------------------------------------------------------------
+
+    def save_path(self, path: ServicePath, author: str, summary: str = "", base_version: int | None = None) -> int:
+        """Store `path` as a new version and return its number.
+
+        `base_version` is the version the edit started from: when it is not the latest,
+        `StaleVersionError` is raised and nothing is stored. Without it the save goes on top
+        of whatever is latest (a new path starts at version 1): that is what imports do.
+        The JSON and the change summary are prepared before the write lock is taken, so that
+        other writers wait only for the inserts.
+        """
+        content = _content_json(path)
+        prepared = None
+        if not summary.strip():
+            previous = self._latest_content(path.id)
+            if previous is not None and (base_version is None or base_version == previous[0]):
+                prepared = (previous[0], _auto_summary(previous[1], path, content))
+        for attempt in range(2):
+            try:
+                with self.write() as connection:
+                    return self._save_in(connection, path, author, summary, base_version, content, prepared=prepared)
+            except IntegrityError:
+                # Another writer created the same new path at the same moment (PostgreSQL):
+                # with a base version that is a conflict, without one we go on top of theirs.
+                if base_version is not None or attempt:
+                    raise StaleVersionError(path.id, base_version, self.latest_version(path.id)) from None
+        raise AssertionError("unreachable")
+
+    def _latest_content(self, path_id: str) -> tuple[int, str] | None:
+        """(version, content) of the newest version, deleted or not."""
+        query = (
+            select(versions_table.c.version, versions_table.c.content)
+            .join(paths_table, paths_table.c.id == versions_table.c.path_id)
+            .where(paths_table.c.id == path_id, versions_table.c.version == paths_table.c.latest_version)
+        )
+        with self.read() as connection:
+            row = connection.execute(query).one_or_none()
+        return None if row is None else (row.version, row.content)
+
+    def _save_in(
+        self,
+        connection: Connection,
+        path: ServicePath,
+        author: str,
+        summary: str,
+        base_version: int | None,
+        content: str,
+        *,
+        auto_summary: str | None = None,
+        prepared: tuple[int, str] | None = None,
+        restored_from: int | None = None,
+    ) -> int:
+        """The save itself, inside the caller's write transaction.
+
+        `prepared` is (the version it was computed against, the change summary); it is used
+        only when that version is still the latest, else the summary is computed here.
+        """
+        row = connection.execute(
+            select(paths_table.c.latest_version, paths_table.c.deleted)
+            .where(paths_table.c.id == path.id)
+            .with_for_update()
+        ).one_or_none()
+        latest = None if row is None or row.deleted else row.latest_version
+        if base_version is not None and base_version != latest:
+            raise StaleVersionError(path.id, base_version, latest)
+        now = datetime.now(UTC)
+        version = 1 if row is None else row.latest_version + 1
+        summary = summary.strip()
+        if auto_summary is None and not summary:
+            if row is None:
+                auto_summary = _local_text_json(lambda lang: t("store.summary.first", lang))
+            elif prepared is not None and prepared[0] == row.latest_version:
+                auto_summary = prepared[1]
+            else:
+                old_content = connection.execute(
+                    select(versions_table.c.content).where(
+                        versions_table.c.path_id == path.id, versions_table.c.version == row.latest_version
+                    )
+                ).scalar_one()
+                auto_summary = _auto_summary(old_content, path, content)
+        card = {
+            "latest_version": version,
+            "deleted": False,
+            "updated_at": now,
+            "title": path.title.model_dump_json(),
+            "persona": path.persona.model_dump_json(),
+            "status": path.status.value,
+            "n_stages": len(path.stages),
+            "n_steps": len(path.steps),
+            "n_coordinator": len(path.coordinator_steps),
+        }
+        if row is None:
+            connection.execute(paths_table.insert().values(id=path.id, created_at=now, **card))
+        else:
+            updated = connection.execute(
+                paths_table.update()
+                .where(paths_table.c.id == path.id, paths_table.c.latest_version == row.latest_version)
+                .values(**card)
+            )
+            if updated.rowcount != 1:
+                raise StaleVersionError(path.id, base_version, None)
+        connection.execute(
+            versions_table.insert().values(
+                path_id=path.id,
+                version=version,
+                created_at=now,
+                author=author.strip()[:200],
+                summary=summary,
+                auto_summary=auto_summary or "{}",
+                restored_from=restored_from,
+                content=content,
+            )
+        )
+        return version
+
+    def restore(self, path_id: str, version: int, author: str) -> int:
+        """Save an old version again as the newest one; returns the new version number."""
+        old = self.get_path(path_id, version)
+        if old is None:
+            raise UnknownPathError(path_id, version)
+        auto = _local_text_json(lambda lang: t("store.summary.restored", lang, version=version))
+        with self.write() as connection:
+            return self._save_in(
+                connection, old, author, "", None, _content_json(old), auto_summary=auto, restored_from=version
+            )
+
+    def delete_path(self, path_id: str) -> bool:
+        """Hide a path from the library; its versions are kept, and saving it again brings it back."""
+        with self.write() as connection:
+            result = connection.execute(
+                paths_table.update()
+                .where(paths_table.c.id == path_id, paths_table.c.deleted.is_(False))
+                .values(deleted=True, updated_at=datetime.now(UTC))
+            )
+            return result.rowcount == 1
+
+    def ensure_seeded(self) -> int:
+        """On the very first start (no paths at all), store the built-in paths; returns how many."""
+        if self.count_paths() > 0:
+            return 0
+        from paths.formats.files import builtin_paths
+
+        builtin = builtin_paths()
+        auto = _local_text_json(lambda lang: t("store.summary.seeded", lang))
+        with self.write() as connection:
+            self._lock(connection, _PG_SEED_LOCK)
+            if connection.execute(select(func.count()).select_from(paths_table)).scalar_one() > 0:
+                return 0
+            for path in builtin:
+                self._save_in(connection, path, SEED_AUTHOR, "", None, _content_json(path), auto_summary=auto)
+        return len(builtin)
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """An Alembic Config for the migrations inside the package (no alembic.ini needed)."""
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+_stores: dict[str, Store] = {}
+_stores_lock = threading.Lock()
+
+
+def get_store(url: str | None = None) -> Store:
+    """One shared Store per URL in this process (engines and their pools are meant to be shared)."""
+    resolved = resolve_url(url)
+    with _stores_lock:
+        store = _stores.get(resolved)
+        if store is None:
+            store = _stores[resolved] = Store(resolved)
+        return store

@@ -1,0 +1,1 @@
+"""Workshops: join codes, participants, notes and dot votes."""

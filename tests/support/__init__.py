@@ -1,0 +1,1 @@
+"""Shared test support: fixtures, sample paths, servers."""
