@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.browser import launch_chromium, streamlit_server
+from tests.support.databases import pg_schema
 
 
 @pytest.fixture(scope="session")
@@ -50,3 +51,28 @@ def postgres_url() -> str:
     if not url:
         pytest.skip("POLKU_TEST_POSTGRES_URL is not set")
     return url
+
+
+@pytest.fixture
+def pg_schema_url(postgres_url: str):
+    """A fresh, empty PostgreSQL schema for one test, reached through `search_path`."""
+    with pg_schema(postgres_url) as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest) -> str:
+    """An empty database: a new SQLite file, or a new PostgreSQL schema."""
+    if request.param == "sqlite":
+        return request.getfixturevalue("sqlite_url")
+    return request.getfixturevalue("pg_schema_url")
+
+
+@pytest.fixture
+def store(db_url: str):
+    """An empty library store on each kind of database."""
+    from paths.store.library import Store
+
+    opened = Store(db_url)
+    yield opened
+    opened.close()

@@ -27,11 +27,12 @@ from typing import Any, Literal
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import Column, Integer, MetaData, String, Table, Text, delete, func, select
+from sqlalchemy import Column, Integer, String, Table, Text, delete, func, select
 from sqlalchemy.exc import IntegrityError
 
+from paths.db.types import UTCDateTime
 from paths.i18n.catalog import UserError, t
-from paths.store.library import Store, UTCDateTime
+from paths.store.library import Store, metadata
 
 AuthMode = Literal["demo", "local", "oidc"]
 MODE_ENV = "POLKU_AUTH"
@@ -46,7 +47,6 @@ MAX_DELAY = 15 * 60
 FAILURE_WINDOW = timedelta(hours=1)
 _NAME_RE = re.compile(r"^\w[\w .@'-]*$")
 
-metadata = MetaData()
 
 users_table = Table(
     "users",

@@ -19,41 +19,35 @@ import re
 import secrets
 import threading
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from functools import lru_cache
+from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import (
     Column,
-    DateTime,
     ForeignKey,
     Integer,
     MetaData,
     String,
     Table,
     Text,
-    create_engine,
     delete,
-    event,
     func,
     insert,
     or_,
     select,
-    text,
     update,
 )
-from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.engine import Connection, Engine
 
+from paths.db.database import Migrations, database
+from paths.db.types import UTCDateTime, as_utc, utc_now
 from paths.model.schema import LANGS, ServicePath
 from paths.personal.model import (
     PersonalDataError,
@@ -65,12 +59,8 @@ from paths.personal.model import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-VERSION_TABLE = "alembic_version_personal"
 ENV_URL = "POLKU_PERSONAL_DATABASE_URL"
 
-SQLITE_BUSY_SECONDS = 30
-_PG_MIGRATION_LOCK = 7_204_621  # an advisory-lock key of its own (the library store uses 7_204_611)
 FREE_PIN_TRIES = 3
 FIRST_LOCK = timedelta(seconds=30)
 LONGEST_LOCK = timedelta(hours=24)
@@ -91,9 +81,9 @@ personal_paths = Table(
     Column("source_json", Text, nullable=False),
     Column("current_version", Integer, nullable=False),
     Column("pin_hash", String(200), nullable=True),
-    Column("created_at", DateTime, nullable=False),
-    Column("updated_at", DateTime, nullable=False),
-    Column("last_opened_at", DateTime, nullable=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Column("last_opened_at", UTCDateTime, nullable=True),
 )
 
 personal_versions = Table(
@@ -102,7 +92,7 @@ personal_versions = Table(
     Column("personal_id", String(32), ForeignKey("personal_paths.id", ondelete="CASCADE"), primary_key=True),
     Column("version", Integer, primary_key=True),
     Column("author", String(200), nullable=False),
-    Column("created_at", DateTime, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
     Column("fill_json", Text, nullable=False),
 )
 
@@ -112,10 +102,10 @@ personal_links = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("personal_id", String(32), ForeignKey("personal_paths.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("token_hash", String(64), nullable=False, unique=True),
-    Column("created_at", DateTime, nullable=False),
-    Column("revoked_at", DateTime, nullable=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("revoked_at", UTCDateTime, nullable=True),
     Column("failed_pins", Integer, nullable=False, default=0),
-    Column("locked_until", DateTime, nullable=True),
+    Column("locked_until", UTCDateTime, nullable=True),
 )
 
 personal_shares = Table(
@@ -126,6 +116,15 @@ personal_shares = Table(
 )
 
 ALL_TABLES = (personal_versions, personal_links, personal_shares, personal_paths)
+
+
+PERSONAL_MIGRATIONS = Migrations(
+    directory=Path(__file__).resolve().parent / "migrations",
+    version_table="alembic_version_personal",  # its own history, so both can share one database
+    lock_key=7_204_621,  # an advisory-lock key of its own (the library's is 7_204_611)
+    target_metadata=metadata,
+)
+VERSION_TABLE = PERSONAL_MIGRATIONS.version_table
 
 
 class PersonalConflictError(Exception):
@@ -184,11 +183,6 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def utc_now() -> datetime:
-    """Naive UTC: the same on SQLite and PostgreSQL columns."""
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
 def months_before(moment: datetime, months: int) -> datetime:
     """The same day and time `months` calendar months earlier (clamped to the month's end)."""
     month_index = moment.year * 12 + moment.month - 1 - months
@@ -211,16 +205,11 @@ def lock_time(failures: int) -> timedelta:
 
 
 def migrate(connection: Connection) -> None:
-    """Bring the personal tables up to date with the Alembic history built in code (no ini file)."""
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    config.attributes["connection"] = connection
-    command.upgrade(config, "head")
+    """Bring the personal tables up to date on `connection` (the caller holds the write lock)."""
+    command.upgrade(PERSONAL_MIGRATIONS.config(connection), "head")
 
 
 _hasher = PasswordHasher()
-# Alembic's `context` and `op` are process-wide proxies: one migration at a time in a process.
-_MIGRATION_LOCK = threading.Lock()
 
 
 class PersonalStore:
@@ -228,26 +217,18 @@ class PersonalStore:
 
     def __init__(self, url: str | None = None, clock: Callable[[], datetime] = utc_now) -> None:
         self.url = url or default_url()
-        self.clock = clock
-        self.engine: Engine = _engine(self.url)
+        self.clock = lambda: as_utc(clock())
+        self.db = database(self.url, personal_data=True)
+        self.engine: Engine = self.db.engine
         self.ensure_schema()
 
     def ensure_schema(self) -> None:
-        """Create or upgrade the tables; under the write lock, so processes starting together are safe."""
-        with self.engine.connect() as conn:
-            current = MigrationContext.configure(conn, opts={"version_table": VERSION_TABLE}).get_current_revision()
-        if current == _head_revision():
-            return
-        with _MIGRATION_LOCK, self._write() as conn:
-            if conn.dialect.name == "postgresql":
-                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK})
-            migrate(conn)
+        """Create or upgrade the tables; under a lock, so processes starting together are safe."""
+        self.db.upgrade(PERSONAL_MIGRATIONS)
 
-    @contextmanager
-    def _write(self) -> Iterator[Connection]:
-        """A write transaction; on SQLite it takes the write lock at once (BEGIN IMMEDIATE)."""
-        with self.engine.connect().execution_options(personal_write=True) as conn, conn.begin():
-            yield conn
+    def _write(self) -> AbstractContextManager[Connection]:
+        """A write transaction (see `paths.db.database` for the write policy)."""
+        return self.db.write()
 
     # ------------------------------------------------------------ making and reading
 
@@ -607,41 +588,6 @@ class PersonalStore:
         )
 
 
-def _engine(url: str) -> Engine:
-    """The engine; on SQLite: a busy timeout, foreign keys, erased rows overwritten on disk rather
-    than left in free pages (secure_delete), a rollback journal (no WAL copies of erased pages left
-    behind), and transactions begun by us so that writes lock at once."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
-    database = parsed.database or ""
-    if database and database != ":memory:" and not database.startswith("file:"):
-        Path(database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_SECONDS, "check_same_thread": False})
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_SECONDS * 1000}")
-        cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA secure_delete = ON")
-        cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("personal_write") else "BEGIN")
-
-    return engine
-
-
-@lru_cache(maxsize=1)
-def _head_revision() -> str | None:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    return ScriptDirectory.from_config(config).get_current_head()
-
-
 def _hash_pin(pin: str) -> str:
     if not _PIN_RE.match(pin or ""):
         raise PersonalDataError("pin_format")
@@ -656,7 +602,7 @@ def _verify_pin(pin_hash: str, pin: str) -> bool:
 
 
 def _iso(moment: datetime | None) -> str | None:
-    return moment.isoformat(timespec="seconds") + "Z" if moment else None
+    return as_utc(moment).strftime("%Y-%m-%dT%H:%M:%SZ") if moment else None
 
 
 _stores: dict[str, PersonalStore] = {}

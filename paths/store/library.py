@@ -19,50 +19,38 @@ import os
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from alembic.config import Config
 from sqlalchemy import (
     Boolean,
     Column,
     Connection,
-    DateTime,
-    Dialect,
-    Engine,
     ForeignKey,
     Integer,
     MetaData,
     String,
     Table,
     Text,
-    TypeDecorator,
-    create_engine,
-    event,
     func,
     select,
-    text,
 )
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.pool import StaticPool
 
+from paths.db.database import Migrations, database
+from paths.db.types import UTCDateTime
 from paths.i18n.catalog import t
 from paths.model.schema import LANGS, LocalText, ServicePath
 
-if TYPE_CHECKING:
-    from alembic.config import Config
-
 logger = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parents[2]
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 ENV_URL = "POLKU_DATABASE_URL"
-SQLITE_BUSY_TIMEOUT_MS = 30_000
 SEED_AUTHOR = "Polku"
-_PG_MIGRATION_LOCK = 7_204_611  # arbitrary advisory-lock keys, fixed so all processes agree
-_PG_SEED_LOCK = 7_204_612
+_PG_SEED_LOCK = 7_204_612  # an arbitrary advisory-lock key, fixed so all processes agree
 
 
 def default_url() -> str:
@@ -73,23 +61,6 @@ def default_url() -> str:
 def resolve_url(url: str | None = None) -> str:
     """The URL to use: the argument, else `POLKU_DATABASE_URL`, else the default SQLite file."""
     return url or os.environ.get(ENV_URL) or default_url()
-
-
-class UTCDateTime(TypeDecorator[datetime]):
-    """A timestamp stored as UTC and always read back timezone-aware (SQLite drops the zone)."""
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
-
-    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 metadata = MetaData()
@@ -121,6 +92,33 @@ versions_table = Table(
     Column("auto_summary", Text, nullable=False),
     Column("restored_from", Integer, nullable=True),
     Column("content", Text, nullable=False),
+)
+
+
+def library_metadata() -> MetaData:
+    """Every table of the library database: the paths here, workshops and accounts in their packages.
+
+    They all live on this module's `metadata`; importing their modules defines them."""
+    import paths.accounts.auth  # noqa: F401
+    import paths.workshops.workshop  # noqa: F401
+
+    return metadata
+
+
+class _LibraryMigrations(Migrations):
+    """The library's history; its target metadata is looked up late (the table modules import this one)."""
+
+    def config(self, connection: Connection | None = None) -> Config:
+        config = super().config(connection)
+        config.attributes["target_metadata"] = library_metadata()
+        return config
+
+
+LIBRARY_MIGRATIONS = _LibraryMigrations(
+    directory=Path(__file__).resolve().parent / "migrations",
+    version_table="alembic_version",
+    lock_key=7_204_611,
+    target_metadata=metadata,
 )
 
 
@@ -302,96 +300,46 @@ class Store:
 
     def __init__(self, url: str | None = None) -> None:
         self.url = resolve_url(url)
-        parsed = make_url(self.url)
-        self.dialect = parsed.get_backend_name()
-        if self.dialect == "sqlite":
-            self.engine = self._sqlite_engine(self.url)
-        else:
-            self.engine = create_engine(self.url, pool_pre_ping=True)
+        self.db = database(self.url)
+        self.engine = self.db.engine
+        self.dialect = self.db.dialect
         # Numbers shared by this process's Stores of one database; an in-memory one is its own database.
-        in_memory = self.dialect == "sqlite" and (parsed.database or ":memory:") == ":memory:"
-        self._recent = _RecentVersions() if in_memory else _recent_versions_for(self.url)
+        self._recent = _RecentVersions() if self.db.in_memory else _recent_versions_for(self.url)
         self.ensure_schema()
-
-    @staticmethod
-    def _sqlite_engine(url: str) -> Engine:
-        """SQLite in WAL mode with a busy timeout; BEGIN emitted by us (IMMEDIATE for writes)."""
-        database = make_url(url).database
-        in_memory = not database or database == ":memory:"
-        if not in_memory and not database.startswith("file:"):
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(
-            url,
-            connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
-            # one shared connection for an in-memory database, else every thread would see its own
-            poolclass=StaticPool if in_memory else None,
-        )
-
-        @event.listens_for(engine, "connect")
-        def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-            dbapi_connection.isolation_level = None
-            cursor = dbapi_connection.cursor()
-            cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
-            cursor.execute("PRAGMA journal_mode = WAL")
-            cursor.execute("PRAGMA foreign_keys = ON")
-            cursor.execute("PRAGMA synchronous = NORMAL")
-            cursor.close()
-
-        @event.listens_for(engine, "begin")
-        def _on_begin(connection: Connection) -> None:
-            write = connection.get_execution_options().get("polku_write", False)
-            connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
-
-        return engine
 
     # -- connections ---------------------------------------------------------------------
 
-    @contextmanager
-    def read(self) -> Iterator[Connection]:
+    def read(self) -> AbstractContextManager[Connection]:
         """A connection in a read transaction (a consistent snapshot)."""
-        with self.engine.connect() as connection, connection.begin():
-            yield connection
+        return self.db.read()
 
     @contextmanager
     def write(self, paths_change: bool = True) -> Iterator[Connection]:
-        """A connection in a write transaction; on SQLite it holds the write lock from the start.
+        """A write transaction (see `paths.db.database` for the write policy).
 
         `paths_change=False` (workshop notes, accounts) keeps the recently read version numbers."""
         try:
-            with self.engine.connect().execution_options(polku_write=True) as connection, connection.begin():
+            with self.db.write() as connection:
                 yield connection
         finally:
             if paths_change:
                 self._recent.forget()
 
     def _lock(self, connection: Connection, key: int) -> None:
-        """On PostgreSQL, a transaction-scoped advisory lock (SQLite's write lock is already held)."""
-        if self.dialect == "postgresql":
-            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+        self.db.advisory_lock(connection, key)
 
     # -- schema --------------------------------------------------------------------------
 
     def schema_revision(self) -> str | None:
         """The Alembic revision the database is at."""
-        from alembic.runtime.migration import MigrationContext
-
-        with self.engine.connect() as connection:
-            return MigrationContext.configure(connection).get_current_revision()
+        return self.db.revision(LIBRARY_MIGRATIONS)
 
     def ensure_schema(self) -> None:
-        """Create or upgrade the schema to the newest migration; a no-op when it is current."""
-        from alembic import command
-        from alembic.script import ScriptDirectory
-
-        head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-        if self.schema_revision() == head:
-            return
-        with self.write() as connection:
-            self._lock(connection, _PG_MIGRATION_LOCK)
-            command.upgrade(alembic_config(connection), "head")
+        """Create or upgrade the schema to the newest migration, under a lock; a no-op when current."""
+        self.db.upgrade(LIBRARY_MIGRATIONS)
 
     def close(self) -> None:
-        self.engine.dispose()
+        self.db.close()
 
     # -- reading -------------------------------------------------------------------------
 
@@ -646,14 +594,8 @@ class Store:
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
-    """An Alembic Config for the migrations inside the package (no alembic.ini needed)."""
-    from alembic.config import Config
-
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
-    if connection is not None:
-        config.attributes["connection"] = connection
-    return config
+    """An Alembic Config for the library's migrations (no alembic.ini needed)."""
+    return LIBRARY_MIGRATIONS.config(connection)
 
 
 _stores: dict[str, Store] = {}

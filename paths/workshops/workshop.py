@@ -19,9 +19,8 @@ import io
 import secrets
 import threading
 import unicodedata
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -32,8 +31,8 @@ from sqlalchemy import (
     Column,
     Connection,
     ForeignKey,
+    Index,
     Integer,
-    MetaData,
     String,
     Table,
     Text,
@@ -47,10 +46,11 @@ from sqlalchemy import (
 from sqlalchemy import text as sql_text
 from sqlalchemy.exc import IntegrityError
 
+from paths.db.types import UTCDateTime
 from paths.i18n.catalog import UserError, t
 from paths.model.graph import walk_order
 from paths.model.schema import ServicePath
-from paths.store.library import Store, UTCDateTime, paths_table, versions_table
+from paths.store.library import Store, metadata, paths_table, versions_table
 from paths.views.audience import AUDIENCES, audience_view
 
 KINDS: tuple[str, ...] = ("idea", "problem", "question", "praise")
@@ -66,13 +66,12 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 EXPORT_COLUMNS: tuple[str, ...] = ("step", "stage", "type", "text", "votes", "name", "time")
 _JOINERS = frozenset("\u200c\u200d")  # kept: emoji sequences need them
 
-metadata = MetaData()
 
 workshops_table = Table(
     "workshops",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("path_id", String(64), nullable=False),
+    Column("path_id", String(64), ForeignKey("paths.id"), nullable=False, index=True),
     Column("path_version", Integer, nullable=False),
     Column("code", String(12), nullable=False),
     Column("audience", String(16), nullable=False),
@@ -80,6 +79,14 @@ workshops_table = Table(
     Column("opened_by", String(200), nullable=False),
     Column("opened_at", UTCDateTime, nullable=False),
     Column("closed_at", UTCDateTime, nullable=True),
+    # A join code is unique among the open workshops only; a closed workshop frees its code.
+    Index(
+        "uq_workshops_open_code",
+        "code",
+        unique=True,
+        sqlite_where=sql_text("closed_at IS NULL"),
+        postgresql_where=sql_text("closed_at IS NULL"),
+    ),
 )
 
 notes_table = Table(
@@ -87,7 +94,7 @@ notes_table = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("workshop_id", Integer, ForeignKey("workshops.id"), nullable=False),
-    Column("path_id", String(64), nullable=False),
+    Column("path_id", String(64), nullable=False, index=True),
     Column("step_id", String(80), nullable=True),
     Column("stage_id", String(80), nullable=True),
     Column("kind", String(16), nullable=False),
@@ -97,6 +104,7 @@ notes_table = Table(
     Column("created_at", UTCDateTime, nullable=False),
     Column("done", Boolean, nullable=False, default=False),
     Column("turned_into_edit", Boolean, nullable=False, default=False),
+    Index("ix_notes_workshop_participant", "workshop_id", "participant_hash"),
 )
 
 votes_table = Table(
@@ -109,6 +117,8 @@ votes_table = Table(
     Column("participant_hash", String(64), nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
     CheckConstraint("(note_id IS NULL) <> (step_id IS NULL)", name="ck_votes_one_target"),
+    Index("ix_votes_workshop_participant", "workshop_id", "participant_hash"),
+    Index("ix_votes_note", "note_id"),
 )
 
 
@@ -401,43 +411,6 @@ def _note(row: Any) -> Note:
     )
 
 
-class FifoLock:
-    """A lock handed to its waiters in arrival order, so that no writer waits much longer than the others
-    (threading.Lock lets a releasing thread take it straight back, which starves some participants)."""
-
-    def __init__(self) -> None:
-        self._guard = threading.Lock()
-        self._waiters: deque[threading.Lock] = deque()
-        self._held = False
-
-    def __enter__(self) -> None:
-        with self._guard:
-            if not self._held:
-                self._held = True
-                return
-            waiter = threading.Lock()
-            waiter.acquire()
-            self._waiters.append(waiter)
-        waiter.acquire()  # the previous holder hands the lock over by releasing this
-
-    def __exit__(self, *_: object) -> None:
-        with self._guard:
-            if self._waiters:
-                self._waiters.popleft().release()
-            else:
-                self._held = False
-
-
-_writer_queues: dict[str, FifoLock] = {}
-_writer_queues_lock = threading.Lock()
-
-
-def _writer_queue(url: str) -> FifoLock:
-    """One queue per SQLite database in this process: its writers take turns in arrival order."""
-    with _writer_queues_lock:
-        return _writer_queues.setdefault(url, FifoLock())
-
-
 def _signed_int32(digest: str) -> int:
     return int.from_bytes(bytes.fromhex(digest[:8]), "big", signed=True)
 
@@ -544,17 +517,9 @@ class WorkshopStore:
             )
             return result.rowcount == 1
 
-    @contextmanager
-    def _write(self) -> Iterator[Connection]:
-        """A short write transaction. On SQLite the writers of this process queue on a lock first, so
-        they wait their turn in order instead of in SQLite's busy-retry sleeps (other processes still
-        wait on the busy timeout); PostgreSQL needs no such queue."""
-        if self.store.dialect != "sqlite":
-            with self.store.write(paths_change=False) as connection:
-                yield connection
-            return
-        with _writer_queue(self.store.url), self.store.write(paths_change=False) as connection:
-            yield connection
+    def _write(self) -> AbstractContextManager[Connection]:
+        """A short write transaction through the store (the database's writers take turns in order)."""
+        return self.store.write(paths_change=False)
 
     def _lock_open(self, connection: Connection, workshop_id: int) -> tuple[Workshop, int]:
         """Inside a write transaction: the open workshop (share-locked on PostgreSQL) and the version of

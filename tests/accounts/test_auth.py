@@ -12,7 +12,6 @@ import os
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
@@ -34,27 +33,10 @@ from paths.accounts.auth import (
 )
 from paths.i18n.catalog import t
 from paths.store.library import ROOT, Store
-from tests.support.workshop_support import pg_schema
 
 PASSWORD = "kahvi-ja-kehitysideat"
 # Cheaper argon2 parameters keep the tests quick; the production default is argon2-cffi's own.
 FAST = PasswordHasher(time_cost=1, memory_cost=8 * 1024, parallelism=1)
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db_url(request: pytest.FixtureRequest) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield request.getfixturevalue("sqlite_url")
-        return
-    with pg_schema(request.getfixturevalue("postgres_url"), prefix="polku_auth") as url:
-        yield url
-
-
-@pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    opened = Store(db_url)
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

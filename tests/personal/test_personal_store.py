@@ -9,9 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from alembic.autogenerate import compare_metadata
-from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, inspect, select, text
+from sqlalchemy import create_engine, inspect, select
 
 from paths.personal.model import PersonalDataError, PersonalFill, StepEntry
 from paths.personal.store import (
@@ -21,7 +19,6 @@ from paths.personal.store import (
     PersonalStore,
     hash_token,
     lock_time,
-    metadata,
     months_before,
     personal_paths,
 )
@@ -283,12 +280,6 @@ def test_create_refuses_identifiers_and_bad_input(store: PersonalStore) -> None:
     assert store.list_for(None) == []
 
 
-def test_migrations_build_exactly_the_tables_of_the_code(store: PersonalStore) -> None:
-    with store.engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"version_table": VERSION_TABLE})
-        assert compare_metadata(context, metadata) == []
-        assert conn.execute(text("SELECT version_num FROM alembic_version_personal")).scalar_one() == "personal_0001"
-    PersonalStore(store.url)  # opening again migrates nothing and fails nothing
 
 
 def test_the_personal_and_library_stores_keep_apart_in_one_database(tmp_path: Path) -> None:

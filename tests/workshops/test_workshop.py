@@ -7,7 +7,6 @@ import csv
 import io
 import multiprocessing
 import threading
-import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
@@ -23,7 +22,6 @@ from paths.workshops.workshop import (
     CODE_LENGTH,
     EXPORT_COLUMNS,
     MAX_NOTE_CHARS,
-    FifoLock,
     VoteLimitError,
     WorkshopClosedError,
     WorkshopError,
@@ -38,17 +36,6 @@ from paths.workshops.workshop import (
     votes_table,
 )
 from tests.support.factories import branching_path
-from tests.support.workshop_support import pg_schema
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db_url(request: pytest.FixtureRequest) -> Iterator[str]:
-    """An empty database: a new SQLite file, or a new PostgreSQL schema."""
-    if request.param == "sqlite":
-        yield request.getfixturevalue("sqlite_url")
-        return
-    with pg_schema(request.getfixturevalue("postgres_url")) as url:
-        yield url
 
 
 @pytest.fixture
@@ -420,23 +407,3 @@ def test_an_empty_export_still_has_its_header(store: Store) -> None:
     assert rows == [[t(f"workshop.export.col.{column}", "sv") for column in EXPORT_COLUMNS]]
 
 
-def test_sqlite_writers_of_one_process_take_turns_in_arrival_order() -> None:
-    lock, order = FifoLock(), []
-    lock.__enter__()
-
-    def writer(i: int) -> None:
-        with lock:
-            order.append(i)
-
-    threads = []
-    for i in range(8):
-        thread = threading.Thread(target=writer, args=(i,))
-        thread.start()
-        threads.append(thread)
-        deadline = time.monotonic() + 10
-        while len(lock._waiters) < i + 1 and time.monotonic() < deadline:
-            time.sleep(0.001)
-    lock.__exit__(None, None, None)
-    for thread in threads:
-        thread.join(timeout=10)
-    assert order == list(range(8))

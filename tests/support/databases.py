@@ -1,4 +1,4 @@
-"""Shared by the workshop and sign-in tests: empty databases on SQLite and PostgreSQL."""
+"""Empty databases for tests: a fresh PostgreSQL schema per test (SQLite needs only a new file)."""
 
 from __future__ import annotations
 
