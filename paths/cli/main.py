@@ -22,7 +22,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from paths.i18n.catalog import DEFAULT_LANG, t
+from paths.i18n.catalog import DEFAULT_LANG, UserError, t
 from paths.model.schema import LANGS, ServicePath
 
 COMMAND_MODULES: tuple[str, ...] = ("paths.cli.personal", "paths.cli.editing", "paths.cli.users")
@@ -32,17 +32,12 @@ AUDIENCES = ("professional", "client")
 _help_lang = DEFAULT_LANG
 
 
-class CliError(Exception):
+class CliError(UserError):
     """A user error: one sentence from the catalog and the exit code to leave with."""
 
     def __init__(self, key: str, code: int = 2, **params: object) -> None:
-        super().__init__(key)
-        self.key = key
+        super().__init__(key, **params)
         self.code = code
-        self.params = params
-
-    def message(self, lang: str) -> str:
-        return t(self.key, lang, **self.params)
 
 
 def help_lang() -> str:

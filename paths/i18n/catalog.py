@@ -60,7 +60,11 @@ class UserError(Exception):
         self.params = params
 
     def message(self, lang: str = DEFAULT_LANG) -> str:
-        return t(self.key_prefix + self.key, lang, **self.params)
+        return t(self.key_prefix + self.key, lang, **self.localised_params(lang))
+
+    def localised_params(self, lang: str) -> dict[str, object]:
+        """The parameters as the sentence in `lang` needs them (a subclass may translate some)."""
+        return self.params
 
     def __str__(self) -> str:
         return self.message("en")

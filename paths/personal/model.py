@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from paths.i18n.catalog import t
+from paths.i18n.catalog import UserError, t
 from paths.model.graph import walk_order
 from paths.model.schema import Lang, LocalText, ServicePath, Step, StepKind
 from paths.views.configured import apply_view
@@ -42,23 +42,14 @@ STATUSES: tuple[str, ...] = tuple(status.value for status in StepStatus)
 STATUS_ICONS: dict[str, str] = {"done": "✓", "here": "📍", "next": "➜", "not_for_me": "–"}
 
 
-class PersonalDataError(Exception):
+class PersonalDataError(UserError):
     """Input that cannot be stored. `message(lang)` is one sentence that never repeats the input."""
 
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
+    key_prefix = "personal.error."
 
-    def message(self, lang: str = "fi") -> str:
-        params = dict(self.params)
-        field = params.get("field")
-        if isinstance(field, str):
-            params["field"] = t(f"personal.field.{field}", lang)
-        return t(f"personal.error.{self.key}", lang, **params)
-
-    def __str__(self) -> str:
-        return self.message("en")
+    def localised_params(self, lang: str) -> dict[str, object]:
+        field = self.params.get("field")
+        return self.params | {"field": t(f"personal.field.{field}", lang)} if isinstance(field, str) else self.params
 
 
 # ---------------------------------------------------------------- henkilötunnus

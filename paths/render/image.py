@@ -11,7 +11,7 @@ import os
 import shutil
 import subprocess
 
-from paths.i18n.catalog import t
+from paths.i18n.catalog import UserError
 from paths.model.schema import ServicePath
 from paths.render.dot import to_dot
 
@@ -22,20 +22,14 @@ PNG_DPI = 144  # sharp on a projector or a 2x screen, still a reasonable file si
 DEFAULT_TIMEOUT = 120.0
 
 
-class RenderError(Exception):
+class RenderError(UserError):
     """The diagram could not be drawn. `message(lang)` is one sentence; `detail` is for logs."""
 
+    key_prefix = "render.error."
+
     def __init__(self, key: str, detail: str = "", **params: object) -> None:
-        super().__init__(key)
-        self.key = key
+        super().__init__(key, **params)
         self.detail = detail
-        self.params = params
-
-    def message(self, lang: str = "fi") -> str:
-        return t(f"render.error.{self.key}", lang, **self.params)
-
-    def __str__(self) -> str:
-        return self.message("en")
 
 
 def dot_binary() -> str | None:

@@ -43,7 +43,7 @@ from sqlalchemy.exc import IntegrityError
 
 from paths.db.database import Migrations, database
 from paths.db.types import UTCDateTime
-from paths.i18n.catalog import t
+from paths.i18n.catalog import UserError, t
 from paths.model.schema import LANGS, LocalText, ServicePath
 
 logger = logging.getLogger(__name__)
@@ -122,48 +122,29 @@ LIBRARY_MIGRATIONS = _LibraryMigrations(
 )
 
 
-class StoreError(Exception):
+class StoreError(UserError):
     """A store problem a user can act on. `message(lang)` is one sentence."""
 
-    key = "store.error.generic"
-
-    def params(self) -> dict[str, object]:
-        return {}
-
-    def message(self, lang: str = "fi") -> str:
-        return t(self.key, lang, **self.params())
-
-    def __str__(self) -> str:
-        return self.message("en")
+    key_prefix = "store.error."
 
 
 class StaleVersionError(StoreError):
     """A save based on `base_version` while the path is already at `latest_version`."""
 
-    key = "store.error.stale"
-
     def __init__(self, path_id: str, base_version: int | None, latest_version: int | None) -> None:
-        super().__init__(path_id, base_version, latest_version)
+        super().__init__("stale", id=path_id, base=base_version, latest=latest_version or "–")
         self.path_id = path_id
         self.base_version = base_version
         self.latest_version = latest_version
-
-    def params(self) -> dict[str, object]:
-        return {"id": self.path_id, "base": self.base_version, "latest": self.latest_version or "–"}
 
 
 class UnknownPathError(StoreError):
     """The path (or the asked version of it) is not in the store."""
 
-    key = "store.error.unknown_path"
-
     def __init__(self, path_id: str, version: int | None = None) -> None:
-        super().__init__(path_id, version)
+        super().__init__("unknown_path", id=path_id if version is None else f"{path_id} v{version}")
         self.path_id = path_id
         self.version = version
-
-    def params(self) -> dict[str, object]:
-        return {"id": self.path_id if self.version is None else f"{self.path_id} v{self.version}"}
 
 
 @dataclass(frozen=True)

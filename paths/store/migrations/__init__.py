@@ -16,6 +16,7 @@ Adding a migration (e.g. tables for workshops, notes, votes or users):
    PostgreSQL and fails on any difference between those tables and the migrated database.
 
 The next `Store(url)` upgrades every database it opens to the head, under a lock
-(`paths.db.database.Database.upgrade`), so several processes starting at once are safe. `alembic_config(connection)` in `paths.store.library`
-gives an Alembic `Config` for the alembic command API (e.g. `command.revision`).
+(`paths.db.database.Database.upgrade`), so several processes starting at once are safe.
+`alembic_config(connection)` in `paths.store.library` gives an Alembic `Config` for the alembic
+command API (e.g. `command.revision`).
 """
