@@ -13,7 +13,6 @@ editing, my edit (base → mine) is re-applied on top of theirs, field by field.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +21,7 @@ import pandas as pd
 from pydantic import ValidationError
 
 from paths.i18n.catalog import UserError, normalise_lang, t
+from paths.model.contact_rules import is_email, is_phone
 from paths.model.diff import Fields, Flat, _item_label, flatten, unflatten
 from paths.model.ids import is_item_id, unique_id
 from paths.model.schema import (
@@ -423,21 +423,17 @@ def remove_actor(path: ServicePath, actor_id: str) -> ServicePath:
 # ---------------------------------------------------------------------------------------------
 # Contacts of the path (steps refer to them by id)
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_PHONE = re.compile(r"^\+?[0-9 ()\-]{5,25}$")
-
-
 def _contact_details(email: str | None, phone: str | None) -> dict[str, str]:
     """E-mail and phone as given (trimmed), or one sentence on what is wrong with them."""
     details: dict[str, str] = {}
     if email is not None:
         email = email.strip()
-        if email and not _EMAIL.match(email):
+        if email and not is_email(email):
             raise EditError("bad_email")
         details["email"] = email
     if phone is not None:
         phone = phone.strip()
-        if phone and not _PHONE.match(phone):
+        if phone and not is_phone(phone):
             raise EditError("bad_phone")
         details["phone"] = phone
     return details

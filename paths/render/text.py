@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote, urlsplit
 
 from paths.i18n.catalog import normalise_lang, t
+from paths.model.contact_rules import is_email
 from paths.model.graph import end_steps, start_steps, to_graph, walk_order
 from paths.model.schema import LANGS, LocalText, ServicePath, Step, StepKind
 from paths.render import palette
@@ -34,7 +35,6 @@ MAX_LISTED = 3
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_EMAIL = re.compile(r"^[^@\s<>\"'()\\,;:]+@[^@\s<>\"'()\\,;:]+\.[^@\s<>\"'()\\,;:]+$")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&$])")
 _MD_LINE_START = re.compile(r"^(\s*)([-+=>])")
 _MD_NUMBERED = re.compile(r"^(\s*\d+)([.)])")
@@ -640,7 +640,7 @@ def _html_contact(contact: ContactLine, lang: str) -> str:
     details = []
     if contact.email:
         value = _e(contact.email)
-        if _EMAIL.match(contact.email):
+        if is_email(contact.email):
             value = f'<a href="mailto:{_e(quote(contact.email, safe="@.+-_"))}" rel="noopener">{value}</a>'
         details.append(_e(t("text.contact.email", lang, value="\x00")).replace("\x00", value))
     if contact.phone:
