@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 
 import streamlit as st
-from sqlalchemy.exc import SQLAlchemyError
 
 from components import editor_page, library_page, path_page
 from components.accessibility_page import accessibility_page
@@ -23,6 +22,7 @@ from components.page_spec import PageSpec
 from components.personal_page import client_page, professional_page
 from components.views_page import views_page
 from components.workshop_page import join_page, workshop_facilitator_page
+from paths.db.database import DatabaseError
 
 PAGES: list[PageSpec] = [
     PageSpec(library_page.render, "nav.library", "library", "📚", css=library_page.CARD_CSS),
@@ -89,7 +89,7 @@ def main() -> None:
     try:
         if participant_only():
             pages = {PARTICIPANT_PAGE: _page(_SPECS[PARTICIPANT_PAGE])}
-    except SQLAlchemyError:
+    except DatabaseError:
         pass  # reported below, when the store is opened
     register_pages(pages)
     current = st.navigation(list(pages.values()))
@@ -104,7 +104,7 @@ def main() -> None:
     _sidebar_note(lang, _CSS_BY_PAGE.get(current_path, ""))
     try:
         store()
-    except SQLAlchemyError:
+    except DatabaseError:
         st.error(tr("app.store_unavailable"))
         st.stop()
     auth_banner()

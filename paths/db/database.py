@@ -33,9 +33,12 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, MetaData, create_engine, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# What a database that cannot be reached or used raises; pages catch it without importing SQLAlchemy.
+DatabaseError = SQLAlchemyError
 # Alembic's `context` and `op` are process-wide proxies: one migration at a time in a process.
 _MIGRATION_LOCK = threading.Lock()
 
