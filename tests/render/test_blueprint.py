@@ -12,7 +12,7 @@ from paths.i18n.catalog import t
 from paths.model.schema import LANGS, ServicePath
 from paths.render.blueprint import MARKERS, UNASSIGNED, blueprint_figure, layout, step_details
 from paths.views.audience import audience_view
-from tests.support.textblueprint_samples import (
+from tests.support.factories import (
     PLACEHOLDER_EMAIL,
     PLACEHOLDER_PHONE,
     hostile_path,

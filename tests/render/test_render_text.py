@@ -13,7 +13,7 @@ from paths.model.graph import walk_order
 from paths.model.schema import LANGS, LocalText, ServicePath
 from paths.render.text import condition_phrase, describe, md_escape, step_to_html, to_html, to_markdown, to_text
 from paths.views.audience import audience_view
-from tests.support.textblueprint_samples import (
+from tests.support.factories import (
     HOSTILE,
     PLACEHOLDER_EMAIL,
     PLACEHOLDER_PHONE,

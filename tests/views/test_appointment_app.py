@@ -17,7 +17,7 @@ from paths.store.library import get_store
 from paths.views.appointment import appointment_stages, here_stage, stage_index
 from tests.support.apptest import app_databases
 from tests.support.apptest import run_script as run
-from tests.support.views_sample import HOSTILE_TITLE, appointment_path
+from tests.support.factories import HOSTILE_TITLE, appointment_path
 
 # Each page as app.py runs it: the language is read from the URL first.
 PRELUDE = "from components.common import sync_lang\nsync_lang()\n"
