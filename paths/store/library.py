@@ -42,7 +42,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 
 from paths.db.database import Migrations, database
-from paths.db.types import UTCDateTime
+from paths.db.types import UTCDateTime, utc_now
 from paths.i18n.catalog import UserError, t
 from paths.model.schema import LANGS, LocalText, ServicePath
 
@@ -486,42 +486,12 @@ class Store:
         latest = None if row is None or row.deleted else row.latest_version
         if base_version is not None and base_version != latest:
             raise StaleVersionError(path.id, base_version, latest)
-        now = datetime.now(UTC)
+        now = utc_now()
         version = 1 if row is None else row.latest_version + 1
         summary = summary.strip()
         if auto_summary is None and not summary:
-            if row is None:
-                auto_summary = _local_text_json(lambda lang: t("store.summary.first", lang))
-            elif prepared is not None and prepared[0] == row.latest_version:
-                auto_summary = prepared[1]
-            else:
-                old_content = connection.execute(
-                    select(versions_table.c.content).where(
-                        versions_table.c.path_id == path.id, versions_table.c.version == row.latest_version
-                    )
-                ).scalar_one()
-                auto_summary = _auto_summary(old_content, path, content)
-        card = {
-            "latest_version": version,
-            "deleted": False,
-            "updated_at": now,
-            "title": path.title.model_dump_json(),
-            "persona": path.persona.model_dump_json(),
-            "status": path.status.value,
-            "n_stages": len(path.stages),
-            "n_steps": len(path.steps),
-            "n_coordinator": len(path.coordinator_steps),
-        }
-        if row is None:
-            connection.execute(paths_table.insert().values(id=path.id, created_at=now, **card))
-        else:
-            updated = connection.execute(
-                paths_table.update()
-                .where(paths_table.c.id == path.id, paths_table.c.latest_version == row.latest_version)
-                .values(**card)
-            )
-            if updated.rowcount != 1:
-                raise StaleVersionError(path.id, base_version, None)
+            auto_summary = _summary_in(connection, row, path, content, prepared)
+        _write_card(connection, path, None if row is None else row.latest_version, version, now, base_version)
         connection.execute(
             versions_table.insert().values(
                 path_id=path.id,
@@ -572,6 +542,48 @@ class Store:
             for path in builtin:
                 self._save_in(connection, path, SEED_AUTHOR, "", None, _content_json(path), auto_summary=auto)
         return len(builtin)
+
+
+def _summary_in(
+    connection: Connection, row: Any, path: ServicePath, content: str, prepared: tuple[int, str] | None
+) -> str:
+    """The change summary of a save, as LocalText JSON: "first version", the one prepared before the
+    write lock when its version is still the latest, else computed against the latest content."""
+    if row is None:
+        return _local_text_json(lambda lang: t("store.summary.first", lang))
+    if prepared is not None and prepared[0] == row.latest_version:
+        return prepared[1]
+    old_content = connection.execute(
+        select(versions_table.c.content).where(
+            versions_table.c.path_id == path.id, versions_table.c.version == row.latest_version
+        )
+    ).scalar_one()
+    return _auto_summary(old_content, path, content)
+
+
+def _write_card(
+    connection: Connection, path: ServicePath, latest: int | None, version: int, now: datetime, base: int | None
+) -> None:
+    """Insert or update the path's library card (what the library lists without parsing a version)."""
+    card = {
+        "latest_version": version,
+        "deleted": False,
+        "updated_at": now,
+        "title": path.title.model_dump_json(),
+        "persona": path.persona.model_dump_json(),
+        "status": path.status.value,
+        "n_stages": len(path.stages),
+        "n_steps": len(path.steps),
+        "n_coordinator": len(path.coordinator_steps),
+    }
+    if latest is None:
+        connection.execute(paths_table.insert().values(id=path.id, created_at=now, **card))
+        return
+    updated = connection.execute(
+        paths_table.update().where(paths_table.c.id == path.id, paths_table.c.latest_version == latest).values(**card)
+    )
+    if updated.rowcount != 1:
+        raise StaleVersionError(path.id, base, None)
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
