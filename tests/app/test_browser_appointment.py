@@ -11,11 +11,11 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from paths.i18n.catalog import t
+from paths.model.schema import ServicePath
 from paths.personal.model import PersonalFill, StepEntry, StepStatus
-from paths.personal.store import get_personal_store
-from paths.store.library import get_store
 from paths.views.appointment import appointment_stages
 from tests.support.browser import streamlit_server, wait_idle
+from tests.support.sites import seeded_with_personal
 
 pytestmark = pytest.mark.browser
 PATH_ID = "pohjanmaa"
@@ -27,34 +27,16 @@ def server(tmp_path_factory: pytest.TempPathFactory):
     """One server for the module, on stores this test can also reach: a personal path is made
     directly in the personal store, as the professional's page would make it."""
     tmp = tmp_path_factory.mktemp("keyboard")
-    store = get_store(f"sqlite:///{tmp / 'polku.db'}")
-    store.ensure_seeded()
-    path = store.get_path(PATH_ID)
-    personal_store = get_personal_store(f"sqlite:///{tmp / 'polku-personal.db'}")
-    personal, token = personal_store.create(
-        path, store.latest_version(PATH_ID), owner="tester", display_name="Kokeilija", lang="fi"
-    )
+
+    def fill(path: ServicePath) -> PersonalFill:
+        stages = appointment_stages(path, "fi")
+        done = {step.id: StepEntry(status=StepStatus.done) for stage in stages[:2] for step in stage.steps}
+        return PersonalFill(entries={**done, stages[2].steps[0].id: StepEntry(status=StepStatus.here)})
+
+    path, token = seeded_with_personal(tmp, PATH_ID, fill)
     stages = appointment_stages(path, "fi")
-    here_step = stages[2].steps[0].id
-    done = {step.id: StepEntry(status=StepStatus.done) for stage in stages[:2] for step in stage.steps}
-    personal_store.save_fill(personal.id, PersonalFill(entries={**done, here_step: StepEntry(status=StepStatus.here)}),
-                             "tester")
     with streamlit_server(tmp) as url:
         yield {"url": url, "path": path, "token": token, "stages": stages}
-
-
-@pytest.fixture(scope="module")
-def browser(chromium):
-    """The session's one Chromium (one Playwright per process)."""
-    return chromium
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fi-FI")
-    tab = context.new_page()
-    yield tab
-    context.close()
 
 
 def settle(page) -> None:  # noqa: ANN001 - Playwright's Page

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 import pytest
 
+from paths.model.schema import ServicePath
 from paths.personal.model import PersonalFill, StepEntry, StepStatus
-from paths.personal.store import get_personal_store
-from paths.store.library import get_store
 from tests.support.browser import ROOT, streamlit_server, wait_idle
+from tests.support.sites import seeded_with_personal
 
 pytestmark = pytest.mark.browser
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -56,17 +56,13 @@ def site(tmp_path_factory: pytest.TempPathFactory, chromium):
     if not AXE.exists():
         pytest.fail("axe-core is not installed: run `npm ci --no-audit --no-fund` in the repository root")
     tmp = tmp_path_factory.mktemp("axe")
-    store = get_store(f"sqlite:///{tmp / 'polku.db'}")
-    store.ensure_seeded()
-    path = store.get_path(PATH_ID)
-    personal_store = get_personal_store(f"sqlite:///{tmp / 'polku-personal.db'}")
-    personal, token = personal_store.create(
-        path, store.latest_version(PATH_ID), owner="tester", display_name="Kokeilija", lang="fi"
-    )
-    first, second = path.steps[0].id, path.steps[1].id
-    fill = PersonalFill(entries={first: StepEntry(status=StepStatus.done, note="Muistiinpano"),
-                                 second: StepEntry(status=StepStatus.here)}, goals="Oma tavoite")
-    personal_store.save_fill(personal.id, fill, "tester")
+
+    def fill(path: ServicePath) -> PersonalFill:
+        first, second = path.steps[0].id, path.steps[1].id
+        return PersonalFill(entries={first: StepEntry(status=StepStatus.done, note="Muistiinpano"),
+                                     second: StepEntry(status=StepStatus.here)}, goals="Oma tavoite")
+
+    _path, token = seeded_with_personal(tmp, PATH_ID, fill)
     with streamlit_server(tmp) as url:
         yield {"url": url, "token": token, "browser": chromium}
 

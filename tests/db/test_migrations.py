@@ -8,6 +8,7 @@ house move) with fictional data; opening them with today's code must keep every 
 
 from __future__ import annotations
 
+import gzip
 import shutil
 import subprocess
 import uuid
@@ -111,7 +112,8 @@ def test_a_postgres_database_made_by_the_old_main_migrates_forward(postgres_url:
     plain = url.set(drivername="postgresql").render_as_string(hide_password=False)
     try:
         subprocess.run(
-            ["psql", "-q", "-v", "ON_ERROR_STOP=1", "-d", plain, "-f", str(LEGACY / "postgres-a8c515e.sql")],
+            ["psql", "-q", "-v", "ON_ERROR_STOP=1", "-d", plain],
+            input=gzip.decompress((LEGACY / "postgres-a8c515e.sql.gz").read_bytes()),
             check=True,
             capture_output=True,
         )
