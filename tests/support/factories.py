@@ -220,6 +220,14 @@ def unfinished_path() -> ServicePath:
 
 
 # -- the appointment mode and views tests -----------------------------------------
+# The four actors of the appointment and views samples: the client, the coordinator, Kela, social services.
+SERVICE_ACTORS = [
+    {"id": "client", "name": {"fi": "Asiakas", "sv": "Klient", "en": "Client"}, "group": "client_side"},
+    {"id": "coord", "name": {"fi": "Koordinaattori", "sv": "Samordnare", "en": "Coordinator"}, "group": "coordinator"},
+    {"id": "kela", "name": {"fi": "Kela", "sv": "FPA", "en": "Kela"}, "group": "organisation"},
+    {"id": "social", "name": {"fi": "Sosiaalipalvelut", "sv": "Socialservice", "en": "Social services"},
+     "group": "professional"},
+]
 HOSTILE_TITLE = '<script>alert("x")</script> & <b>bold</b>'
 
 
@@ -239,14 +247,7 @@ def appointment_path(path_id: str = "appt-sample") -> ServicePath:
                 {"id": "meet", "title": {"fi": "Tapaaminen", "sv": "Möte", "en": "Meeting"}},
                 {"id": "end", "title": {"fi": "Päätös", "sv": "Avslut", "en": "Closing"}},
             ],
-            "actors": [
-                {"id": "client", "name": {"fi": "Asiakas", "sv": "Klient", "en": "Client"}, "group": "client_side"},
-                {"id": "coord", "name": {"fi": "Koordinaattori", "sv": "Samordnare", "en": "Coordinator"},
-                 "group": "coordinator"},
-                {"id": "kela", "name": {"fi": "Kela", "sv": "FPA", "en": "Kela"}, "group": "organisation"},
-                {"id": "social", "name": {"fi": "Sosiaalipalvelut", "sv": "Socialservice", "en": "Social services"},
-                 "group": "professional"},
-            ],
+            "actors": SERVICE_ACTORS,
             "contacts": [
                 {"id": "desk", "label": {"fi": "Neuvonta", "sv": "Rådgivning", "en": "Help desk"},
                  "phone": "+358 00 000 0000", "email": "neuvonta@example.invalid", "placeholder": True},
@@ -286,5 +287,45 @@ def appointment_path(path_id: str = "appt-sample") -> ServicePath:
                 {"source": "s3", "target": "s4"},
                 {"source": "s4", "target": "s5"},
             ],
+        }
+    )
+
+
+def views_path(views: dict | None = None) -> ServicePath:
+    """A small fictional path: the client contacts the coordinator, who books a back-office
+    check with Kela, then the network meeting, then the end."""
+    return ServicePath.model_validate(
+        {
+            "id": "sample",
+            "title": {"fi": "Esimerkki", "sv": "Exempel", "en": "Sample"},
+            "stages": [
+                {"id": "need", "title": {"fi": "Tarve", "sv": "Behov", "en": "Need"}},
+                {"id": "contact", "title": {"fi": "Yhteys", "sv": "Kontakt", "en": "Contact"}},
+                {"id": "back", "title": {"fi": "Taustatyö", "sv": "Bakgrund", "en": "Back office"}},
+                {"id": "meet", "title": {"fi": "Tapaaminen", "sv": "Möte", "en": "Meeting"}},
+            ],
+            "actors": SERVICE_ACTORS,
+            "steps": [
+                {"id": "s1", "stage": "need",
+                 "title": {"fi": "Tarve huomataan", "sv": "Behovet märks", "en": "Need seen"},
+                 "client_text": {"fi": "Huomaat tarpeen.", "sv": "Du märker behovet.", "en": "You notice the need."},
+                 "actors": ["client"]},
+                {"id": "s2", "stage": "contact", "title": {"fi": "Soitto", "sv": "Samtal", "en": "Call"},
+                 "description": {"fi": "Koordinaattori soittaa."},
+                 "client_text": {"fi": "Koordinaattori soittaa sinulle.", "sv": "Samordnaren ringer dig."},
+                 "actors": ["coord", "client"], "coordinator": True},
+                {"id": "s3", "stage": "back", "title": {"fi": "Kelan selvitys"}, "actors": ["kela"],
+                 "audience": "professionals"},
+                {"id": "s4", "stage": "meet", "title": {"fi": "Verkostokokous"}, "kind": "network_meeting",
+                 "actors": ["social", "client", "coord"]},
+                {"id": "s5", "stage": "meet", "title": {"fi": "Loppu"}, "kind": "end", "actors": ["social"]},
+            ],
+            "transitions": [
+                {"source": "s1", "target": "s2"},
+                {"source": "s2", "target": "s3", "condition": {"fi": "Tarvitaan selvitys"}},
+                {"source": "s3", "target": "s4"},
+                {"source": "s4", "target": "s5"},
+            ],
+            "views": views or {},
         }
     )

@@ -20,53 +20,7 @@ from paths.views.configured import (
     view_problems,
     without_steps,
 )
-
-
-def sample(views: dict | None = None) -> ServicePath:
-    """A small fictional path: the client contacts the coordinator, who books a back-office
-    check with Kela, then the network meeting, then the end."""
-    return ServicePath.model_validate(
-        {
-            "id": "sample",
-            "title": {"fi": "Esimerkki", "sv": "Exempel", "en": "Sample"},
-            "stages": [
-                {"id": "need", "title": {"fi": "Tarve", "sv": "Behov", "en": "Need"}},
-                {"id": "contact", "title": {"fi": "Yhteys", "sv": "Kontakt", "en": "Contact"}},
-                {"id": "back", "title": {"fi": "Taustatyö", "sv": "Bakgrund", "en": "Back office"}},
-                {"id": "meet", "title": {"fi": "Tapaaminen", "sv": "Möte", "en": "Meeting"}},
-            ],
-            "actors": [
-                {"id": "client", "name": {"fi": "Asiakas", "sv": "Klient", "en": "Client"}, "group": "client_side"},
-                {"id": "coord", "name": {"fi": "Koordinaattori", "sv": "Samordnare", "en": "Coordinator"},
-                 "group": "coordinator"},
-                {"id": "kela", "name": {"fi": "Kela", "sv": "FPA", "en": "Kela"}, "group": "organisation"},
-                {"id": "social", "name": {"fi": "Sosiaalipalvelut", "sv": "Socialservice", "en": "Social services"},
-                 "group": "professional"},
-            ],
-            "steps": [
-                {"id": "s1", "stage": "need",
-                 "title": {"fi": "Tarve huomataan", "sv": "Behovet märks", "en": "Need seen"},
-                 "client_text": {"fi": "Huomaat tarpeen.", "sv": "Du märker behovet.", "en": "You notice the need."},
-                 "actors": ["client"]},
-                {"id": "s2", "stage": "contact", "title": {"fi": "Soitto", "sv": "Samtal", "en": "Call"},
-                 "description": {"fi": "Koordinaattori soittaa."},
-                 "client_text": {"fi": "Koordinaattori soittaa sinulle.", "sv": "Samordnaren ringer dig."},
-                 "actors": ["coord", "client"], "coordinator": True},
-                {"id": "s3", "stage": "back", "title": {"fi": "Kelan selvitys"}, "actors": ["kela"],
-                 "audience": "professionals"},
-                {"id": "s4", "stage": "meet", "title": {"fi": "Verkostokokous"}, "kind": "network_meeting",
-                 "actors": ["social", "client", "coord"]},
-                {"id": "s5", "stage": "meet", "title": {"fi": "Loppu"}, "kind": "end", "actors": ["social"]},
-            ],
-            "transitions": [
-                {"source": "s1", "target": "s2"},
-                {"source": "s2", "target": "s3", "condition": {"fi": "Tarvitaan selvitys"}},
-                {"source": "s3", "target": "s4"},
-                {"source": "s4", "target": "s5"},
-            ],
-            "views": views or {},
-        }
-    )
+from tests.support.factories import views_path
 
 
 def edges(path: ServicePath) -> set[tuple[str, str]]:
@@ -78,10 +32,10 @@ def step_ids(path: ServicePath) -> list[str]:
 
 
 def test_views_field_is_optional_and_round_trips_through_files():
-    plain = sample()
+    plain = views_path()
     assert plain.views == {}
     assert "views" not in dump_yaml(plain)
-    configured = sample({"client": {"hidden_steps": ["s4"], "texts": {"s2": {"fi": "Oma teksti"}}},
+    configured = views_path({"client": {"hidden_steps": ["s4"], "texts": {"s2": {"fi": "Oma teksti"}}},
                          "partner": {"focus_actor": "kela"}})
     again = load_path_bytes(dump_json(configured).encode(), "sample.json")
     assert again.views == configured.views
@@ -92,9 +46,9 @@ def test_views_field_is_optional_and_round_trips_through_files():
 
 def test_unknown_view_name_and_unknown_key_are_errors():
     with pytest.raises(ValidationError):
-        sample({"customers": {}})
+        views_path({"customers": {}})
     with pytest.raises(ValidationError):
-        sample({"client": {"hidden_stepz": ["s1"]}})
+        views_path({"client": {"hidden_stepz": ["s1"]}})
 
 
 def test_json_schema_describes_views():
@@ -108,14 +62,14 @@ def test_json_schema_describes_views():
 
 
 def test_professional_view_without_settings_is_the_whole_path():
-    path = sample()
+    path = views_path()
     assert apply_view(path, "professional") is path
     assert apply_view(path, "print") is path
     assert apply_view(path, "nonsense") is path
 
 
 def test_client_view_hides_back_office_and_joins_around_it():
-    view = apply_view(sample(), "client")
+    view = apply_view(views_path(), "client")
     assert step_ids(view) == ["s1", "s2", "s4", "s5"]
     assert ("s2", "s4") in edges(view)
     joined = next(t for t in view.transitions if (t.source, t.target) == ("s2", "s4"))
@@ -124,7 +78,7 @@ def test_client_view_hides_back_office_and_joins_around_it():
 
 
 def test_hidden_steps_are_joined_around_and_audience_marks_kept():
-    path = sample({"professional": {"hidden_steps": ["s2"]}})
+    path = views_path({"professional": {"hidden_steps": ["s2"]}})
     view = apply_view(path, "professional")
     assert step_ids(view) == ["s1", "s3", "s4", "s5"]
     assert ("s1", "s3") in edges(view)
@@ -135,13 +89,13 @@ def test_hidden_steps_are_joined_around_and_audience_marks_kept():
 
 
 def test_hiding_a_start_step_makes_the_next_one_the_start():
-    view = without_steps(sample(), {"s1"})
+    view = without_steps(views_path(), {"s1"})
     assert step_ids(view)[0] == "s2"
     assert all(t.target != "s2" for t in view.transitions)
 
 
 def test_hidden_actor_leaves_lane_and_steps_with_only_that_actor():
-    path = sample({"client": {"hidden_actors": ["social"]}})
+    path = views_path({"client": {"hidden_actors": ["social"]}})
     view = apply_view(path, "client")
     assert "social" not in [a.id for a in view.actors]
     assert step_ids(view) == ["s1", "s2", "s4"]
@@ -150,7 +104,7 @@ def test_hidden_actor_leaves_lane_and_steps_with_only_that_actor():
 
 
 def test_client_texts_replace_client_text_language_by_language():
-    path = sample({"client": {"texts": {"s2": {"sv": "Samordnaren ringer upp dig inom en vecka."}}}})
+    path = views_path({"client": {"texts": {"s2": {"sv": "Samordnaren ringer upp dig inom en vecka."}}}})
     view = apply_view(path, "client")
     step = view.step("s2")
     assert step.client_text.sv == "Samordnaren ringer upp dig inom en vecka."
@@ -160,13 +114,13 @@ def test_client_texts_replace_client_text_language_by_language():
 
 
 def test_partner_texts_replace_the_description():
-    path = sample({"partner": {"texts": {"s3": {"fi": "Kelan osuus kumppanille."}}}})
+    path = views_path({"partner": {"texts": {"s3": {"fi": "Kelan osuus kumppanille."}}}})
     assert apply_view(path, "partner").step("s3").description.fi == "Kelan osuus kumppanille."
     assert apply_view(path, "professional").step("s3").description.fi == ""
 
 
 def test_partner_view_keeps_its_focus_actor_even_if_hidden():
-    path = sample({"partner": {"focus_actor": "kela", "hidden_actors": ["kela", "social"]}})
+    path = views_path({"partner": {"focus_actor": "kela", "hidden_actors": ["kela", "social"]}})
     assert focus_actor_for(path) == "kela"
     assert focus_actor_for(path, "coord") == "coord"
     assert focus_actor_for(path, "nobody") is None
@@ -183,7 +137,7 @@ def test_renderer_audience():
 
 
 def test_the_original_path_is_never_changed():
-    path = sample({"client": {"hidden_steps": ["s2"], "hidden_actors": ["client"], "texts": {"s1": {"fi": "X"}}}})
+    path = views_path({"client": {"hidden_steps": ["s2"], "hidden_actors": ["client"], "texts": {"s1": {"fi": "X"}}}})
     before = path.model_dump()
     for name in VIEW_NAMES:
         apply_view(path, name, "kela")
@@ -191,7 +145,7 @@ def test_the_original_path_is_never_changed():
 
 
 def test_view_problems_name_unknown_ids_in_the_users_language():
-    path = sample({
+    path = views_path({
         "client": {"hidden_steps": ["ghost"], "texts": {"phantom": {"fi": "x"}}, "focus_actor": "kela"},
         "partner": {"hidden_actors": ["nobody"], "focus_actor": "missing"},
     })
@@ -206,25 +160,25 @@ def test_view_problems_name_unknown_ids_in_the_users_language():
 
 
 def test_a_view_that_hides_everything_is_a_problem():
-    path = sample({"print": {"hidden_steps": ["s1", "s2", "s3", "s4", "s5"]}})
+    path = views_path({"print": {"hidden_steps": ["s1", "s2", "s3", "s4", "s5"]}})
     assert apply_view(path, "print").steps == []
     assert [p.code for p in view_problems(path, "fi")] == ["view_hides_everything"]
-    assert view_problems(sample(), "fi") == []
+    assert view_problems(views_path(), "fi") == []
 
 
 def test_handoffs_of_a_view_and_coordinator_cover():
-    view = apply_view(sample(), "client")
+    view = apply_view(views_path(), "client")
     found = {(h.source, h.target): h for h in handoffs(view)}
     assert found[("s1", "s2")].covered_by_coordinator is True
     assert ("s2", "s4") in found and found[("s2", "s4")].covered_by_coordinator is True
     assert ("s4", "s5") not in found  # the same responsible actor: no hand-off
-    professional = {(h.source, h.target): h for h in handoffs(apply_view(sample(), "professional"))}
+    professional = {(h.source, h.target): h for h in handoffs(apply_view(views_path(), "professional"))}
     assert professional[("s3", "s4")].covered_by_coordinator is False
     assert (professional[("s3", "s4")].from_actor, professional[("s3", "s4")].to_actor) == ("kela", "social")
 
 
 def test_missing_translations_lists_only_texts_that_exist():
-    path = sample({"client": {"texts": {"s1": {"fi": "Näkymän teksti"}}}})
+    path = views_path({"client": {"texts": {"s1": {"fi": "Näkymän teksti"}}}})
     missing = missing_translations(path)
     assert ("title", "sv") not in missing
     assert ("steps.s2.client_text", "en") in missing
@@ -237,7 +191,7 @@ def test_missing_translations_lists_only_texts_that_exist():
 
 
 def test_translation_coverage_and_places_in_words():
-    path = sample()
+    path = views_path()
     coverage = translation_coverage(path)
     assert coverage["fi"] == 1.0
     assert 0 < coverage["en"] < 1
@@ -248,7 +202,7 @@ def test_translation_coverage_and_places_in_words():
 
 
 def test_local_text_views_do_not_leak_between_audiences():
-    path = sample({"client": {"texts": {"s1": LocalText(fi="Vain asiakkaalle").model_dump()}}})
+    path = views_path({"client": {"texts": {"s1": LocalText(fi="Vain asiakkaalle").model_dump()}}})
     assert apply_view(path, "client").step("s1").client_text.fi == "Vain asiakkaalle"
     assert apply_view(path, "print").step("s1").client_text.fi == "Huomaat tarpeen."
     assert isinstance(path.views["client"], AudienceView)
