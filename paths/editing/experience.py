@@ -3,7 +3,7 @@
 Like `paths.editing.edits`, every function returns a new `ServicePath` and raises `EditError`
 (one sentence) for an edit that cannot be made. The spreadsheet's experience columns are read and
 written here too (`experience_cells`, `experience_from_cells`), so that the sheet module only names
-its columns; and `without_experience` is the privacy rule for a client's personal copy.
+its columns. The privacy rule for a client's copy is `paths.model.schema.without_experience`.
 """
 
 from __future__ import annotations
@@ -142,18 +142,6 @@ def set_state_link(path: ServicePath, role: str | None, other_id: str | None) ->
         "current_of": other_id if role == "current" else None,
         "target_of": other_id if role == "target" else None,
     })
-
-
-def without_experience(path: ServicePath) -> ServicePath:
-    """`path` with no experience on any step and no persona profile: what a client's personal copy starts
-    from (none of the professionals' experience work reaches a personal path unless the client adds it)."""
-    cleared = {"feeling": None, "pain_points": [], "opportunities": [], "evidence": None,
-               "evidence_source": LocalText()}
-    steps = [step.model_copy(update=cleared) if step != step.model_copy(update=cleared) else step
-             for step in path.steps]
-    if path.persona_profile is None and all(a is b for a, b in zip(steps, path.steps, strict=True)):
-        return path
-    return path.model_copy(update={"steps": steps, "persona_profile": None})
 
 
 # -- spreadsheet cells -------------------------------------------------------------------------

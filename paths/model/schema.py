@@ -302,6 +302,18 @@ class ServicePath(Strict):
         return [s for s in self.steps if s.coordinator]
 
 
+EXPERIENCE_RESET: dict[str, object] = {
+    "feeling": None, "pain_points": [], "opportunities": [], "evidence": None, "evidence_source": LocalText(),
+}
+
+
+def without_experience(path: ServicePath) -> ServicePath:
+    """`path` without the experience of any step and without the persona profile: what a client's personal
+    copy keeps (none of the professionals' experience work reaches a personal path unless the client adds it)."""
+    steps = [step.model_copy(update=EXPERIENCE_RESET) for step in path.steps]
+    return path.model_copy(update={"steps": steps, "persona_profile": None})
+
+
 def json_schema() -> dict:
     """The JSON Schema of the path file format, generated from the model."""
     schema = ServicePath.model_json_schema()

@@ -54,7 +54,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection, Engine, make_url
 
-from paths.model.schema import LANGS, ServicePath
+from paths.model.schema import LANGS, ServicePath, without_experience
 from paths.personal.model import (
     PersonalDataError,
     PersonalFill,
@@ -283,7 +283,7 @@ class PersonalStore:
                     lang=lang,
                     source_path_id=path.id,
                     source_version=source_version,
-                    source_json=path.model_dump_json(),
+                    source_json=without_experience(path).model_dump_json(),
                     current_version=1,
                     pin_hash=pin_hash,
                     created_at=now,

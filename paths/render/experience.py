@@ -31,10 +31,11 @@ def feeling_words(score: int, lang: str) -> str:
     return t(feeling_key(score), lang)
 
 
-def feeling_label(score: int, lang: str) -> str:
-    """Icon, signed score and words: `🙁 −1 hard`."""
+def feeling_label(score: int, lang: str, icon: bool = True) -> str:
+    """Icon, signed score and words: `🙁 −1 hard` (without the icon where no emoji font is sure: PDFs)."""
     sign = "+" if score > 0 else "−" if score < 0 else "±"
-    return f"{FEELING_ICONS[score]} {sign}{abs(score)} {feeling_words(score, lang)}"
+    words = f"{sign}{abs(score)} {feeling_words(score, lang)}"
+    return f"{FEELING_ICONS[score]} {words}" if icon else words
 
 
 def evidence_words(level: Evidence | str, lang: str) -> str:
