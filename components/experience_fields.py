@@ -18,9 +18,11 @@ from paths.model.schema import DurationUnit, Evidence, ServicePath
 from paths.render.experience import FEELINGS, evidence_words, feeling_label
 from paths.store.library import StoreError
 from paths.workshops.promote import PROMOTE_FIELDS, promote_note
-from paths.workshops.workshop import WorkshopError
+from paths.workshops.report import build_report, report_pdf, report_xlsx
+from paths.workshops.workshop import WorkshopError, WorkshopStore
 
 NO_VALUE = ""
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _feeling_options() -> list[object]:
@@ -131,3 +133,18 @@ def promote_buttons(note: Any) -> None:
     for field in PROMOTE_FIELDS:
         st.button(tr(f"experience.promote.{field}"), key=f"_polku_promote_{field}_{note.id}", icon="📌",
                   on_click=_promote, args=(note, field))
+
+
+def report_buttons(workshop: Any, key_prefix: str) -> None:
+    """The workshop report as PDF and XLSX, made when a button is pressed (at any time, and after closing)."""
+    lang = current_lang()
+    stem = f"{workshop.path_id}-workshop-{workshop.id}-report-{lang}"
+
+    def build() -> Any:
+        return build_report(WorkshopStore(store()), workshop, lang)
+
+    with st.container(horizontal=True):
+        st.download_button(tr("report.download_pdf"), data=lambda: report_pdf(build()), file_name=f"{stem}.pdf",
+                           mime="application/pdf", on_click="ignore", icon="📄", key=f"{key_prefix}_report_pdf")
+        st.download_button(tr("report.download_xlsx"), data=lambda: report_xlsx(build()), file_name=f"{stem}.xlsx",
+                           mime=XLSX_MIME, on_click="ignore", icon="📊", key=f"{key_prefix}_report_xlsx")

@@ -6,12 +6,12 @@ from __future__ import annotations
 import streamlit as st
 
 from components.common import current_lang, load_path, store, tr
+from components.experience_fields import XLSX_MIME
 from paths.analytics.portfolio import PortfolioItem, filter_items, portfolio_items, portfolio_rows
 from paths.analytics.xlsx import workbook
 from paths.i18n.catalog import t
 from paths.workshops.workshop import WorkshopStore
 
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 KINDS = ("pain_point", "opportunity")
 
 
