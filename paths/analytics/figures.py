@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass, field
 
 from paths.model.graph import walk_order
 from paths.model.schema import ActorGroup, ServicePath, Step, StepKind
-from paths.render.dot import handoffs
+from paths.render.dot import Handoff, handoffs
 from paths.views.configured import apply_view, normalise_view
 
 FIGURE_NAMES: tuple[str, ...] = (
@@ -89,10 +89,6 @@ def client_side_actors(path: ServicePath) -> set[str]:
     return {actor.id for actor in path.actors if actor.group == ActorGroup.client_side}
 
 
-def is_client_step(step: Step, client_actors: set[str]) -> bool:
-    return any(actor in client_actors for actor in step.actors)
-
-
 def _main_way(path: ServicePath, order: list[str], steps_by_id: dict[str, Step]) -> list[str]:
     """From the first step in reading order, always the first way out, until an end or a step seen."""
     first_out: dict[str, str] = {}
@@ -124,14 +120,29 @@ def _durations(steps_by_id: dict[str, Step], way: list[str]) -> tuple[int, float
     return (timed, low, high) if timed else (0, None, None)
 
 
-def figures(path: ServicePath, view: str = "professional") -> Figures:
-    """The figures of `path` as `view` (professional, client, partner, print) shows it."""
+@dataclass
+class ViewParts:
+    """What both the figures and the compare need of a path in a view, computed once."""
+
+    shown: ServicePath
+    order: list[str]
+    handoffs: list[Handoff]
+
+
+def view_parts(path: ServicePath, view: str) -> ViewParts:
+    shown = apply_view(path, normalise_view(view))
+    return ViewParts(shown, walk_order(shown), handoffs(shown))
+
+
+def figures(path: ServicePath, view: str = "professional", parts: ViewParts | None = None) -> Figures:
+    """The figures of `path` as `view` (professional, client, partner, print) shows it (`parts`: already
+    computed by `view_parts` for this path and view)."""
     view = normalise_view(view)
-    shown = apply_view(path, view)
+    parts = parts or view_parts(path, view)
+    shown, order = parts.shown, parts.order
     steps_by_id: dict[str, Step] = {}
     for step in shown.steps:
         steps_by_id.setdefault(step.id, step)
-    order = walk_order(shown)
     rank = {step_id: i for i, step_id in enumerate(order)}
     clients = client_side_actors(shown)
     stage_rows = {stage.id: StageFigures(stage.id) for stage in shown.stages}
@@ -139,9 +150,9 @@ def figures(path: ServicePath, view: str = "professional") -> Figures:
     met: dict[str, None] = {}
     feelings: list[int] = []
     for step in steps_by_id.values():
-        row = stage_rows.setdefault(step.stage, StageFigures(step.stage))
+        row = stage_rows.get(step.stage) or stage_rows.setdefault(step.stage, StageFigures(step.stage))
         row.steps += 1
-        if is_client_step(step, clients):
+        if not clients.isdisjoint(step.actors):
             client_steps += 1
             row.client_steps += 1
             contacts += step.kind == StepKind.contact
@@ -152,7 +163,7 @@ def figures(path: ServicePath, view: str = "professional") -> Figures:
             row.feelings.append(step.feeling)
         pains += len(step.pain_points)
         chances += len(step.opportunities)
-    found = handoffs(shown)
+    found = parts.handoffs
     for handoff in found:
         source = steps_by_id.get(handoff.source)
         if source is not None and source.stage in stage_rows:
