@@ -18,6 +18,7 @@ from paths.analytics.figures import Figures, figures
 from paths.analytics.output import figure_label, figure_rows, figure_value, stage_name, stats_csv, stats_json
 from paths.i18n.catalog import t
 from paths.model.schema import PERSONA_FIELDS, ServicePath
+from paths.render import palette
 from paths.render.dot import to_dot
 from paths.render.experience import FEELING_COLOURS, FEELINGS, feeling_label, with_experience_labels
 from paths.views.configured import renderer_audience
@@ -25,7 +26,7 @@ from paths.views.configured import renderer_audience
 DASHBOARD_OPEN = "_polku_dashboard_open"
 FLOW_EXPERIENCE = "_polku_flow_experience"
 METRICS: tuple[str, ...] = ("client_steps", "contacts", "handoffs", "handoff_support_share", "actors_met", "loops")
-CHART_FONT = {"family": "Source Sans Pro, Arial, sans-serif", "size": 14, "color": "#1f1f1f"}
+CHART_FONT = {"family": "Source Sans Pro, Arial, sans-serif", "size": 14, "color": palette.INK}
 
 
 CARD_FIELDS: tuple[str, ...] = ("situation", "quote")
@@ -82,15 +83,17 @@ def _stage_chart(found: Figures, path: ServicePath, lang: str) -> go.Figure:
     """Steps, client steps and hand-offs per stage, as grouped bars with their numbers written on them."""
     names = [stage_name(path, row.stage_id, lang) for row in found.stages]
     bars = []
-    for field, colour, pattern in (("steps", "#1a5a96", ""), ("client_steps", "#2e7d32", "/"),
-                                   ("handoffs", "#8a4b00", "x")):
+    for field, colour, pattern in (("steps", palette.NETWORK_BORDER, ""), ("client_steps", palette.END_BORDER, "/"),
+                                   ("handoffs", palette.COORDINATOR_BORDER, "x")):
         values = [getattr(row, field) for row in found.stages]
         bars.append(go.Bar(name=figure_label(field, lang), x=names, y=values, text=values, textposition="outside",
                            marker={"color": colour, "pattern": {"shape": pattern}}))
     figure = go.Figure(bars)
-    figure.update_layout(barmode="group", height=360, font=CHART_FONT, margin={"t": 30, "b": 10, "l": 10, "r": 10},
-                         legend={"orientation": "h", "y": -0.25}, paper_bgcolor="#ffffff", plot_bgcolor="#ffffff",
-                         yaxis={"title": {"text": t("experience.dashboard.count", lang)}, "gridcolor": "#e0e0e0"})
+    figure.update_layout(
+        barmode="group", height=360, font=CHART_FONT, margin={"t": 30, "b": 10, "l": 10, "r": 10},
+        legend={"orientation": "h", "y": -0.25}, paper_bgcolor=palette.WHITE, plot_bgcolor=palette.WHITE,
+        yaxis={"title": {"text": t("experience.dashboard.count", lang)}, "gridcolor": palette.STEP_FILL},
+    )
     return figure
 
 
@@ -104,11 +107,11 @@ def _feeling_chart(found: Figures, path: ServicePath, lang: str) -> go.Figure | 
         x=[stage_name(path, row.stage_id, lang) for row in rows], y=values, mode="lines+markers+text",
         text=[feeling_label(round(value), lang) for value in values], textposition="top center",
         marker={"size": 14, "color": [FEELING_COLOURS[round(value)] for value in values]},
-        line={"color": "#444444"}, name=t("experience.line.title", lang),
+        line={"color": palette.EDGE}, name=t("experience.line.title", lang),
     ))
     figure.update_layout(height=320, font=CHART_FONT, margin={"t": 30, "b": 10, "l": 10, "r": 10},
-                         paper_bgcolor="#ffffff", plot_bgcolor="#ffffff", yaxis={
-                             "range": [-2.6, 2.6], "tickvals": list(FEELINGS), "gridcolor": "#e0e0e0",
+                         paper_bgcolor=palette.WHITE, plot_bgcolor=palette.WHITE, yaxis={
+                             "range": [-2.6, 2.6], "tickvals": list(FEELINGS), "gridcolor": palette.STEP_FILL,
                              "ticktext": [feeling_label(score, lang) for score in FEELINGS]})
     return figure
 

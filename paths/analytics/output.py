@@ -14,6 +14,7 @@ from paths.i18n.catalog import t
 from paths.i18n.formatting import format_number, format_percent
 from paths.model.schema import ServicePath
 from paths.render.experience import feeling_words
+from paths.render.text import actor_name
 
 
 def figure_label(name: str, lang: str) -> str:
@@ -57,11 +58,6 @@ def stage_name(path: ServicePath, stage_id: str, lang: str) -> str:
     return (stage.title.get(lang) if stage else "") or stage_id
 
 
-def actor_name(path: ServicePath, actor_id: str, lang: str) -> str:
-    actor = path.actor(actor_id)
-    return (actor.name.get(lang) if actor else "") or actor_id
-
-
 def difference_lines(comparison: Comparison, lang: str) -> list[str]:
     """One sentence per difference, named in `lang`."""
     lines = []
@@ -85,8 +81,8 @@ def difference_lines(comparison: Comparison, lang: str) -> list[str]:
         lines.append(t(
             f"analytics.diff.handoff_{handoff.op}", lang,
             source=step_name(source, handoff.source, lang), target=step_name(source, handoff.target, lang),
-            from_actor=actor_name(source, handoff.from_actor, lang),
-            to_actor=actor_name(source, handoff.to_actor, lang),
+            from_actor=actor_name(source, handoff.from_actor, lang).text,
+            to_actor=actor_name(source, handoff.to_actor, lang).text,
         ))
     return lines
 

@@ -12,13 +12,17 @@ from collections.abc import Callable
 
 from paths.i18n.catalog import t
 from paths.model.schema import FEELING_MAX, FEELING_MIN, DurationRange, DurationUnit, Evidence, ServicePath, Step
+from paths.render import palette
 
 FEELINGS: tuple[int, ...] = tuple(range(FEELING_MIN, FEELING_MAX + 1))
 FEELING_ICONS: dict[int, str] = {-2: "😣", -1: "🙁", 0: "😐", 1: "🙂", 2: "😄"}
-# Dark enough on white for 3:1 (non-text contrast, WCAG 1.4.11); the words carry the meaning.
-FEELING_COLOURS: dict[int, str] = {-2: "#b3261e", -1: "#b35c00", 0: "#5f6368", 1: "#2e7d32", 2: "#1b5e20"}
+# Palette colours with 3:1 on white (non-text contrast, WCAG 1.4.11); the words carry the meaning.
+FEELING_COLOURS: dict[int, str] = {
+    -2: palette.HERE_BORDER, -1: palette.COORDINATOR_BORDER, 0: palette.EDGE, 1: palette.NETWORK_BORDER,
+    2: palette.END_BORDER,
+}
 EXPERIENCE_BAND = 0.16  # share of the blueprint's height the experience line takes
-LINE_COLOUR = "#444444"
+LINE_COLOUR = palette.EDGE
 
 
 def feeling_key(score: int) -> str:
@@ -126,7 +130,7 @@ def add_experience_line(
     figure_layout["yaxis2"] = {
         "domain": [1 - EXPERIENCE_BAND, 1], "range": [FEELING_MIN - 0.6, FEELING_MAX + 0.6],
         "tickvals": list(FEELINGS), "ticktext": [feeling_label(score, lang) for score in FEELINGS],
-        "tickfont": {"size": 11}, "showgrid": True, "gridcolor": "#e0e0e0", "zeroline": False,
+        "tickfont": {"size": 11}, "showgrid": True, "gridcolor": palette.STEP_FILL, "zeroline": False,
         "fixedrange": True, "automargin": True, "title": {"text": t("experience.line.title", lang)},
     }
     traces.append(dict(
@@ -139,5 +143,5 @@ def add_experience_line(
         hovertext=[escape(_hover(step, lang)) for step in points],
         hoverinfo="text", line={"color": LINE_COLOUR, "width": 2, "shape": "linear"},
         marker={"size": 12, "color": [FEELING_COLOURS[step.feeling] for step in points],
-                "line": {"color": "#ffffff", "width": 1}},
+                "line": {"color": palette.WHITE, "width": 1}},
     ))
