@@ -24,6 +24,7 @@ def xp_url(tmp_path_factory: pytest.TempPathFactory):
     store.ensure_seeded()
     scored = ex.set_feeling(branching_path(id="xp-line"), "tarve", -2)
     scored = ex.set_feeling(scored, "kokous", 2)
+    scored = ex.set_items(scored, "tarve", "pain_points", ["Jono on pitkä"], "fi")
     store.save_path(ex.set_feeling(scored, "loppu", 0), "Testi")
     current = branching_path(id="xp-now", current_of="xp-goal")
     target = edits.remove_step(branching_path(id="xp-goal", target_of="xp-now"), "kirjaus", bridge=True)
@@ -72,3 +73,36 @@ def test_compare_page_shows_both_pictures_side_by_side_and_the_differences(xp_ur
     assert any(text.startswith("Hand-off added: Tarve tunnistetaan (Client)") for text in texts)
     assert page.get_by_role("heading", name=t("compare.figures", "en")).is_visible()
     assert page.locator("[data-testid='stTable']").get_by_text("Change").is_visible()
+
+
+@pytest.mark.parametrize("target", [
+    "/compare?path=xp-now&other=xp-goal&lang=en",
+    "/portfolio?lang=sv",
+    "/path?path=xp-line",
+])
+def test_experience_pages_have_no_serious_axe_violation(xp_url: str, chromium, target: str) -> None:  # noqa: ANN001
+    """axe-core (tests/app/test_browser_axe.py's scan) on the compare and portfolio pages and on a scored
+    path's page with the figures open."""
+    from tests.app.test_browser_axe import AXE, blocking
+
+    if not AXE.exists():
+        pytest.fail("axe-core is not installed: run `npm ci --no-audit --no-fund` in the repository root")
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="fi-FI")
+    page = context.new_page()
+    try:
+        open_page(page, xp_url + target)
+        if target.startswith("/portfolio"):
+            page.get_by_text("Jono on pitkä").first.wait_for(state="attached", timeout=30_000)  # in the grid
+        if target.startswith("/path"):
+            page.get_by_text(t("experience.dashboard.title", "fi")).click()
+            wait_idle(page)
+            page.locator("[data-testid='stMetric']").first.wait_for(timeout=30_000)
+        page.wait_for_timeout(1500)
+        wait_idle(page)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    finally:
+        context.close()
+    findings = [{"rule": v["id"], "impact": v["impact"], "target": " ".join(map(str, n["target"])),
+                 "html": n["html"][:200], "help": v["help"]} for v in result["violations"] for n in v["nodes"]]
+    assert not blocking(findings), "\n".join(blocking(findings))
