@@ -11,13 +11,17 @@ from __future__ import annotations
 import streamlit as st
 
 from components import diagrams
+from components.auth import require_facilitator
 from components.common import cache_key, current_lang, load_path, md_escape, store, tr
 from components.memo import memo
 from components.templating import render, stylesheet
 from paths.analytics.compare import Comparison, compare
+from paths.analytics.links import link_states
 from paths.analytics.output import change_value, difference_lines, figure_label, figure_value
+from paths.editing.edits import EditError
 from paths.i18n.catalog import t
 from paths.model.schema import ServicePath
+from paths.store.library import StoreError
 from paths.views.configured import VIEW_NAMES
 
 PATH_PARAM, OTHER_PARAM, VIEW_PARAM = "path", "other", "view"
@@ -65,6 +69,24 @@ def _figures_table(comparison: Comparison, lang: str) -> None:
     })
 
 
+def _link_controls(current: ServicePath, target: ServicePath, lang: str) -> None:
+    """Mark the two as one service's current and target state (a facilitator's save of both)."""
+    if current.current_of == target.id and target.target_of == current.id:
+        st.caption(tr("compare.link.linked"))
+        return
+    with st.expander(tr("compare.link.title"), icon="🔗"):
+        st.caption(tr("compare.link.help"))
+        if not st.button(tr("compare.link.button"), key="_polku_compare_link"):
+            return
+        author = require_facilitator()
+        try:
+            link_states(store(), current.id, target.id, author, lang)
+        except (StoreError, EditError) as exc:
+            st.error(exc.message(lang))
+            return
+        st.rerun()
+
+
 def compare_page() -> None:
     """The Compare page."""
     lang = current_lang()
@@ -107,3 +129,4 @@ def compare_page() -> None:
     ))
     st.header(tr("compare.figures"), anchor=False)
     _figures_table(comparison, lang)
+    _link_controls(current, target, lang)

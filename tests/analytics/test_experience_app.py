@@ -159,3 +159,16 @@ def test_portfolio_filters(store: Store) -> None:
     at.pills(key="_polku_portfolio_kinds").set_value(["opportunity"])
     ok(at.run())
     assert set(at.dataframe[0].value["Type"]) == {"Opportunity"}
+
+
+def test_compare_page_marks_the_two_as_current_and_target(store: Store) -> None:
+    # Distinct titles: AppTest sends a select box's choice back by its label.
+    store.save_path(branching_path(id="xp-as-is", title={"en": "As is", "fi": "Nykytila"}), "Testi")
+    store.save_path(branching_path(id="xp-to-be", title={"en": "To be", "fi": "Tavoite"}), "Testi")
+    at = run(COMPARE, path="xp-as-is", other="xp-to-be", lang="en")
+    at.button(key="_polku_compare_link").click()
+    ok(at.run())
+    assert store.get_path("xp-as-is").current_of == "xp-to-be"
+    assert store.get_path("xp-to-be").target_of == "xp-as-is"
+    assert "The paths are marked as the current and target state of one service." in [c.value for c in at.caption]
+    assert store.latest_version("xp-as-is") == 2
