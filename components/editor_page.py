@@ -21,6 +21,7 @@ from pydantic import ValidationError
 
 from components.auth import auth_mode, require_facilitator
 from components.common import clicked_step_id, current_lang, md_escape, page_link, store, tr
+from components.experience_fields import experience_fields
 from paths.editing import edits as editing
 from paths.editing.edits import EditError
 from paths.formats.files import MAX_FILE_BYTES, PathFileError, dump_yaml
@@ -384,6 +385,7 @@ def _step_form(edit: Edit, step_id: str, lang: str) -> None:
                              key=key("client_text", code), max_chars=5000, **on("client_text", code))
 
         _connections(edit, step_id, lang)
+        experience_fields(edit, step_id, lang, _apply, FORM_PREFIX)
 
         with st.expander(tr("editor.step.more")):
             st.text_input(tr("editor.field.id"), value=step.id, key=f"{FORM_PREFIX}id_{step_id}",

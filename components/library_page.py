@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.analytics_panel import persona_card
 from components.common import current_lang, load_path, md_escape, page_link, status_words, store, tr
 from paths.store.library import PathSummary
 
@@ -46,6 +47,8 @@ def _card(summary: PathSummary, lang: str) -> None:
             st.markdown(tr("library.persona", persona=md_escape(persona)))
         if loaded and loaded[0].summary:
             st.caption(md_escape(loaded[0].summary.get(lang)))
+        if loaded:
+            persona_card(loaded[0], lang, compact=True)
         facts = [
             tr("library.counts", stages=summary.n_stages, steps=summary.n_steps),
             tr("library.bulbs", count=summary.n_coordinator),

@@ -19,6 +19,7 @@ from typing import Any
 import streamlit as st
 
 from components import diagrams
+from components.analytics_panel import dashboard, flow_source, persona_card
 from components.common import (
     cache_key,
     clicked_step_id,
@@ -191,6 +192,7 @@ def _header(path: ServicePath, version: int, lang: str, about: bool = True, chec
     if path.summary:
         lines.append(md_escape(path.summary.get(lang)))
     st.markdown("\n\n".join(lines))
+    persona_card(path, lang)
     if about and (path.provenance or path.notes):
         section = st.expander(t("pathpage.about", lang), key=_ABOUT_WIDGET, on_change="rerun")
         if not section.open:
@@ -261,7 +263,7 @@ def legend_html(lang: str, audience: str, filtered: bool = False) -> str:
 def _flow(path: ServicePath, key: diagrams.Key, lang: str, audience: str, actor: str | None) -> None:
     title = path.title.get(lang) or path.id
     fit = st.toggle(t("pathpage.fit", lang), key=_FIT_WIDGET, help=t("pathpage.fit_help", lang))
-    dot = diagrams.flow_dot(key, lang, audience, path, actor)
+    dot = flow_source(path, key, lang, audience, actor)
     alt = t("pathpage.flow_alt", lang, title=title)
     st.graphviz_chart(dot, width="stretch" if fit else "content", alt=alt)
     legend = legend_html(lang, audience, filtered=actor is not None)
@@ -482,4 +484,5 @@ def render() -> None:
             _text(path, key, lang, audience, actor)
     if actor is not None:
         st.html(handoff_html(key, lang, audience, actor, path))
+    dashboard(path, key, lang, audience)
     _downloads(path, key, lang, audience, actor)

@@ -21,6 +21,7 @@ import streamlit as st
 
 from components.auth import require_facilitator
 from components.common import current_lang, load_path, md_escape, page_link, store, tr
+from components.experience_fields import feeling_choice, feeling_value
 from paths.i18n.catalog import t
 from paths.i18n.formatting import format_date, format_datetime
 from paths.model.schema import LANGS
@@ -207,6 +208,7 @@ def fill_form(personal: PersonalPath, lang: str, author: str, key: str) -> None:
                 )
                 st.text_area(t("personal.field.note", lang), value=entry.note, key=f"{prefix}_s{index}_note")
                 st.text_input(t("personal.field.met", lang), value=entry.met, key=f"{prefix}_s{index}_met")
+                feeling_choice(entry.feeling, f"{prefix}_s{index}_feeling", lang)
 
         choices = branch_choices(personal.source)
         if choices:
@@ -260,6 +262,7 @@ def fill_form(personal: PersonalPath, lang: str, author: str, key: str) -> None:
                     date=state[f"{prefix}_s{i}_date"],
                     note=state[f"{prefix}_s{i}_note"] or "",
                     met=state[f"{prefix}_s{i}_met"] or "",
+                    feeling=feeling_value(state.get(f"{prefix}_s{i}_feeling")),
                 )
                 for i, step in enumerate(steps)
             },

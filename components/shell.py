@@ -17,9 +17,11 @@ from components.accessibility_page import accessibility_page
 from components.appointment_page import appointment_page
 from components.auth import auth_banner, participant_only
 from components.common import language_selector, register_pages, store, sync_lang, tr
+from components.compare_page import compare_page
 from components.history_page import history_page
 from components.page_spec import PageSpec
 from components.personal_page import client_page, professional_page
+from components.portfolio_page import portfolio_page
 from components.views_page import views_page
 from components.workshop_page import join_page, workshop_facilitator_page
 from paths.db.database import DatabaseError
@@ -31,6 +33,8 @@ PAGES: list[PageSpec] = [
     PageSpec(views_page, "nav.views", "views", "👁️"),
     PageSpec(editor_page.editor_page, "editor.nav", "edit", "✏️", css=editor_page.EDITOR_CSS),
     PageSpec(history_page, "history_page.nav", "history", "🕘"),
+    PageSpec(compare_page, "compare.nav", "compare", "⚖️"),
+    PageSpec(portfolio_page, "portfolio.nav", "portfolio", "📌"),
     PageSpec(accessibility_page, "nav.accessibility", "accessibility", "♿"),
     PageSpec(professional_page, "personal.nav", "personal", "🧭"),
     PageSpec(client_page, "personal.nav_client", "my-path", "🙂", "hidden"),

@@ -27,6 +27,7 @@ from components.auth import (
     workshops,
 )
 from components.common import cache_key, current_lang, load_path, md_escape, page, store, tr
+from components.experience_fields import promote_buttons, report_buttons
 from paths.model.graph import walk_order
 from paths.model.schema import ServicePath
 from paths.views.audience import AUDIENCES, audience_view
@@ -269,6 +270,7 @@ def _exports(workshop: Workshop, key_prefix: str) -> None:
         loaded = _workshop_path(workshop)
         return workshops().notes(workshop.id), loaded[0] if loaded else None
 
+    report_buttons(workshop, key_prefix)
     with st.container(horizontal=True):
         st.download_button(
             tr("workshop.export.csv"), data=lambda: export_csv(*rows(), lang), file_name=f"{stem}.csv",
@@ -368,6 +370,7 @@ def _wall_note(note: Note, lang: str) -> None:
                 tr("workshop.wall.undone") if note.done else tr("workshop.wall.done"),
                 key=f"_polku_done_{note.id}", on_click=_set_done, args=(note.id, not note.done), icon="✔️",
             )
+            promote_buttons(note)
             if note.step_id and st.button(tr("workshop.wall.to_edit"), key=f"_polku_edit_{note.id}", icon="✏️"):
                 workshops().mark_turned_into_edit(note.id)
                 editor = page(EDITOR_URL_PATH)

@@ -30,6 +30,7 @@ from datetime import date, datetime, time
 
 from pydantic import ValidationError
 
+from paths.editing.experience import EXPERIENCE_COLUMNS, CellError, experience_cells, experience_from_cells
 from paths.formats.files import DATA_DIR, MAX_FILE_BYTES, MAX_STEPS, PathFileError, load_path_file
 from paths.i18n.catalog import normalise_lang
 from paths.model.graph import walk_order
@@ -46,6 +47,7 @@ from paths.model.schema import (
     StepKind,
     Transition,
 )
+from paths.render.experience import has_experience
 
 MAX_ROWS = MAX_STEPS
 TEMPLATE_FILE = DATA_DIR / "templates" / "example.yaml"
@@ -61,14 +63,20 @@ HEADERS: dict[str, dict[str, str]] = {
     "fi": {
         "stage": "vaihe", "step": "askel", "description": "kuvaus", "client_text": "asiakasteksti",
         "actors": "toimijat", "kind": "tyyppi", "coordinator": "koordinaattori", "next": "seuraava", "id": "tunniste",
+        "feeling": "kokemus", "pain_points": "kipukohdat", "opportunities": "mahdollisuudet", "evidence": "perustelu",
+        "evidence_source": "perustelun lähde", "duration_range": "rakenteinen kesto",
     },
     "sv": {
         "stage": "fas", "step": "steg", "description": "beskrivning", "client_text": "klienttext",
         "actors": "aktörer", "kind": "typ", "coordinator": "samordnare", "next": "nästa", "id": "id",
+        "feeling": "upplevelse", "pain_points": "smärtpunkter", "opportunities": "möjligheter", "evidence": "underlag",
+        "evidence_source": "underlagets källa", "duration_range": "strukturerad tid",
     },
     "en": {
         "stage": "stage", "step": "step", "description": "description", "client_text": "client_text",
         "actors": "actors", "kind": "kind", "coordinator": "coordinator", "next": "next", "id": "id",
+        "feeling": "experience", "pain_points": "pain points", "opportunities": "opportunities", "evidence": "evidence",
+        "evidence_source": "evidence source", "duration_range": "duration range",
     },
 }
 # Other spellings people type; normalised like headers (lower case, `_`/`-` as spaces).
@@ -569,6 +577,11 @@ def path_from_spreadsheet(
             fields["client_text"] = _with_text(old.client_text if old else None, lang, values["client_text"])
         if "actors" in columns:
             fields["actors"] = list(dict.fromkeys(actor_of[_norm(a)] for a in _split(values["actors"])))
+        try:
+            fields |= experience_from_cells(values, set(columns) & set(EXPERIENCE_COLUMNS), old, lang)
+        except CellError as exc:
+            raise SpreadsheetError("bad_experience_cell", name=name, row=row.number,
+                                   column=HEADERS[lang][exc.column], value=exc.value) from None
         steps.append(old.model_copy(update=fields) if old else Step(**fields))
 
         targets: set[str] = set()
@@ -664,6 +677,8 @@ def to_rows(path: ServicePath, lang: str = "fi", *, with_ids: bool = True) -> li
     """The header row and one row per step (in reading order), texts in `lang`."""
     lang = normalise_lang(lang)
     columns = COLUMNS if with_ids else TEMPLATE_COLUMNS
+    if with_ids and any(has_experience(step) for step in path.steps):
+        columns = (*COLUMNS[:-1], *EXPERIENCE_COLUMNS, COLUMNS[-1])
     names = {}
     title_count: dict[str, int] = {}
     for step in path.steps:
@@ -704,7 +719,7 @@ def to_rows(path: ServicePath, lang: str = "fi", *, with_ids: bool = True) -> li
             "coordinator": yes if step.coordinator else no,
             "next": "; ".join(nexts),
             "id": step.id,
-        }
+        } | experience_cells(step, lang)
         rows.append([values[column] for column in columns])
     return rows
 

@@ -147,6 +147,42 @@ class Contact(Strict):
     placeholder: bool = False
 
 
+class Evidence(StrEnum):
+    """How well a step's experience is backed: not backed, partly, or by interviews or research."""
+
+    none = "none"
+    partly = "partly"
+    research = "research"
+
+
+class DurationUnit(StrEnum):
+    days = "days"
+    weeks = "weeks"
+
+
+FEELING_MIN, FEELING_MAX = -2, 2
+Feeling = Annotated[int, Field(ge=FEELING_MIN, le=FEELING_MAX)]
+
+
+class DurationRange(Strict):
+    """A step's typical duration or wait in structured form: from `shortest` to `longest` `unit`s."""
+
+    shortest: float = Field(ge=0, le=3650)
+    longest: float = Field(ge=0, le=3650)
+    unit: DurationUnit = DurationUnit.days
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DurationRange:
+        if self.longest < self.shortest:
+            raise ValueError("a duration's 'longest' must not be less than its 'shortest'")
+        return self
+
+    def days(self) -> tuple[float, float]:
+        """(shortest, longest) in days, so that durations in weeks and days add up."""
+        factor = 7 if self.unit == DurationUnit.weeks else 1
+        return self.shortest * factor, self.longest * factor
+
+
 class Step(Strict):
     id: ItemId
     stage: ItemId
@@ -161,6 +197,16 @@ class Step(Strict):
     links: list[Link] = Field(default_factory=list)
     contacts: list[ItemId] = Field(default_factory=list)
     audience: Audience = Audience.everyone
+    feeling: Feeling | None = Field(
+        None, description="How the step feels to the client: -2 very hard, -1 hard, 0 neutral, 1 good, 2 very good."
+    )
+    pain_points: list[LocalText] = Field(default_factory=list, description="What is hard for the client here.")
+    opportunities: list[LocalText] = Field(default_factory=list, description="What could make this step better.")
+    evidence: Evidence | None = Field(None, description="How well the experience is backed.")
+    evidence_source: LocalText = Field(default_factory=LocalText, description="Where the experience comes from.")
+    duration_range: DurationRange | None = Field(
+        None, description="The typical duration or wait in structured form (beside the free-text duration)."
+    )
 
     @property
     def responsible(self) -> str | None:
@@ -191,6 +237,22 @@ class AudienceView(Strict):
     focus_actor: ItemId | None = Field(None, description="Partner view: the actor whose steps are highlighted.")
 
 
+PERSONA_FIELDS: tuple[str, ...] = ("name", "situation", "needs", "goals", "quote")
+
+
+class PersonaProfile(Strict):
+    """The path's example client as a small profile; `assumed` names the fields no source backs."""
+
+    name: LocalText = Field(default_factory=LocalText)
+    situation: LocalText = Field(default_factory=LocalText)
+    needs: LocalText = Field(default_factory=LocalText)
+    goals: LocalText = Field(default_factory=LocalText)
+    quote: LocalText = Field(default_factory=LocalText)
+    assumed: list[Literal["name", "situation", "needs", "goals", "quote"]] = Field(
+        default_factory=list, description="Fields filled in by assumption rather than from a source."
+    )
+
+
 class ServicePath(Strict):
     """A whole service path, as stored in `data/*.yaml` and in the store."""
 
@@ -205,6 +267,9 @@ class ServicePath(Strict):
     source_language: Lang = "fi"
     status: Status = Status.draft
     notes: LocalText = Field(default_factory=LocalText, description="What was assumed where the sources are silent.")
+    persona_profile: PersonaProfile | None = Field(None, description="The example client as a small profile.")
+    current_of: Slug | None = Field(None, description="This path is the current state (as-is) of that path.")
+    target_of: Slug | None = Field(None, description="This path is the target state (to-be) of that path.")
     stages: list[Stage] = Field(default_factory=list)
     actors: list[Actor] = Field(default_factory=list)
     contacts: list[Contact] = Field(default_factory=list)
@@ -235,6 +300,18 @@ class ServicePath(Strict):
     @property
     def coordinator_steps(self) -> list[Step]:
         return [s for s in self.steps if s.coordinator]
+
+
+EXPERIENCE_RESET: dict[str, object] = {
+    "feeling": None, "pain_points": [], "opportunities": [], "evidence": None, "evidence_source": LocalText(),
+}
+
+
+def without_experience(path: ServicePath) -> ServicePath:
+    """`path` without the experience of any step and without the persona profile: what a client's personal
+    copy keeps (none of the professionals' experience work reaches a personal path unless the client adds it)."""
+    steps = [step.model_copy(update=EXPERIENCE_RESET) for step in path.steps]
+    return path.model_copy(update={"steps": steps, "persona_profile": None})
 
 
 def json_schema() -> dict:

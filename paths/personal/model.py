@@ -15,11 +15,11 @@ import datetime as dt
 import re
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from paths.i18n.catalog import UserError, t
 from paths.model.graph import walk_order
-from paths.model.schema import Lang, LocalText, ServicePath, Step, StepKind
+from paths.model.schema import Feeling, Lang, LocalText, ServicePath, Step, StepKind, without_experience
 from paths.views.configured import apply_view
 
 MAX_DISPLAY_NAME = 80
@@ -109,9 +109,10 @@ class StepEntry(Plain):
     date: dt.date | None = None
     note: str = ""
     met: str = Field("", description="Who I met.")
+    feeling: Feeling | None = Field(None, description="How the step felt to me: -2 very hard … +2 very good.")
 
     def is_empty(self) -> bool:
-        return self.status is None and self.date is None and not self.note and not self.met
+        return self.status is None and self.date is None and not self.note and not self.met and self.feeling is None
 
 
 class PersonalContact(Plain):
@@ -159,6 +160,12 @@ class PersonalPath(Plain):
     updated_at: dt.datetime | None = None
     last_opened_at: dt.datetime | None = None
     shared_with: list[str] = Field(default_factory=list)
+
+    @field_validator("source")
+    @classmethod
+    def _no_professional_experience(cls, source: ServicePath) -> ServicePath:
+        """The professionals' experience notes never reach a personal path, even from an older copy."""
+        return without_experience(source)
 
     def client_view(self) -> ServicePath:
         return client_view(self.source)

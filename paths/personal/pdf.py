@@ -30,6 +30,7 @@ from paths.personal.model import (
     client_view,
 )
 from paths.render import palette
+from paths.render.experience import feeling_label
 from paths.render.pdf_figure import PLACEHOLDER_SRC, FigureError, drawing_finisher
 
 LOGGER = logging.getLogger(__name__)
@@ -243,6 +244,9 @@ class _Sheet:
         parts.append(self.field(f"{name}_date", self.tr("field.date"), date_text))
         parts.append(self.field(f"{name}_note", self.tr("field.note"), entry.note if entry else "", lines=3))
         parts.append(self.field(f"{name}_met", self.tr("field.met"), entry.met if entry else ""))
+        if entry and entry.feeling is not None:
+            felt = feeling_label(entry.feeling, self.lang, icon=False)
+            parts.append(f'<p class="status">{_e(self.tr("field.feeling"))}: {_e(felt)}</p>')
         parts.append("</div>")
         return "".join(parts)
 

@@ -48,7 +48,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from paths.db.database import Migrations, database
 from paths.db.types import UTCDateTime, as_utc, utc_now
-from paths.model.schema import LANGS, ServicePath
+from paths.model.schema import LANGS, ServicePath, without_experience
 from paths.personal.model import (
     PersonalDataError,
     PersonalFill,
@@ -264,7 +264,7 @@ class PersonalStore:
                     lang=lang,
                     source_path_id=path.id,
                     source_version=source_version,
-                    source_json=path.model_dump_json(),
+                    source_json=without_experience(path).model_dump_json(),
                     current_version=1,
                     pin_hash=pin_hash,
                     created_at=now,

@@ -25,6 +25,7 @@ from paths.i18n.catalog import normalise_lang, t
 from paths.model.graph import to_graph, walk_order
 from paths.model.schema import ActorGroup, ServicePath, Step, StepKind
 from paths.render import palette
+from paths.render.experience import add_experience_line
 from paths.render.text import (
     LIGHT_BULB,
     NETWORK_ICON,
@@ -485,6 +486,7 @@ def blueprint_figure(
             "automargin": True,
         },
     )
+    add_experience_line(traces, figure_layout, view, plan.order, plan.positions, lang, esc)
     return _figure(traces, figure_layout)
 
 

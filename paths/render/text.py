@@ -24,6 +24,7 @@ from paths.model.contact_rules import is_email
 from paths.model.graph import end_steps, start_steps, to_graph, walk_order
 from paths.model.schema import LANGS, LocalText, ServicePath, Step, StepKind
 from paths.render import palette
+from paths.render.experience import experience_rows
 from paths.views.audience import audience_view
 
 LIGHT_BULB = "💡"
@@ -488,7 +489,8 @@ def to_text(
             out += ["", "  " + t("text.step_heading", lang, number=block.number, title=block.title.text)]
             out += [f"    {icon} {words}" for icon, words in _step_cues(block, lang, doc.audience)]
             out += [f"    {paragraph}" for paragraph in _paragraphs(block.body.text)]
-            out += [f"    {label}: {value}" for label, value in _fields(block, lang)]
+            fields = _fields(block, lang) + experience_rows(block.step, lang, doc.audience)
+            out += [f"    {label}: {value}" for label, value in fields]
             if block.links:
                 out.append(f"    {t('text.label.links', lang)}:")
                 out += [f"      - {label.text}: {url}" for label, url in block.links]
@@ -561,7 +563,8 @@ def to_markdown(
             for icon, words in _step_cues(block, lang, doc.audience):
                 out += [f"{icon} **{words}**", ""]
             out += [line for paragraph in _paragraphs(block.body.text) for line in (md_escape(paragraph), "")]
-            items = [f"- **{label}:** {md_escape(value)}" for label, value in _fields(block, lang)]
+            fields = _fields(block, lang) + experience_rows(block.step, lang, doc.audience)
+            items = [f"- **{label}:** {md_escape(value)}" for label, value in fields]
             if block.links:
                 items.append(f"- **{t('text.label.links', lang)}:**")
                 for label, url in block.links:
@@ -692,6 +695,8 @@ def _html_step(block: StepBlock, doc: Outline) -> str:
         out.append(f"<dt>{_e(t('text.label.channels', lang))}</dt><dd>{_e(', '.join(block.channels))}</dd>")
     if block.duration:
         out.append(f"<dt>{_e(t('text.label.duration', lang))}</dt><dd>{_h(block.duration, lang)}</dd>")
+    experience = experience_rows(block.step, lang, doc.audience)
+    out += [f"<dt>{_e(label)}</dt><dd>{_e(words)}</dd>" for label, words in experience]
     if block.links:
         items = "".join(f"<li>{_html_link(label, url, lang)}</li>" for label, url in block.links)
         out.append(f"<dt>{_e(t('text.label.links', lang))}</dt><dd><ul>{items}</ul></dd>")
