@@ -6,8 +6,8 @@ from __future__ import annotations
 import streamlit as st
 
 from components.auth import require_facilitator
+from components.authorship import author_name
 from components.common import current_lang, md_escape, page_link, store, tr
-from components.editor_page import author_name
 from paths.i18n.catalog import t
 from paths.model.diff import diff_paths
 

@@ -15,7 +15,6 @@ from datetime import datetime
 import segno
 import streamlit as st
 
-from components import diagrams
 from components.auth import (
     JOIN_PARAM,
     clear_join_cookie_if_asked,
@@ -26,7 +25,9 @@ from components.auth import (
     require_facilitator,
     workshops,
 )
-from components.common import cache_key, current_lang, load_path, md_escape, page, store, tr
+from components.authorship import author_name
+from components.common import current_lang, load_path, md_escape, page, store, tr
+from components.suggestions_panel import participant_live, suggest_form, wall_suggestions
 from paths.model.graph import walk_order
 from paths.model.schema import ServicePath
 from paths.views.audience import AUDIENCES, audience_view
@@ -51,7 +52,7 @@ FACILITATOR_URL_PATH = "workshop"
 JOIN_URL_PATH = "join"
 EDITOR_URL_PATH = "edit"
 PUBLIC_URL_ENV = "POLKU_PUBLIC_URL"
-WALL_REFRESH_SECONDS = 3
+WALL_REFRESH_SECONDS = 2
 PARTICIPANT_REFRESH_SECONDS = 10
 _NAME_STATE = "_polku_display_name"
 _MESSAGE_STATE = "_polku_join_message"
@@ -93,7 +94,7 @@ def workshop_facilitator_page() -> None:
         _open_form(name)
         _workshop_lists()
         return
-    _room(workshop)
+    _room(workshop, author_name(name))
 
 
 def _selected_workshop() -> Workshop | None:
@@ -222,7 +223,7 @@ def qr_image(url: str) -> str:
     return f'<img class="polku-qr" src="{src}" alt="{alt}" style="width: 100%; max-width: 320px">'
 
 
-def _room(workshop: Workshop) -> None:
+def _room(workshop: Workshop, facilitator: str) -> None:
     """One workshop: the code for the wall, the live wall, and closing and exports."""
     lang = current_lang()
     loaded = _workshop_path(workshop)
@@ -254,7 +255,7 @@ def _room(workshop: Workshop) -> None:
             st.html(qr_image(url))
     else:
         st.info(tr("workshop.room.closed", time=_time(workshop.closed_at)), icon="🔒")
-    _wall(workshop.id)
+    _wall(workshop.id, facilitator)
     st.divider()
     _exports(workshop, key_prefix=f"_polku_room_{workshop.id}")
     if workshop.is_open:
@@ -294,15 +295,45 @@ def _set_done(note_id: int, done: bool) -> None:
     workshops().set_done(note_id, done)
 
 
+def _step_votes_list(step_votes: dict[str, int], path: ServicePath | None, lang: str) -> None:
+    if not step_votes or path is None:
+        return
+    ranked = sorted(step_votes.items(), key=lambda item: -item[1])
+    lines = [
+        f"- {md_escape((path.step(step_id).title.get(lang) if path.step(step_id) else step_id) or step_id)}: "
+        + tr("workshop.votes", count=count)
+        for step_id, count in ranked
+    ]
+    with st.expander(tr("workshop.wall.step_votes", count=sum(step_votes.values()))):
+        st.markdown("\n".join(lines))
+
+
+def _wall_notes(notes: list[Note], path: ServicePath, step_votes: dict[str, int], lang: str) -> None:
+    """The notes grouped by stage and step in the path's reading order, the most voted first."""
+    for group in group_notes(notes, path, lang):
+        heading = md_escape(group.title)
+        if group.kind == "step":
+            heading = tr("workshop.wall.step_heading", stage=md_escape(group.stage_title), step=heading)
+            if step_votes.get(group.target_id):
+                heading += " · " + tr("workshop.votes", count=step_votes[group.target_id])
+        elif group.kind == "stage":
+            heading = tr("workshop.wall.stage_heading", stage=heading)
+        st.markdown(f"#### {heading}")
+        for note in sorted(group.notes, key=lambda n: (-n.votes, n.created_at)):
+            _wall_note(note, lang)
+
+
 @st.fragment(run_every=WALL_REFRESH_SECONDS)
-def _wall(workshop_id: int) -> None:
-    """The live wall: reruns on its own every few seconds, so new notes and votes simply appear."""
+def _wall(workshop_id: int, facilitator: str) -> None:
+    """The live wall: reruns on its own every few seconds, so new notes, votes and suggestions simply appear."""
     lang = current_lang()
     workshop = workshops().get(workshop_id)
     if workshop is None:
         return
     loaded = _workshop_path(workshop)
     path = loaded[0] if loaded else None
+    if loaded is not None:
+        wall_suggestions(workshop, loaded[0], loaded[1], facilitator)
     notes = workshops().notes(workshop_id)
     st.subheader(tr("workshop.wall.title"), anchor=False)
     st.caption(
@@ -320,15 +351,7 @@ def _wall(workshop_id: int) -> None:
         )
         show_done = st.toggle(tr("workshop.wall.show_done"), value=True, key=f"_polku_wall_done_{workshop_id}")
     step_votes = workshops().step_votes(workshop_id)
-    if step_votes and path is not None:
-        ranked = sorted(step_votes.items(), key=lambda item: -item[1])
-        lines = [
-            f"- {md_escape((path.step(step_id).title.get(lang) if path.step(step_id) else step_id) or step_id)}: "
-            + tr("workshop.votes", count=count)
-            for step_id, count in ranked
-        ]
-        with st.expander(tr("workshop.wall.step_votes", count=sum(step_votes.values()))):
-            st.markdown("\n".join(lines))
+    _step_votes_list(step_votes, path, lang)
     if not notes:
         st.info(tr("workshop.wall.empty"), icon="🕊️")
         return
@@ -339,17 +362,7 @@ def _wall(workshop_id: int) -> None:
     if path is None:
         st.warning(tr("workshop.error.path_gone"))
         return
-    for group in group_notes(visible, path, lang):
-        heading = md_escape(group.title)
-        if group.kind == "step":
-            heading = tr("workshop.wall.step_heading", stage=md_escape(group.stage_title), step=heading)
-            if step_votes.get(group.target_id):
-                heading += " · " + tr("workshop.votes", count=step_votes[group.target_id])
-        elif group.kind == "stage":
-            heading = tr("workshop.wall.stage_heading", stage=heading)
-        st.markdown(f"#### {heading}")
-        for note in sorted(group.notes, key=lambda n: (-n.votes, n.created_at)):
-            _wall_note(note, lang)
+    _wall_notes(visible, path, step_votes, lang)
 
 
 def _wall_note(note: Note, lang: str) -> None:
@@ -401,15 +414,14 @@ def join_page() -> None:
     if loaded is None:
         st.error(tr("workshop.error.path_gone"))
         return
-    path, version = loaded
+    path = loaded[0]
     view = audience_view(path, workshop.audience)
     st.title(md_escape(_path_title(path, path.id, lang)), anchor=False)
     st.markdown(tr("workshop.join.intro"))
     st.caption(tr("workshop.join.privacy"))
+    participant_live(workshop.id, token)
     _note_form(workshop, view, token, lang)
-    with st.expander(tr("workshop.join.diagram")):
-        dot = diagrams.flow_dot(cache_key(path.id, version), lang, workshop.audience, path)
-        st.graphviz_chart(dot, width="content", alt=tr("pathpage.flow_alt", title=_path_title(path, path.id, lang)))
+    suggest_form(workshop, view, token, lang)
     _participant_path(workshop.id, token)
     st.divider()
     st.button(tr("workshop.join.leave"), on_click=forget_join, key="_polku_leave", icon="👋")

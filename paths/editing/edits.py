@@ -310,6 +310,40 @@ def move_step(path: ServicePath, step_id: str, *, stage_id: str | None = None, i
     return path.model_copy(update={"steps": steps})
 
 
+def move_step_to(
+    path: ServicePath, step_id: str, stage_id: str, lane: str | None = None, *, before: str | None = None
+) -> ServicePath:
+    """A step dragged on the canvas: into `stage_id`, into the swimlane of actor `lane`, before step `before`.
+
+    The lane is the step's responsible actor (its first): the dragged step gets `lane` first, its other
+    actors kept; `lane` "" is the lane of steps without an actor; None leaves the actors alone. Without
+    `before` the step goes after the last step of the stage (so the list keeps stages together)."""
+    step = _need_step(path, step_id)
+    _need_stage(path, stage_id)
+    if before == step_id:
+        before = None
+    if before is not None:
+        _need_step(path, before)
+    actors = list(step.actors)
+    if lane == "":
+        actors = []
+    elif lane is not None:
+        if not path.actor(lane):
+            raise EditError("unknown_actor", id=lane)
+        actors = [lane, *(a for a in actors[1:] if a != lane)]
+    moved = step.model_copy(update={"stage": stage_id, "actors": actors})
+    steps = [s for s in path.steps if s.id != step_id]
+    if before is not None:
+        index = next(i for i, s in enumerate(steps) if s.id == before)
+    else:
+        in_stage = [i for i, s in enumerate(steps) if s.stage == stage_id]
+        later = {stage.id for stage in path.stages[path.stage_index().get(stage_id, 0) + 1:]}
+        index = in_stage[-1] + 1 if in_stage else next(
+            (i for i, s in enumerate(steps) if s.stage in later), len(steps))
+    steps.insert(index, moved)
+    return path.model_copy(update={"steps": steps})
+
+
 def remove_step(path: ServicePath, step_id: str, *, bridge: bool = False) -> ServicePath:
     """Remove a step and every transition to or from it. With `bridge`, each step that led to
     it is connected to each step it led to, so the path stays in one piece."""

@@ -32,6 +32,7 @@ from sqlalchemy import (
     Column,
     Connection,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -111,6 +112,42 @@ votes_table = Table(
     CheckConstraint("(note_id IS NULL) <> (step_id IS NULL)", name="ck_votes_one_target"),
 )
 
+# Participants' suggested changes (paths.workshops.suggestions); `change` is the change as JSON.
+suggestions_table = Table(
+    "suggestions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("workshop_id", Integer, ForeignKey("workshops.id"), nullable=False),
+    Column("path_id", String(64), nullable=False, index=True),
+    Column("kind", String(24), nullable=False),
+    Column("target_kind", String(8), nullable=False),
+    Column("target_id", String(80), nullable=False),
+    Column("change", Text, nullable=False),
+    Column("base_version", Integer, nullable=False),
+    Column("fingerprint", String(64), nullable=False),
+    Column("display_name", String(60), nullable=True),
+    Column("participant_hash", String(64), nullable=False),
+    Column("status", String(12), nullable=False),
+    Column("reason", Text, nullable=True),
+    Column("decided_by", String(200), nullable=True),
+    Column("decided_at", UTCDateTime, nullable=True),
+    Column("accepted_version", Integer, nullable=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Index("ix_suggestions_workshop_participant", "workshop_id", "participant_hash"),
+)
+
+suggestion_votes_table = Table(
+    "suggestion_votes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("workshop_id", Integer, ForeignKey("workshops.id"), nullable=False),
+    Column("suggestion_id", Integer, ForeignKey("suggestions.id"), nullable=False),
+    Column("participant_hash", String(64), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Index("ix_suggestion_votes_workshop_participant", "workshop_id", "participant_hash"),
+    Index("ix_suggestion_votes_suggestion", "suggestion_id"),
+)
+
 
 # The statements of the hot paths (a note, a vote), built once: only their parameters change.
 _OPEN_WORKSHOP = (
@@ -129,6 +166,14 @@ _COUNT_VOTES = (
     select(func.count())
     .select_from(votes_table)
     .where(votes_table.c.workshop_id == bindparam("workshop_id"), votes_table.c.participant_hash == bindparam("who"))
+)
+_COUNT_SUGGESTION_VOTES = (
+    select(func.count())
+    .select_from(suggestion_votes_table)
+    .where(
+        suggestion_votes_table.c.workshop_id == bindparam("workshop_id"),
+        suggestion_votes_table.c.participant_hash == bindparam("who"),
+    )
 )
 _NOTE_IN_WORKSHOP = select(notes_table.c.id).where(
     notes_table.c.id == bindparam("note_id"), notes_table.c.workshop_id == bindparam("workshop_id")
@@ -438,6 +483,21 @@ def _writer_queue(url: str) -> FifoLock:
         return _writer_queues.setdefault(url, FifoLock())
 
 
+def votes_used(connection: Connection, workshop_id: int, who: str) -> int:
+    """The votes a participant has spent, on notes and steps and on suggestions: one budget for all."""
+    params = {"workshop_id": workshop_id, "who": who}
+    return connection.execute(_COUNT_VOTES, params).scalar_one() + connection.execute(
+        _COUNT_SUGGESTION_VOTES, params
+    ).scalar_one()
+
+
+def lock_participant(connection: Connection, dialect: str, workshop_id: int, who: str) -> None:
+    """On PostgreSQL, serialise one participant's votes (SQLite has one writer at a time anyway)."""
+    if dialect == "postgresql":
+        lock = sql_text("SELECT pg_advisory_xact_lock(:a, :b)")
+        connection.execute(lock, {"a": workshop_id, "b": _signed_int32(who)})
+
+
 def _signed_int32(digest: str) -> int:
     return int.from_bytes(bytes.fromhex(digest[:8]), "big", signed=True)
 
@@ -701,10 +761,7 @@ class WorkshopStore:
         if (note_id is None) == (step_id is None):
             raise WorkshopError("workshop.error.vote_target")
         with self._write() as connection:
-            if self.store.dialect == "postgresql":
-                connection.execute(
-                    sql_text("SELECT pg_advisory_xact_lock(:a, :b)"), {"a": workshop_id, "b": _signed_int32(who)}
-                )
+            lock_participant(connection, self.store.dialect, workshop_id, who)
             workshop, version = self._lock_open(connection, workshop_id)
             if step_id is not None and step_id not in self._targets_for(connection, workshop, version)[0]:
                 raise WorkshopError("workshop.error.vote_target")
@@ -712,7 +769,7 @@ class WorkshopStore:
                 found = connection.execute(_NOTE_IN_WORKSHOP, {"note_id": note_id, "workshop_id": workshop_id}).first()
                 if found is None:
                     raise WorkshopError("workshop.error.vote_target")
-            used = connection.execute(_COUNT_VOTES, {"workshop_id": workshop_id, "who": who}).scalar_one()
+            used = votes_used(connection, workshop_id, who)
             limit = workshop.votes_per_participant
             if used >= limit:
                 raise VoteLimitError(limit)
@@ -748,18 +805,28 @@ class WorkshopStore:
             return True
 
     def my_votes(self, workshop_id: int, participant_token: str) -> dict[tuple[str, str], int]:
-        """The participant's votes: {("note", "12"): 2, ("step", "s3"): 1}."""
+        """The participant's votes: {("note", "12"): 2, ("step", "s3"): 1, ("suggestion", "4"): 1}."""
         who = participant_hash(participant_token)
         query = (
             select(votes_table.c.note_id, votes_table.c.step_id, func.count().label("n"))
             .where(votes_table.c.workshop_id == workshop_id, votes_table.c.participant_hash == who)
             .group_by(votes_table.c.note_id, votes_table.c.step_id)
         )
+        on_suggestions = (
+            select(suggestion_votes_table.c.suggestion_id, func.count().label("n"))
+            .where(
+                suggestion_votes_table.c.workshop_id == workshop_id,
+                suggestion_votes_table.c.participant_hash == who,
+            )
+            .group_by(suggestion_votes_table.c.suggestion_id)
+        )
         with self.store.read() as connection:
-            return {
+            found = {
                 ("note", str(row.note_id)) if row.note_id is not None else ("step", row.step_id): row.n
                 for row in connection.execute(query)
             }
+            found.update({("suggestion", str(row.suggestion_id)): row.n for row in connection.execute(on_suggestions)})
+            return found
 
     def step_votes(self, workshop_id: int) -> dict[str, int]:
         """Votes on each step (votes on notes are counted on the notes)."""
