@@ -60,6 +60,11 @@ def _header(edit: EditSession, lang: str) -> None:
         page_link("path", tr("editor.to_path"), icon="🗺️", path=path.id)
         page_link("history", tr("editor.to_history"), icon="🕘", path=path.id)
         page_link("edit", tr("editor.to_new"), icon="✨")
+    with st.container(key="polku_ed_messages"):  # one slot: what is below keeps its place (no remounts)
+        _messages(edit, lang)
+
+
+def _messages(edit: EditSession, lang: str) -> None:
     for kind, text in edit.flash:
         getattr(st, kind)(text)
     edit.flash.clear()
@@ -68,7 +73,7 @@ def _header(edit: EditSession, lang: str) -> None:
     if edit.merge_notes:
         notes = [f"- {md_escape(note)}" for note in edit.merge_notes]
         st.warning("\n".join([f"**{tr('editor.conflict.notes')}**", "", *notes]), icon="🔁")
-    latest = store().latest_version(path.id)
+    latest = store().latest_version(edit.path_id)
     moved_on = latest is not None and edit.base_version is not None and latest != edit.base_version
     if moved_on and not edit.conflict_version:
         st.info(tr("editor.newer_exists", version=latest), icon="ℹ️")
