@@ -8,20 +8,27 @@ fragments that rerun every `LIVE_SECONDS`, so an accepted change appears without
 
 from __future__ import annotations
 
+import base64
+import html
+
 import streamlit as st
 
 from components import diagrams
 from components.auth import workshops
-from components.common import cache_key, current_lang, database_url, load_path, md_escape, tr
+from components.common import cache_key, current_lang, database_url, load_path, md_escape, store, tr
 from components.memo import memo
-from paths.i18n.catalog import UserError
+from paths.i18n.catalog import UserError, t
 from paths.model.graph import walk_order
 from paths.model.schema import ServicePath
+from paths.render.image import RenderError, render_dot
 from paths.workshops.changes import STAGE_KINDS, STEP_KINDS, Change, describe, out_of_date, preview_dot
 from paths.workshops.suggestions import MAX_REASON_CHARS, Suggestion, SuggestionStore, overlapping
 from paths.workshops.workshop import MAX_NAME_CHARS, Workshop
 
 LIVE_SECONDS = 2
+PICTURE_SECONDS = 1  # accepted changes show on the phones within about a second of the refresh
+MAX_WALL_GROUPS = 12  # the most voted first; the rest are counted (the wall reruns every LIVE_SECONDS)
+MAX_OTHERS_SHOWN = 8  # on a phone: the participant's own suggestions, then the most voted of the others
 _PREVIEW = "_polku_sg_preview"
 _NAME_STATE = "_polku_display_name"
 _MESSAGE = "_polku_sg_message"
@@ -36,15 +43,20 @@ def suggestions() -> SuggestionStore:
     return _suggestions_for(database_url())
 
 
-@memo(512)
+@memo(256)
 def _preview(
     key: tuple, suggestion_id: int, audience: str, lang: str, change: Change, _path: ServicePath
 ) -> str | None:
-    """The preview's DOT for a suggestion on a stored version (None when it no longer applies)."""
+    """The preview as an <img> of an SVG drawn on the server by `dot` (None when the change no longer applies).
+
+    Drawn once per suggestion and stored version; an image, so the browser does not lay the graph out
+    again at every refresh of the wall."""
     try:
-        return preview_dot(_path, change, audience, lang)
-    except UserError:
+        dot = preview_dot(_path, change, audience, lang)
+        svg = render_dot(dot, "svg")
+    except (UserError, RenderError):
         return None
+    return svg_img(svg, t("suggest.preview_alt", lang, what=describe(_path, change, lang)), "polku-sg-preview")
 
 
 def who(suggestion: Suggestion) -> str:
@@ -73,7 +85,7 @@ def show_preview(suggestion: Suggestion, path: ServicePath, version: int, audien
         if dot is None:
             st.caption(tr("suggest.status.out_of_date"))
             return
-        st.graphviz_chart(dot, width="content", alt=tr("suggest.preview_alt", what=what))
+        st.html(dot)
 
 
 def _pick_preview(suggestion_id: int) -> None:
@@ -206,20 +218,44 @@ def _participant_card(workshop: Workshop, token: str, suggestion: Suggestion, pa
                               icon="➖", on_click=_vote, args=(workshop.id, token, suggestion.id, False))
 
 
+def svg_img(svg: bytes, alt: str, css_class: str) -> str:
+    """An SVG drawn on the server, as an <img> with a text alternative (Streamlit's HTML keeps data URIs)."""
+    src = "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
+    return f'<img class="{css_class}" src="{src}" alt="{html.escape(alt, quote=True)}" style="max-width: 100%">'
+
+
+@st.fragment(run_every=PICTURE_SECONDS)
+def participant_picture(workshop_id: int) -> None:
+    """The path as it is now: one small query a second, the picture drawn by `dot` once per version."""
+    lang = current_lang()
+    workshop = workshops().get(workshop_id)
+    latest = store().latest_version(workshop.path_id) if workshop is not None else None
+    loaded = load_path(workshop.path_id, latest) if latest is not None else None
+    if workshop is None or loaded is None:
+        return
+    path, version = loaded
+    st.subheader(tr("suggest.picture"), anchor=False)
+    st.caption(tr("suggest.picture_version", version=version))
+    alt = tr("pathpage.flow_alt", title=path.title.get(lang) or path.id)
+    with st.container(key="polku_sg_picture"):
+        try:
+            svg = diagrams.image(cache_key(path.id, version), "svg", lang, workshop.audience, None, path)
+        except RenderError:
+            st.graphviz_chart(diagrams.flow_dot(cache_key(path.id, version), lang, workshop.audience, path),
+                              width="content", alt=alt)
+            return
+        st.html(svg_img(svg, alt, "polku-sg-picture"))
+
+
 @st.fragment(run_every=LIVE_SECONDS)
 def participant_live(workshop_id: int, token: str) -> None:
-    """The path as it is now, the chosen suggestion's preview, and everyone's suggestions; live."""
+    """The chosen suggestion's preview and the suggestions (mine first, then the most voted); live."""
     lang = current_lang()
     workshop = workshops().get(workshop_id)
     loaded = load_path(workshop.path_id) if workshop is not None else None
     if workshop is None or loaded is None:
         return
     path, version = loaded
-    st.subheader(tr("suggest.picture"), anchor=False)
-    st.caption(tr("suggest.picture_version", version=version))
-    dot = diagrams.flow_dot(cache_key(path.id, version), lang, workshop.audience, path)
-    with st.container(key="polku_sg_picture"):
-        st.graphviz_chart(dot, width="content", alt=tr("pathpage.flow_alt", title=path.title.get(lang) or path.id))
     found = suggestions().suggestions(workshop_id, token)
     open_ones = [s for s in found if s.is_open]
     chosen = chosen_preview(open_ones)
@@ -230,8 +266,12 @@ def participant_live(workshop_id: int, token: str) -> None:
     st.subheader(tr("suggest.list.title", count=len(found)), anchor=False)
     if not found:
         st.caption(tr("suggest.list.none"))
-    for suggestion in sorted(found, key=lambda s: (not s.mine, not s.is_open, -s.votes, s.id)):
+    mine = [s for s in found if s.mine]
+    others = sorted((s for s in open_ones if not s.mine), key=lambda s: (-s.votes, -s.id))
+    for suggestion in [*mine, *others[:MAX_OTHERS_SHOWN]]:
         _participant_card(workshop, token, suggestion, path, left, mine_votes)
+    if len(others) > MAX_OTHERS_SHOWN:
+        st.caption(tr("suggest.more", count=len(others) - MAX_OTHERS_SHOWN))
 
 
 # -- the facilitator's wall ------------------------------------------------------------------------
@@ -288,13 +328,16 @@ def wall_suggestions(workshop: Workshop, path: ServicePath, version: int, facili
     chosen = chosen_preview(open_ones)
     if chosen is not None:
         show_preview(chosen, path, version, workshop.audience, lang)
-    for group in overlapping(open_ones):
+    groups = sorted(overlapping(open_ones), key=lambda g: (-sum(s.votes for s in g), g[0].id))
+    for group in groups[:MAX_WALL_GROUPS]:
         if len(group) > 1:
             st.markdown(tr("suggest.overlap", count=len(group)))
         columns = st.columns(min(len(group), 3))
         for index, suggestion in enumerate(group):
             with columns[index % len(columns)]:
                 _wall_card(suggestion, path, facilitator)
+    if len(groups) > MAX_WALL_GROUPS:
+        st.caption(tr("suggest.more", count=sum(len(g) for g in groups[MAX_WALL_GROUPS:])))
     decided = [s for s in found if not s.is_open]
     if decided:
         with st.expander(tr("suggest.decided_title", count=len(decided))):

@@ -27,7 +27,7 @@ from components.auth import (
 )
 from components.authorship import author_name
 from components.common import current_lang, load_path, md_escape, page, store, tr
-from components.suggestions_panel import participant_live, suggest_form, wall_suggestions
+from components.suggestions_panel import participant_live, participant_picture, suggest_form, wall_suggestions
 from paths.model.graph import walk_order
 from paths.model.schema import ServicePath
 from paths.views.audience import AUDIENCES, audience_view
@@ -419,6 +419,7 @@ def join_page() -> None:
     st.title(md_escape(_path_title(path, path.id, lang)), anchor=False)
     st.markdown(tr("workshop.join.intro"))
     st.caption(tr("workshop.join.privacy"))
+    participant_picture(workshop.id)
     participant_live(workshop.id, token)
     _note_form(workshop, view, token, lang)
     suggest_form(workshop, view, token, lang)
