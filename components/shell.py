@@ -23,7 +23,8 @@ from components.history_page import history_page
 from components.page_spec import PageSpec
 from components.personal_page import client_page, professional_page
 from components.views_page import views_page
-from components.workshop_page import join_page, workshop_facilitator_page
+from components.workshop_join import join_page
+from components.workshop_page import workshop_facilitator_page
 
 PAGES: list[PageSpec] = [
     PageSpec(library_page.render, "nav.library", "library", "📚", css=library_page.CARD_CSS),

@@ -27,7 +27,7 @@ from paths.workshops.workshop import MAX_NAME_CHARS, Workshop
 
 LIVE_SECONDS = 2
 PICTURE_SECONDS = 1  # accepted changes show on the phones within about a second of the refresh
-MAX_WALL_GROUPS = 12  # the most voted first; the rest are counted (the wall reruns every LIVE_SECONDS)
+MAX_WALL_CARDS = 8  # the most voted groups first; the rest are counted (the wall reruns every LIVE_SECONDS)
 MAX_OTHERS_SHOWN = 8  # on a phone: the participant's own suggestions, then the most voted of the others
 _PREVIEW = "_polku_sg_preview"
 _NAME_STATE = "_polku_display_name"
@@ -329,15 +329,20 @@ def wall_suggestions(workshop: Workshop, path: ServicePath, version: int, facili
     if chosen is not None:
         show_preview(chosen, path, version, workshop.audience, lang)
     groups = sorted(overlapping(open_ones), key=lambda g: (-sum(s.votes for s in g), g[0].id))
-    for group in groups[:MAX_WALL_GROUPS]:
+    shown = 0
+    for group in groups:
+        if shown >= MAX_WALL_CARDS:
+            break
+        group = group[: max(1, MAX_WALL_CARDS - shown)]
+        shown += len(group)
         if len(group) > 1:
             st.markdown(tr("suggest.overlap", count=len(group)))
         columns = st.columns(min(len(group), 3))
         for index, suggestion in enumerate(group):
             with columns[index % len(columns)]:
                 _wall_card(suggestion, path, facilitator)
-    if len(groups) > MAX_WALL_GROUPS:
-        st.caption(tr("suggest.more", count=sum(len(g) for g in groups[MAX_WALL_GROUPS:])))
+    if len(open_ones) > shown:
+        st.caption(tr("suggest.more", count=len(open_ones) - shown))
     decided = [s for s in found if not s.is_open]
     if decided:
         with st.expander(tr("suggest.decided_title", count=len(decided))):
