@@ -41,6 +41,7 @@ from paths.workshops.changes import Change  # noqa: E402
 from paths.workshops.suggestions import SuggestionStore  # noqa: E402
 from paths.workshops.workshop import WorkshopStore, new_participant_token  # noqa: E402
 from tests.support.browser import launch_chromium, streamlit_server, wait_idle  # noqa: E402
+from tests.workshops.test_browser_suggestions import PICTURE_HAS  # noqa: E402 - reads the picture's text
 
 WALL_P95_TARGET_S = 1.0
 VISIBLE_P95_TARGET_S = 3.0
@@ -55,12 +56,7 @@ RUN_TIMER = """() => {
     if (state === 'notRunning' && began !== null) { window.__runs.push(performance.now() - began); began = null; }
   }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
 }"""
-VISIBLE = """(title) => {
-  const img = document.querySelector(".st-key-polku_sg_picture img");
-  if (!img) return false;
-  const bytes = Uint8Array.from(atob(img.src.split(",")[1]), (c) => c.charCodeAt(0));
-  return new TextDecoder().decode(bytes).includes(title);
-}"""
+
 
 
 def percentile(values: list[float], q: int) -> float:
@@ -172,7 +168,7 @@ def run(url: str, label: str, args: argparse.Namespace) -> None:
                 if done.is_set():
                     break
                 continue
-            phone.wait_for_function(VISIBLE, arg=title, timeout=30_000, polling=50)
+            phone.wait_for_function(PICTURE_HAS, arg=title, timeout=30_000, polling=50)
             visible.append(time.monotonic() - began)
         crowd.join()
         elapsed = time.monotonic() - started

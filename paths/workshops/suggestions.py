@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, select
+from sqlalchemy import delete, func, select
 
 from paths.i18n.catalog import UserError, t
 from paths.model.schema import ServicePath
@@ -29,6 +29,7 @@ from paths.workshops.workshop import (
     WorkshopStore,
     _clean_text,
     clean_display_name,
+    count_of_participant,
     lock_participant,
     participant_hash,
     suggestion_votes_table,
@@ -40,15 +41,7 @@ MAX_OPEN_SUGGESTIONS = 10
 MAX_REASON_CHARS = 300
 STATUSES: tuple[str, ...] = ("open", "accepted", "declined")
 
-_COUNT_OPEN = (
-    select(func.count())
-    .select_from(suggestions_table)
-    .where(
-        suggestions_table.c.workshop_id == bindparam("workshop_id"),
-        suggestions_table.c.participant_hash == bindparam("who"),
-        suggestions_table.c.status == "open",
-    )
-)
+_COUNT_OPEN = count_of_participant(suggestions_table).where(suggestions_table.c.status == "open")
 _INSERT = suggestions_table.insert().returning(suggestions_table.c.id)
 
 

@@ -156,25 +156,19 @@ _OPEN_WORKSHOP = (
     .where(workshops_table.c.id == bindparam("workshop_id"))
 )
 _OPEN_WORKSHOP_SHARED = _OPEN_WORKSHOP.with_for_update(read=True, of=workshops_table)
-_COUNT_NOTES = (
-    select(func.count())
-    .select_from(notes_table)
-    .where(notes_table.c.workshop_id == bindparam("workshop_id"), notes_table.c.participant_hash == bindparam("who"))
-)
-_INSERT_NOTE = notes_table.insert().returning(notes_table.c.id)
-_COUNT_VOTES = (
-    select(func.count())
-    .select_from(votes_table)
-    .where(votes_table.c.workshop_id == bindparam("workshop_id"), votes_table.c.participant_hash == bindparam("who"))
-)
-_COUNT_SUGGESTION_VOTES = (
-    select(func.count())
-    .select_from(suggestion_votes_table)
-    .where(
-        suggestion_votes_table.c.workshop_id == bindparam("workshop_id"),
-        suggestion_votes_table.c.participant_hash == bindparam("who"),
+def count_of_participant(table: Table) -> Any:
+    """How many rows of `table` one participant wrote in one workshop (parameters `workshop_id`, `who`)."""
+    return (
+        select(func.count())
+        .select_from(table)
+        .where(table.c.workshop_id == bindparam("workshop_id"), table.c.participant_hash == bindparam("who"))
     )
-)
+
+
+_COUNT_NOTES = count_of_participant(notes_table)
+_INSERT_NOTE = notes_table.insert().returning(notes_table.c.id)
+_COUNT_VOTES = count_of_participant(votes_table)
+_COUNT_SUGGESTION_VOTES = count_of_participant(suggestion_votes_table)
 _NOTE_IN_WORKSHOP = select(notes_table.c.id).where(
     notes_table.c.id == bindparam("note_id"), notes_table.c.workshop_id == bindparam("workshop_id")
 )

@@ -3,7 +3,6 @@ functions, the server's limits, votes, accepting (history names both), declining
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -24,29 +23,6 @@ from paths.workshops.changes import (
 from paths.workshops.suggestions import MAX_OPEN_SUGGESTIONS, SuggestionStore, overlapping
 from paths.workshops.workshop import VoteLimitError, WorkshopStore, new_participant_token
 from tests.support.factories import branching_path
-from tests.support.workshop_support import pg_schema
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db_url(request: pytest.FixtureRequest) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield request.getfixturevalue("sqlite_url")
-        return
-    with pg_schema(request.getfixturevalue("postgres_url"), prefix="polku_sg") as url:
-        yield url
-
-
-@pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    opened = Store(db_url)
-    opened.save_path(branching_path(), "Fasilitaattori")
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def ws(store: Store) -> WorkshopStore:
-    return WorkshopStore(store)
 
 
 @pytest.fixture

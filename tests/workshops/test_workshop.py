@@ -8,7 +8,6 @@ import io
 import multiprocessing
 import threading
 import time
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -37,31 +36,6 @@ from paths.workshops.workshop import (
     notes_table,
     votes_table,
 )
-from tests.support.factories import branching_path
-from tests.support.workshop_support import pg_schema
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db_url(request: pytest.FixtureRequest) -> Iterator[str]:
-    """An empty database: a new SQLite file, or a new PostgreSQL schema."""
-    if request.param == "sqlite":
-        yield request.getfixturevalue("sqlite_url")
-        return
-    with pg_schema(request.getfixturevalue("postgres_url")) as url:
-        yield url
-
-
-@pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    opened = Store(db_url)
-    opened.save_path(branching_path(), "Fasilitaattori")
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def ws(store: Store) -> WorkshopStore:
-    return WorkshopStore(store)
 
 
 def codes(*values: str):  # noqa: ANN201 - a code factory
