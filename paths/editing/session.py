@@ -207,8 +207,8 @@ class EditSession:
         """The store moved on (another facilitator saved): show their version in this session.
 
         Clean: take it. Dirty: merge it under my edit when no field was changed on both sides (my
-        unsaved edit stays unsaved); with a clash do nothing here, saving will show the conflict.
-        True when the session now stands on `latest`."""
+        unsaved edit stays unsaved; the undo stack is emptied, its paths predate their change); with a
+        clash do nothing here, saving will show the conflict. True when the session now stands on `latest`."""
         if latest == self.base_version or self.conflict_version is not None:
             return False
         if not self.dirty:

@@ -7,7 +7,9 @@ vote budget shared with notes. Texts are cleaned like notes (control and bidi ch
 and stay text wherever they are shown (the pages escape them; the diagram's `to_dot` escapes them).
 
 Accepting applies the change (`changes.apply_change`, i.e. `paths.editing.edits`) to the path's
-latest version and saves a new version in the same transaction that marks the suggestion accepted.
+latest version and saves a new version in the same transaction that marks the suggestion accepted
+(the store's in-transaction save, `Store._save_in`, so that the version and the decision commit or
+fail together).
 Its history names the participant (display name, or "a participant") and the facilitator. A
 suggestion whose target was removed or changed since it was made is out of date: it is refused.
 """
@@ -27,8 +29,8 @@ from paths.workshops.changes import Change, SuggestionError, apply_change, check
 from paths.workshops.workshop import (
     VoteLimitError,
     WorkshopStore,
-    _clean_text,
     clean_display_name,
+    clean_text,
     count_of_participant,
     lock_participant,
     participant_hash,
@@ -115,7 +117,7 @@ class SuggestionStore:
             if loaded is None:
                 raise SuggestionError("unknown")
             path, version = loaded
-            cleaned = checked(change, path, _clean_text)
+            cleaned = checked(change, path, clean_text)
             try:
                 return self._insert(workshop_id, who, name, cleaned, path, version)
             except _MovedOn:
@@ -124,11 +126,11 @@ class SuggestionStore:
 
     def _insert(self, workshop_id: int, who: str, name: str | None, change: Change, path: ServicePath,
                 version: int) -> Suggestion:
-        with self.workshops._write() as connection:
-            workshop, current = self.workshops._lock_open(connection, workshop_id)
+        with self.workshops.write() as connection:
+            workshop, current = self.workshops.lock_open(connection, workshop_id)
             if current != version:
                 raise _MovedOn()
-            steps, stages = self.workshops._targets_for(connection, workshop, current)
+            steps, stages = self.workshops.targets_for(connection, workshop, current)
             visible = steps if change.target_kind == "step" else stages
             if change.target not in visible or (change.other and change.other not in steps):
                 raise SuggestionError("target")
@@ -148,9 +150,9 @@ class SuggestionStore:
     def vote(self, workshop_id: int, participant_token: str, suggestion_id: int) -> int:
         """Spend one vote on an open suggestion (the budget is shared with notes); returns the votes left."""
         who = participant_hash(participant_token)
-        with self.workshops._write() as connection:
+        with self.workshops.write() as connection:
             lock_participant(connection, self.store.dialect, workshop_id, who)
-            workshop, _ = self.workshops._lock_open(connection, workshop_id)
+            workshop, _ = self.workshops.lock_open(connection, workshop_id)
             status = connection.execute(
                 select(suggestions_table.c.status).where(
                     suggestions_table.c.id == suggestion_id, suggestions_table.c.workshop_id == workshop_id)
@@ -167,8 +169,8 @@ class SuggestionStore:
 
     def unvote(self, workshop_id: int, participant_token: str, suggestion_id: int) -> bool:
         who = participant_hash(participant_token)
-        with self.workshops._write() as connection:
-            self.workshops._lock_open(connection, workshop_id)
+        with self.workshops.write() as connection:
+            self.workshops.lock_open(connection, workshop_id)
             vote_id = connection.execute(
                 select(suggestion_votes_table.c.id).where(
                     suggestion_votes_table.c.workshop_id == workshop_id,
@@ -258,10 +260,10 @@ class SuggestionStore:
 
     def decline(self, suggestion_id: int, facilitator: str, reason: str) -> bool:
         """Decline with a short reason the participant sees; False when it was no longer open."""
-        cleaned = _clean_text(reason, MAX_REASON_CHARS, single_line=True)
+        cleaned = clean_text(reason, MAX_REASON_CHARS, single_line=True)
         if len(cleaned) > MAX_REASON_CHARS:
             raise SuggestionError("too_long", max=MAX_REASON_CHARS)
-        with self.workshops._write() as connection:
+        with self.workshops.write() as connection:
             return connection.execute(
                 suggestions_table.update()
                 .where(suggestions_table.c.id == suggestion_id, suggestions_table.c.status == "open")

@@ -263,7 +263,7 @@ def new_participant_token() -> str:
     return secrets.token_urlsafe(24)
 
 
-def _clean_text(text: str, limit: int, *, single_line: bool) -> str:
+def clean_text(text: str, limit: int, *, single_line: bool) -> str:
     """Unicode-normalised text without control or bidi-override characters; newlines kept unless `single_line`.
 
     Cut at `limit + 1` characters so that the caller can still tell that the text was too long.
@@ -281,7 +281,7 @@ def _clean_text(text: str, limit: int, *, single_line: bool) -> str:
 
 
 def clean_note_text(text: str) -> str:
-    cleaned = _clean_text(text, MAX_NOTE_CHARS, single_line=False)
+    cleaned = clean_text(text, MAX_NOTE_CHARS, single_line=False)
     if not cleaned:
         raise WorkshopError("workshop.error.empty_note")
     if len(cleaned) > MAX_NOTE_CHARS:
@@ -290,7 +290,7 @@ def clean_note_text(text: str) -> str:
 
 
 def clean_display_name(name: str | None) -> str | None:
-    cleaned = _clean_text(name or "", MAX_NAME_CHARS, single_line=True)
+    cleaned = clean_text(name or "", MAX_NAME_CHARS, single_line=True)
     if len(cleaned) > MAX_NAME_CHARS:
         raise WorkshopError("workshop.error.long_name", max=MAX_NAME_CHARS)
     return cleaned or None
@@ -526,7 +526,7 @@ class WorkshopStore:
         for _ in range(20):
             code = code_factory()
             try:
-                with self._write() as connection:
+                with self.write() as connection:
                     new_id = connection.execute(
                         workshops_table.insert()
                         .values(
@@ -590,7 +590,7 @@ class WorkshopStore:
 
     def close(self, workshop_id: int) -> bool:
         """Close a workshop: its code stops working and it takes no more notes; the notes stay."""
-        with self._write() as connection:
+        with self.write() as connection:
             result = connection.execute(
                 workshops_table.update()
                 .where(workshops_table.c.id == workshop_id, workshops_table.c.closed_at.is_(None))
@@ -599,7 +599,7 @@ class WorkshopStore:
             return result.rowcount == 1
 
     @contextmanager
-    def _write(self) -> Iterator[Connection]:
+    def write(self) -> Iterator[Connection]:
         """A short write transaction. On SQLite the writers of this process queue on a lock first, so
         they wait their turn in order instead of in SQLite's busy-retry sleeps (other processes still
         wait on the busy timeout); PostgreSQL needs no such queue."""
@@ -610,7 +610,7 @@ class WorkshopStore:
         with _writer_queue(self.store.url), self.store.write(paths_change=False) as connection:
             yield connection
 
-    def _lock_open(self, connection: Connection, workshop_id: int) -> tuple[Workshop, int]:
+    def lock_open(self, connection: Connection, workshop_id: int) -> tuple[Workshop, int]:
         """Inside a write transaction: the open workshop (share-locked on PostgreSQL) and the version of
         its path that participants see; refuses an unknown or closed workshop."""
         query = _OPEN_WORKSHOP_SHARED if self.store.dialect == "postgresql" else _OPEN_WORKSHOP
@@ -630,7 +630,7 @@ class WorkshopStore:
         path = self.store.get_path(workshop.path_id, version)
         return (path, version) if path is not None else None
 
-    def _targets_for(
+    def targets_for(
         self, connection: Connection, workshop: Workshop, version: int
     ) -> tuple[frozenset[str], frozenset[str]]:
         """The step and stage ids participants may write on (cached: a stored version never changes)."""
@@ -673,9 +673,9 @@ class WorkshopStore:
         cleaned = clean_note_text(text)
         name = clean_display_name(display_name)
         now = datetime.now(UTC)
-        with self._write() as connection:
-            workshop, version = self._lock_open(connection, workshop_id)
-            steps, stages = self._targets_for(connection, workshop, version)
+        with self.write() as connection:
+            workshop, version = self.lock_open(connection, workshop_id)
+            steps, stages = self.targets_for(connection, workshop, version)
             if (step_id is not None and step_id not in steps) or (stage_id is not None and stage_id not in stages):
                 raise WorkshopError("workshop.error.target")
             written = connection.execute(_COUNT_NOTES, {"workshop_id": workshop_id, "who": who}).scalar_one()
@@ -731,13 +731,13 @@ class WorkshopStore:
             return connection.execute(select(func.count(distinct(who.c.who)))).scalar_one()
 
     def set_done(self, note_id: int, done: bool = True) -> bool:
-        with self._write() as connection:
+        with self.write() as connection:
             return connection.execute(
                 notes_table.update().where(notes_table.c.id == note_id).values(done=done)
             ).rowcount == 1
 
     def mark_turned_into_edit(self, note_id: int) -> bool:
-        with self._write() as connection:
+        with self.write() as connection:
             return connection.execute(
                 notes_table.update().where(notes_table.c.id == note_id).values(turned_into_edit=True)
             ).rowcount == 1
@@ -754,10 +754,10 @@ class WorkshopStore:
         who = participant_hash(participant_token)
         if (note_id is None) == (step_id is None):
             raise WorkshopError("workshop.error.vote_target")
-        with self._write() as connection:
+        with self.write() as connection:
             lock_participant(connection, self.store.dialect, workshop_id, who)
-            workshop, version = self._lock_open(connection, workshop_id)
-            if step_id is not None and step_id not in self._targets_for(connection, workshop, version)[0]:
+            workshop, version = self.lock_open(connection, workshop_id)
+            if step_id is not None and step_id not in self.targets_for(connection, workshop, version)[0]:
                 raise WorkshopError("workshop.error.vote_target")
             if note_id is not None:
                 found = connection.execute(_NOTE_IN_WORKSHOP, {"note_id": note_id, "workshop_id": workshop_id}).first()
@@ -785,8 +785,8 @@ class WorkshopStore:
         """Take back one of the participant's votes on a note or a step (while the workshop is open)."""
         who = participant_hash(participant_token)
         target = votes_table.c.note_id == note_id if note_id is not None else votes_table.c.step_id == step_id
-        with self._write() as connection:
-            self._lock_open(connection, workshop_id)
+        with self.write() as connection:
+            self.lock_open(connection, workshop_id)
             vote_id = connection.execute(
                 select(votes_table.c.id)
                 .where(votes_table.c.workshop_id == workshop_id, votes_table.c.participant_hash == who, target)
