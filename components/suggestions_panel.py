@@ -98,10 +98,11 @@ def preview_button(suggestion: Suggestion) -> None:
 
 
 def chosen_preview(open_ones: list[Suggestion]) -> Suggestion | None:
-    """The suggestion whose preview is shown: the one picked, else the newest open one."""
+    """The suggestion whose preview is shown: the one picked (on a phone, also the one just sent), else
+    the most voted, the oldest first — a choice that stays put while new suggestions keep arriving."""
     picked = st.session_state.get(_PREVIEW)
     found = next((s for s in open_ones if s.id == picked), None)
-    return found or (open_ones[-1] if open_ones else None)
+    return found or min(open_ones, key=lambda s: (-s.votes, s.id), default=None)
 
 
 # -- the participant -------------------------------------------------------------------------------
