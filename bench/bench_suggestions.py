@@ -60,7 +60,9 @@ RUN_TIMER = """() => {
 
 
 def percentile(values: list[float], q: int) -> float:
-    return statistics.quantiles(values, n=100)[q - 1] if len(values) >= 2 else (values[0] if values else float("nan"))
+    if len(values) < 2:
+        return values[0] if values else float("nan")
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1]  # never beyond the largest sample
 
 
 def figures(label: str, values: list[float], unit: str, target: float | None = None) -> str:
