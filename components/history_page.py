@@ -6,8 +6,8 @@ from __future__ import annotations
 import streamlit as st
 
 from components.auth import require_facilitator
+from components.authorship import author_name
 from components.common import current_lang, md_escape, page_link, store, tr
-from components.editor_page import author_name
 from paths.i18n.catalog import t
 from paths.model.diff import diff_paths
 
@@ -41,6 +41,60 @@ def _restore(path_id: str, author: str) -> None:
     st.session_state.pop(_TO, None)
 
 
+def _versions_table(versions: list) -> None:
+    rows = [
+        {
+            tr("history_page.col.version"): info.version,
+            tr("history_page.col.time"): info.created_at.strftime("%Y-%m-%d %H:%M UTC"),
+            tr("history_page.col.author"): info.author,
+            tr("history_page.col.summary"): info.summary,
+        }
+        for info in versions
+    ]
+    st.subheader(tr("history_page.versions", count=len(versions)), anchor=False)
+    st.dataframe(rows, hide_index=True, width="stretch", key="_polku_hist_table")
+
+
+def _compare(path_id: str, numbers: list[int], lang: str) -> None:
+    """Any two versions side by side, field by field."""
+    st.subheader(tr("history_page.compare"), anchor=False)
+    if len(numbers) < 2:
+        st.caption(tr("history_page.only_one"))
+        return
+    if st.session_state.get(_FROM) not in numbers:
+        st.session_state[_FROM] = numbers[1]
+    if st.session_state.get(_TO) not in numbers:
+        st.session_state[_TO] = numbers[0]
+    cols = st.columns(2)
+    cols[0].selectbox(tr("history_page.from"), options=numbers, key=_FROM,
+                      format_func=lambda v: t("history_page.version", lang, version=v))
+    cols[1].selectbox(tr("history_page.to"), options=numbers, key=_TO,
+                      format_func=lambda v: t("history_page.version", lang, version=v))
+    old = store().get_path(path_id, st.session_state[_FROM])
+    new = store().get_path(path_id, st.session_state[_TO])
+    if old is not None and new is not None:
+        diff = diff_paths(old, new)
+        st.markdown(tr("history_page.summary", old=st.session_state[_FROM], new=st.session_state[_TO],
+                       summary=md_escape(diff.summary(lang))))
+        if diff:
+            st.dataframe(diff.rows(lang), hide_index=True, width="stretch", key="_polku_hist_diff")
+
+
+def _restore_panel(path_id: str, numbers: list[int], author: str, lang: str) -> None:
+    st.subheader(tr("history_page.restore_heading"), anchor=False)
+    older = numbers[1:]
+    if not older:
+        st.caption(tr("history_page.only_one"))
+        return
+    st.caption(tr("history_page.restore_hint"))
+    cols = st.columns([3, 2], vertical_alignment="bottom")
+    cols[0].selectbox(tr("history_page.restore_which"), options=older, index=None, key=_RESTORE,
+                      format_func=lambda v: t("history_page.version", lang, version=v))
+    cols[1].button(tr("history_page.restore"), icon="⏪", key="_polku_hist_restore_go",
+                   disabled=st.session_state.get(_RESTORE) is None,
+                   on_click=_restore, args=(path_id, author_name(author)))
+
+
 def history_page() -> None:
     author = require_facilitator()
     lang = current_lang()
@@ -63,51 +117,7 @@ def history_page() -> None:
     done = st.session_state.pop(_DONE, None)
     if done:
         st.success(tr("history_page.restored", old=done[0], version=done[1]), icon="✅")
-
-    rows = [
-        {
-            tr("history_page.col.version"): info.version,
-            tr("history_page.col.time"): info.created_at.strftime("%Y-%m-%d %H:%M UTC"),
-            tr("history_page.col.author"): info.author,
-            tr("history_page.col.summary"): info.summary,
-        }
-        for info in versions
-    ]
-    st.subheader(tr("history_page.versions", count=len(versions)), anchor=False)
-    st.dataframe(rows, hide_index=True, width="stretch", key="_polku_hist_table")
-
+    _versions_table(versions)
     numbers = [info.version for info in versions]
-    st.subheader(tr("history_page.compare"), anchor=False)
-    if len(numbers) < 2:
-        st.caption(tr("history_page.only_one"))
-    else:
-        if st.session_state.get(_FROM) not in numbers:
-            st.session_state[_FROM] = numbers[1]
-        if st.session_state.get(_TO) not in numbers:
-            st.session_state[_TO] = numbers[0]
-        cols = st.columns(2)
-        cols[0].selectbox(tr("history_page.from"), options=numbers, key=_FROM,
-                          format_func=lambda v: t("history_page.version", lang, version=v))
-        cols[1].selectbox(tr("history_page.to"), options=numbers, key=_TO,
-                          format_func=lambda v: t("history_page.version", lang, version=v))
-        old = store().get_path(path_id, st.session_state[_FROM])
-        new = store().get_path(path_id, st.session_state[_TO])
-        if old is not None and new is not None:
-            diff = diff_paths(old, new)
-            st.markdown(tr("history_page.summary", old=st.session_state[_FROM], new=st.session_state[_TO],
-                           summary=md_escape(diff.summary(lang))))
-            if diff:
-                st.dataframe(diff.rows(lang), hide_index=True, width="stretch", key="_polku_hist_diff")
-
-    st.subheader(tr("history_page.restore_heading"), anchor=False)
-    older = numbers[1:]
-    if not older:
-        st.caption(tr("history_page.only_one"))
-        return
-    st.caption(tr("history_page.restore_hint"))
-    cols = st.columns([3, 2], vertical_alignment="bottom")
-    cols[0].selectbox(tr("history_page.restore_which"), options=older, index=None, key=_RESTORE,
-                      format_func=lambda v: t("history_page.version", lang, version=v))
-    cols[1].button(tr("history_page.restore"), icon="⏪", key="_polku_hist_restore_go",
-                   disabled=st.session_state.get(_RESTORE) is None,
-                   on_click=_restore, args=(path_id, author_name(author)))
+    _compare(path_id, numbers, lang)
+    _restore_panel(path_id, numbers, author, lang)

@@ -12,18 +12,20 @@ import html
 
 import streamlit as st
 
-from components import editor_page, library_page, path_page
+from components import library_page, path_page
 from components.accessibility_page import accessibility_page
 from components.appointment_page import appointment_page
 from components.auth import auth_banner, participant_only
 from components.common import language_selector, register_pages, store, sync_lang, tr
 from components.compare_page import compare_page
+from components.editor import page as editor_page
 from components.history_page import history_page
 from components.page_spec import PageSpec
 from components.personal_page import client_page, professional_page
 from components.portfolio_page import portfolio_page
 from components.views_page import views_page
-from components.workshop_page import join_page, workshop_facilitator_page
+from components.workshop_join import join_page
+from components.workshop_page import workshop_facilitator_page
 from paths.db.database import DatabaseError
 
 PAGES: list[PageSpec] = [

@@ -1,5 +1,5 @@
-"""Workshop pages: the facilitator's room (open a workshop, the live wall, close, export) and the
-participants' join page (see the path, leave notes, dot-vote).
+"""The facilitator's workshop page: open a workshop, the live wall, close, export (the participants'
+page is components/workshop_join.py).
 
 The wall is a fragment that reruns by itself every few seconds, so new notes appear without a
 reload. The participants' page shows only what the chosen audience sees, and every rule (open
@@ -15,28 +15,21 @@ from datetime import datetime
 import segno
 import streamlit as st
 
-from components import diagrams
 from components.auth import (
     JOIN_PARAM,
-    clear_join_cookie_if_asked,
-    forget_join,
-    held_join_code,
-    participant_token,
-    remember_join,
     require_facilitator,
     workshops,
 )
-from components.common import cache_key, current_lang, load_path, md_escape, page, store, tr
+from components.authorship import author_name
+from components.common import current_lang, load_path, md_escape, page, store, tr
 from components.experience_fields import promote_buttons, report_buttons
-from paths.model.graph import walk_order
+from components.suggestions_panel import wall_suggestions
 from paths.model.schema import ServicePath
-from paths.views.audience import AUDIENCES, audience_view
+from paths.views.audience import AUDIENCES
 from paths.workshops.workshop import (
     DEFAULT_VOTES,
     KIND_ICONS,
     KINDS,
-    MAX_NAME_CHARS,
-    MAX_NOTE_CHARS,
     MAX_VOTES,
     Note,
     Workshop,
@@ -44,7 +37,6 @@ from paths.workshops.workshop import (
     export_csv,
     export_xlsx,
     group_notes,
-    normalise_code,
 )
 
 WORKSHOP_PARAM = "workshop"
@@ -52,10 +44,7 @@ FACILITATOR_URL_PATH = "workshop"
 JOIN_URL_PATH = "join"
 EDITOR_URL_PATH = "edit"
 PUBLIC_URL_ENV = "POLKU_PUBLIC_URL"
-WALL_REFRESH_SECONDS = 3
-PARTICIPANT_REFRESH_SECONDS = 10
-_NAME_STATE = "_polku_display_name"
-_MESSAGE_STATE = "_polku_join_message"
+WALL_REFRESH_SECONDS = 2
 CODE_STYLE = (
     "font-family: 'DejaVu Sans Mono', monospace; font-size: clamp(3rem, 9vw, 7rem); font-weight: 700;"
     " letter-spacing: 0.12em; line-height: 1.1; margin: 0; color: #1A1A1A;"
@@ -71,13 +60,13 @@ def _time(moment: datetime) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def _workshop_path(workshop: Workshop) -> tuple[ServicePath, int] | None:
+def workshop_path(workshop: Workshop) -> tuple[ServicePath, int] | None:
     """The path participants see: its latest version (edits made during the workshop show up), read
     through the app's per-version cache, so the wall's refresh every few seconds parses nothing."""
     return load_path(workshop.path_id) or load_path(workshop.path_id, workshop.path_version)
 
 
-def _path_title(path: ServicePath | None, fallback: str, lang: str) -> str:
+def path_title(path: ServicePath | None, fallback: str, lang: str) -> str:
     return (path.title.get(lang) if path else "") or fallback
 
 
@@ -94,7 +83,7 @@ def workshop_facilitator_page() -> None:
         _open_form(name)
         _workshop_lists()
         return
-    _room(workshop)
+    _room(workshop, author_name(name))
 
 
 def _selected_workshop() -> Workshop | None:
@@ -223,13 +212,13 @@ def qr_image(url: str) -> str:
     return f'<img class="polku-qr" src="{src}" alt="{alt}" style="width: 100%; max-width: 320px">'
 
 
-def _room(workshop: Workshop) -> None:
+def _room(workshop: Workshop, facilitator: str) -> None:
     """One workshop: the code for the wall, the live wall, and closing and exports."""
     lang = current_lang()
-    loaded = _workshop_path(workshop)
+    loaded = workshop_path(workshop)
     path = loaded[0] if loaded else None
     st.button(tr("workshop.room.back"), on_click=_back_to_list, icon="⬅️", key="_polku_room_back")
-    st.header(md_escape(_path_title(path, workshop.path_id, lang)), anchor=False)
+    st.header(md_escape(path_title(path, workshop.path_id, lang)), anchor=False)
     st.caption(
         tr(
             "workshop.room.facts",
@@ -255,7 +244,7 @@ def _room(workshop: Workshop) -> None:
             st.html(qr_image(url))
     else:
         st.info(tr("workshop.room.closed", time=_time(workshop.closed_at)), icon="🔒")
-    _wall(workshop.id)
+    _wall(workshop.id, facilitator)
     st.divider()
     _exports(workshop, key_prefix=f"_polku_room_{workshop.id}")
     if workshop.is_open:
@@ -267,7 +256,7 @@ def _exports(workshop: Workshop, key_prefix: str) -> None:
     stem = f"{workshop.path_id}-workshop-{workshop.id}-{lang}"
 
     def rows() -> tuple[list[Note], ServicePath | None]:
-        loaded = _workshop_path(workshop)
+        loaded = workshop_path(workshop)
         return workshops().notes(workshop.id), loaded[0] if loaded else None
 
     report_buttons(workshop, key_prefix)
@@ -296,15 +285,45 @@ def _set_done(note_id: int, done: bool) -> None:
     workshops().set_done(note_id, done)
 
 
+def _step_votes_list(step_votes: dict[str, int], path: ServicePath | None, lang: str) -> None:
+    if not step_votes or path is None:
+        return
+    ranked = sorted(step_votes.items(), key=lambda item: -item[1])
+    lines = [
+        f"- {md_escape((path.step(step_id).title.get(lang) if path.step(step_id) else step_id) or step_id)}: "
+        + tr("workshop.votes", count=count)
+        for step_id, count in ranked
+    ]
+    with st.expander(tr("workshop.wall.step_votes", count=sum(step_votes.values()))):
+        st.markdown("\n".join(lines))
+
+
+def _wall_notes(notes: list[Note], path: ServicePath, step_votes: dict[str, int], lang: str) -> None:
+    """The notes grouped by stage and step in the path's reading order, the most voted first."""
+    for group in group_notes(notes, path, lang):
+        heading = md_escape(group.title)
+        if group.kind == "step":
+            heading = tr("workshop.wall.step_heading", stage=md_escape(group.stage_title), step=heading)
+            if step_votes.get(group.target_id):
+                heading += " · " + tr("workshop.votes", count=step_votes[group.target_id])
+        elif group.kind == "stage":
+            heading = tr("workshop.wall.stage_heading", stage=heading)
+        st.markdown(f"#### {heading}")
+        for note in sorted(group.notes, key=lambda n: (-n.votes, n.created_at)):
+            _wall_note(note, lang)
+
+
 @st.fragment(run_every=WALL_REFRESH_SECONDS)
-def _wall(workshop_id: int) -> None:
-    """The live wall: reruns on its own every few seconds, so new notes and votes simply appear."""
+def _wall(workshop_id: int, facilitator: str) -> None:
+    """The live wall: reruns on its own every few seconds, so new notes, votes and suggestions simply appear."""
     lang = current_lang()
     workshop = workshops().get(workshop_id)
     if workshop is None:
         return
-    loaded = _workshop_path(workshop)
+    loaded = workshop_path(workshop)
     path = loaded[0] if loaded else None
+    if loaded is not None:
+        wall_suggestions(workshop, loaded[0], loaded[1], facilitator)
     notes = workshops().notes(workshop_id)
     st.subheader(tr("workshop.wall.title"), anchor=False)
     st.caption(
@@ -322,15 +341,7 @@ def _wall(workshop_id: int) -> None:
         )
         show_done = st.toggle(tr("workshop.wall.show_done"), value=True, key=f"_polku_wall_done_{workshop_id}")
     step_votes = workshops().step_votes(workshop_id)
-    if step_votes and path is not None:
-        ranked = sorted(step_votes.items(), key=lambda item: -item[1])
-        lines = [
-            f"- {md_escape((path.step(step_id).title.get(lang) if path.step(step_id) else step_id) or step_id)}: "
-            + tr("workshop.votes", count=count)
-            for step_id, count in ranked
-        ]
-        with st.expander(tr("workshop.wall.step_votes", count=sum(step_votes.values()))):
-            st.markdown("\n".join(lines))
+    _step_votes_list(step_votes, path, lang)
     if not notes:
         st.info(tr("workshop.wall.empty"), icon="🕊️")
         return
@@ -341,17 +352,7 @@ def _wall(workshop_id: int) -> None:
     if path is None:
         st.warning(tr("workshop.error.path_gone"))
         return
-    for group in group_notes(visible, path, lang):
-        heading = md_escape(group.title)
-        if group.kind == "step":
-            heading = tr("workshop.wall.step_heading", stage=md_escape(group.stage_title), step=heading)
-            if step_votes.get(group.target_id):
-                heading += " · " + tr("workshop.votes", count=step_votes[group.target_id])
-        elif group.kind == "stage":
-            heading = tr("workshop.wall.stage_heading", stage=heading)
-        st.markdown(f"#### {heading}")
-        for note in sorted(group.notes, key=lambda n: (-n.votes, n.created_at)):
-            _wall_note(note, lang)
+    _wall_notes(visible, path, step_votes, lang)
 
 
 def _wall_note(note: Note, lang: str) -> None:
@@ -378,209 +379,3 @@ def _wall_note(note: Note, lang: str) -> None:
                     st.warning(tr("workshop.wall.no_editor"))
                 else:
                     st.switch_page(editor, query_params={"path": note.path_id, "step": note.step_id, "lang": lang})
-
-
-# -- the participants' side ------------------------------------------------------------------------
-
-
-def join_page() -> None:
-    """The participant view: only this page is reachable with a join code (see components/auth.py)."""
-    lang = current_lang()
-    clear_join_cookie_if_asked()
-    raw = held_join_code()
-    workshop = workshops().find_open(raw) if raw else None
-    if workshop is None:
-        st.title(tr("workshop.join.title"), anchor=False)
-        earlier = workshops().find_latest(raw) if raw else None
-        if earlier is not None and not earlier.is_open:
-            st.info(tr("workshop.join.closed"), icon="🔒")
-        elif raw:
-            st.error(tr("workshop.join.not_found"), icon="🔎")
-        _code_form()
-        return
-    remember_join(workshop.code)
-    token = participant_token()
-    loaded = _workshop_path(workshop)
-    if loaded is None:
-        st.error(tr("workshop.error.path_gone"))
-        return
-    path, version = loaded
-    view = audience_view(path, workshop.audience)
-    st.title(md_escape(_path_title(path, path.id, lang)), anchor=False)
-    st.markdown(tr("workshop.join.intro"))
-    st.caption(tr("workshop.join.privacy"))
-    _note_form(workshop, view, token, lang)
-    with st.expander(tr("workshop.join.diagram")):
-        dot = diagrams.flow_dot(cache_key(path.id, version), lang, workshop.audience, path)
-        st.graphviz_chart(dot, width="content", alt=tr("pathpage.flow_alt", title=_path_title(path, path.id, lang)))
-    _participant_path(workshop.id, token)
-    st.divider()
-    st.button(tr("workshop.join.leave"), on_click=forget_join, key="_polku_leave", icon="👋")
-
-
-def _code_form() -> None:
-    with st.form("polku_join_code"):
-        typed = st.text_input(
-            tr("workshop.join.code"), max_chars=12, autocomplete="off", placeholder="ABC234",
-            help=tr("workshop.join.code_help"),
-        )
-        submitted = st.form_submit_button(tr("workshop.join.button"), type="primary")
-    if submitted:
-        code = normalise_code(typed)
-        if code is None or workshops().find_open(code) is None:
-            st.error(tr("workshop.join.not_found"), icon="🔎")
-            return
-        st.query_params[JOIN_PARAM] = code
-        st.rerun()
-
-
-def _targets(view: ServicePath, lang: str) -> tuple[list[str], dict[str, str]]:
-    """The note form's choices: each stage, then its steps in reading order ("stage:ID" / "step:ID")."""
-    order = walk_order(view)
-    options: list[str] = []
-    labels: dict[str, str] = {}
-    for stage in view.stages:
-        key = f"stage:{stage.id}"
-        options.append(key)
-        labels[key] = tr("workshop.note.target_stage", stage=stage.title.get(lang) or stage.id)
-        for step_id in order:
-            step = view.step(step_id)
-            if step is not None and step.stage == stage.id:
-                key = f"step:{step.id}"
-                options.append(key)
-                labels[key] = tr("workshop.note.target_step", step=step.title.get(lang) or step.id)
-    return options, labels
-
-
-def _note_form(workshop: Workshop, view: ServicePath, token: str, lang: str) -> None:
-    options, labels = _targets(view, lang)
-    st.subheader(tr("workshop.note.title"), anchor=False)
-    with st.form("polku_note", clear_on_submit=True):
-        target = st.selectbox(
-            tr("workshop.note.target"), options=options, format_func=lambda key: labels.get(key, key), index=None,
-            placeholder=tr("workshop.note.target_placeholder"), key="_polku_note_target",
-        )
-        kind = st.radio(
-            tr("workshop.note.kind"), options=list(KINDS), format_func=kind_label, horizontal=True,
-            key="_polku_note_kind",
-        )
-        text = st.text_area(
-            tr("workshop.note.text"), max_chars=MAX_NOTE_CHARS, placeholder=tr("workshop.note.text_placeholder"),
-            key="_polku_note_text",
-        )
-        name = st.text_input(
-            tr("workshop.note.name"), value=st.session_state.get(_NAME_STATE, ""), max_chars=MAX_NAME_CHARS,
-            help=tr("workshop.note.name_help"), autocomplete="nickname",
-        )
-        submitted = st.form_submit_button(tr("workshop.note.submit"), type="primary", icon="📌")
-    if not submitted:
-        return
-    st.session_state[_NAME_STATE] = name
-    if not target:
-        st.error(tr("workshop.error.target"))
-        return
-    what, _, target_id = target.partition(":")
-    try:
-        workshops().add_note(
-            workshop.id, token, kind, text,
-            step_id=target_id if what == "step" else None,
-            stage_id=target_id if what == "stage" else None,
-            display_name=name,
-        )
-    except WorkshopError as exc:
-        st.error(exc.message(lang), icon="⛔")
-        return
-    st.success(tr("workshop.note.saved"), icon="✅")
-
-
-def _vote(workshop_id: int, token: str, note_id: int | None, step_id: str | None, add: bool) -> None:
-    """A vote button's callback: the store enforces the limit; the outcome is shown on the next run."""
-    try:
-        if add:
-            workshops().vote(workshop_id, token, note_id=note_id, step_id=step_id)
-        else:
-            workshops().unvote(workshop_id, token, note_id=note_id, step_id=step_id)
-        st.session_state.pop(_MESSAGE_STATE, None)
-    except WorkshopError as exc:
-        st.session_state[_MESSAGE_STATE] = exc.message(current_lang())
-
-
-def _vote_buttons(workshop: Workshop, token: str, mine: int, left: int, *, note_id: int | None = None,
-                  step_id: str | None = None, label: str) -> None:
-    if workshop.votes_per_participant == 0:
-        return
-    suffix = f"note_{note_id}" if note_id is not None else f"step_{step_id}"
-    with st.container(horizontal=True):
-        st.button(
-            label, key=f"_polku_vote_{suffix}", on_click=_vote, args=(workshop.id, token, note_id, step_id, True),
-            disabled=left <= 0, icon="➕",
-        )
-        if mine:
-            st.button(
-                tr("workshop.vote.remove", count=mine), key=f"_polku_unvote_{suffix}", on_click=_vote,
-                args=(workshop.id, token, note_id, step_id, False), icon="➖",
-            )
-
-
-@st.fragment(run_every=PARTICIPANT_REFRESH_SECONDS)
-def _participant_path(workshop_id: int, token: str) -> None:
-    """The path as the audience sees it, with everyone's notes and the vote buttons; refreshes by itself."""
-    lang = current_lang()
-    workshop = workshops().get(workshop_id)
-    if workshop is None or not workshop.is_open:
-        st.info(tr("workshop.join.closed"), icon="🔒")
-        return
-    loaded = _workshop_path(workshop)
-    if loaded is None:
-        return
-    view = audience_view(loaded[0], workshop.audience)
-    mine = workshops().my_votes(workshop_id, token)
-    left = workshop.votes_per_participant - sum(mine.values())
-    st.subheader(tr("workshop.join.path_title"), anchor=False)
-    if workshop.votes_per_participant:
-        st.markdown(tr("workshop.vote.left", left=max(left, 0), total=workshop.votes_per_participant))
-    message = st.session_state.pop(_MESSAGE_STATE, None)
-    if message:
-        st.warning(message)
-    notes = workshops().notes(workshop_id)
-    by_step: dict[str, list[Note]] = {}
-    by_stage: dict[str, list[Note]] = {}
-    for note in notes:
-        if note.step_id:
-            by_step.setdefault(note.step_id, []).append(note)
-        elif note.stage_id:
-            by_stage.setdefault(note.stage_id, []).append(note)
-    order = walk_order(view)
-    client = workshop.audience == "client"
-    for stage in view.stages:
-        st.markdown(f"### {md_escape(stage.title.get(lang) or stage.id)}")
-        for note in by_stage.get(stage.id, []):
-            _participant_note(workshop, token, note, mine, left)
-        for step_id in order:
-            step = view.step(step_id)
-            if step is None or step.stage != stage.id:
-                continue
-            step_notes = by_step.get(step.id, [])
-            title = md_escape(step.title.get(lang) or step.id)
-            with st.expander(tr("workshop.join.step_label", step=title, count=len(step_notes))):
-                body = (step.client_text.get(lang) if client else "") or step.description.get(lang)
-                if body:
-                    st.markdown(md_escape(body))
-                _vote_buttons(
-                    workshop, token, mine.get(("step", step.id), 0), left, step_id=step.id,
-                    label=tr("workshop.vote.step"),
-                )
-                for note in step_notes:
-                    _participant_note(workshop, token, note, mine, left)
-
-
-def _participant_note(workshop: Workshop, token: str, note: Note, mine: dict, left: int) -> None:
-    with st.container(border=True):
-        facts = [f"**{kind_label(note.kind)}**", tr("workshop.votes", count=note.votes)]
-        if note.display_name:
-            facts.append(md_escape(note.display_name))
-        st.markdown(" · ".join(facts))
-        st.markdown(md_escape(note.text))
-        _vote_buttons(
-            workshop, token, mine.get(("note", str(note.id)), 0), left, note_id=note.id, label=tr("workshop.vote.note")
-        )

@@ -6,23 +6,22 @@ actor still in use, an unknown id) raises `EditError`, one sentence through the 
 A path that is merely *incomplete* (no end, a decision with one way out) is not an error
 here: validation lists those, and a draft may be saved with them.
 
-`rebase` is the other half of the stale-save flow: when someone else saved while I was
-editing, my edit (base → mine) is re-applied on top of theirs, field by field.
+`rebase` (the stale-save merge, in `paths.editing.merge`) is importable from here too.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 from pydantic import ValidationError
 
-from paths.i18n.catalog import UserError, normalise_lang, t
+from paths.editing.merge import Conflict, rebase  # noqa: F401 - re-exported: callers import them from here
+from paths.i18n.catalog import UserError, normalise_lang
 from paths.model.contact_rules import is_email, is_phone
-from paths.model.diff import Fields, Flat, _item_label, flatten, unflatten
+from paths.model.diff import _item_label
 from paths.model.ids import is_item_id, unique_id
 from paths.model.schema import (
     Actor,
@@ -308,6 +307,40 @@ def move_step(path: ServicePath, step_id: str, *, stage_id: str | None = None, i
     if index is None:
         index = next(i for i, s in enumerate(path.steps) if s.id == step_id)
     steps.insert(_clamp(index, len(steps)), step)
+    return path.model_copy(update={"steps": steps})
+
+
+def move_step_to(
+    path: ServicePath, step_id: str, stage_id: str, lane: str | None = None, *, before: str | None = None
+) -> ServicePath:
+    """A step dragged on the canvas: into `stage_id`, into the swimlane of actor `lane`, before step `before`.
+
+    The lane is the step's responsible actor (its first): the dragged step gets `lane` first, its other
+    actors kept; `lane` "" is the lane of steps without an actor; None leaves the actors alone. Without
+    `before` the step goes after the last step of the stage (so the list keeps stages together)."""
+    step = _need_step(path, step_id)
+    _need_stage(path, stage_id)
+    if before == step_id:
+        before = None
+    if before is not None:
+        _need_step(path, before)
+    actors = list(step.actors)
+    if lane == "":
+        actors = []
+    elif lane is not None:
+        if not path.actor(lane):
+            raise EditError("unknown_actor", id=lane)
+        actors = [lane, *(a for a in actors[1:] if a != lane)]
+    moved = step.model_copy(update={"stage": stage_id, "actors": actors})
+    steps = [s for s in path.steps if s.id != step_id]
+    if before is not None:
+        index = next(i for i, s in enumerate(steps) if s.id == before)
+    else:
+        in_stage = [i for i, s in enumerate(steps) if s.stage == stage_id]
+        later = {stage.id for stage in path.stages[path.stage_index().get(stage_id, 0) + 1:]}
+        index = in_stage[-1] + 1 if in_stage else next(
+            (i for i, s in enumerate(steps) if s.stage in later), len(steps))
+    steps.insert(index, moved)
     return path.model_copy(update={"steps": steps})
 
 
@@ -598,6 +631,19 @@ def apply_step_table(
     """
     lang = normalise_lang(lang)
     records = [r for r in _records(table) if not all(_blank(v) or v == [] or v is False for v in r.values())]
+    ids = _table_ids(records)
+    steps = [_table_step(path, record, step_id, number, lang)
+             for number, (record, step_id) in enumerate(zip(records, ids, strict=True), start=1)]
+    removed = {step.id for step in path.steps} - set(ids)
+    transitions = _table_transitions(path, records, ids, removed, lang)
+    views = path.views
+    for step_id in removed:
+        views = _rename_in_views(path.model_copy(update={"views": views}), step_id, None)
+    return path.model_copy(update={"steps": steps, "transitions": transitions, "views": views})
+
+
+def _table_ids(records: list[dict[str, Any]]) -> list[str]:
+    """Each row's step id: the one given (checked: valid, not twice), else one made from its title."""
     given = [_text(r.get("id")) for r in records]
     seen: set[str] = set()
     for number, step_id in enumerate(given, start=1):
@@ -616,57 +662,73 @@ def apply_step_table(
                 raise EditError("table_no_title", row=number)
             step_id = unique_id(title, seen | set(ids), "step")
         ids.append(step_id)
-    by_title = {}
+    return ids
+
+
+def _table_stage(path: ServicePath, value: str, number: int, lang: str) -> str:
+    """A stage cell: a stage id, or a stage title in `lang`."""
+    if value in {stage.id for stage in path.stages}:
+        return value
+    match = next((s.id for s in path.stages if s.title.get(lang).casefold() == value.casefold()), None)
+    if match is None:
+        raise EditError("table_unknown_stage", row=number, value=value)
+    return match
+
+
+def _table_actors(path: ServicePath, value: object, number: int, lang: str) -> list[str]:
+    """An actors cell: actor ids or names in `lang`, each once."""
+    actor_ids = {actor.id for actor in path.actors}
+    actors: list[str] = []
+    for actor in _as_list(value):
+        if actor not in actor_ids:
+            match = next((a.id for a in path.actors if a.name.get(lang).casefold() == actor.casefold()), None)
+            if match is None:
+                raise EditError("table_unknown_actor", row=number, value=actor)
+            actor = match
+        if actor not in actors:
+            actors.append(actor)
+    return actors
+
+
+def _table_step(path: ServicePath, record: dict[str, Any], step_id: str, number: int, lang: str) -> Step:
+    """One row as a step: the existing step's other fields kept, the row's columns written in `lang`."""
+    old = path.step(step_id)
+    title = _text(record.get("title"))
+    if not title and not (old and any(old.title.get(c, fallback=False) for c in ("fi", "sv", "en") if c != lang)):
+        raise EditError("table_no_title", row=number)
+    stage = _table_stage(path, _text(record.get("stage")), number, lang)
+    actors = _table_actors(path, record.get("actors"), number, lang)
+    try:
+        audience = Audience(_text(record.get("audience")) or "everyone")
+        channels = [Channel(c) for c in _as_list(record.get("channels"))]
+    except ValueError as exc:
+        raise EditError("table_bad_value", row=number, column="audience/channels", value=str(exc)) from None
+    base = old or Step(id=step_id, stage=stage, title={lang: title})
+    texts = {
+        name: _set_shown_text(getattr(base, name), lang, _text(record.get(name)))
+        for name in ("title", "description", "client_text")
+        if name in record
+    }
+    return base.model_copy(update={
+        **texts,
+        "stage": stage,
+        "actors": actors,
+        "kind": _kind(record.get("kind"), number),
+        "coordinator": _flag(record.get("coordinator"), number),
+        "audience": audience,
+        "channels": channels,
+    })
+
+
+def _table_transitions(
+    path: ServicePath, records: list[dict[str, Any]], ids: list[str], removed: set[str], lang: str
+) -> list[Transition]:
+    """The "next" column as transitions; an existing transition keeps its condition's other languages."""
+    known = set(ids)
+    by_title: dict[str, str] = {}
     for step_id, record in zip(ids, records, strict=True):
         by_title.setdefault(_text(record.get("title")).casefold(), step_id)
-
-    stage_ids = {stage.id for stage in path.stages}
-    actor_ids = {actor.id for actor in path.actors}
-    steps: list[Step] = []
     transitions: list[Transition] = []
-    for number, (record, step_id) in enumerate(zip(records, ids, strict=True), start=1):
-        old = path.step(step_id)
-        title = _text(record.get("title"))
-        if not title and not (old and any(old.title.get(c, fallback=False) for c in ("fi", "sv", "en") if c != lang)):
-            raise EditError("table_no_title", row=number)
-        stage = _text(record.get("stage"))
-        if stage not in stage_ids:
-            match = next((s.id for s in path.stages if s.title.get(lang).casefold() == stage.casefold()), None)
-            if match is None:
-                raise EditError("table_unknown_stage", row=number, value=stage)
-            stage = match
-        actors = []
-        for actor in _as_list(record.get("actors")):
-            if actor not in actor_ids:
-                match = next((a.id for a in path.actors if a.name.get(lang).casefold() == actor.casefold()), None)
-                if match is None:
-                    raise EditError("table_unknown_actor", row=number, value=actor)
-                actor = match
-            if actor not in actors:
-                actors.append(actor)
-        try:
-            audience = Audience(_text(record.get("audience")) or "everyone")
-            channels = [Channel(c) for c in _as_list(record.get("channels"))]
-        except ValueError as exc:
-            raise EditError("table_bad_value", row=number, column="audience/channels", value=str(exc)) from None
-        base = old or Step(id=step_id, stage=stage, title={lang: title})
-        texts = {
-            name: _set_shown_text(getattr(base, name), lang, _text(record.get(name)))
-            for name in ("title", "description", "client_text")
-            if name in record
-        }
-        steps.append(base.model_copy(update={
-            **texts,
-            "stage": stage,
-            "actors": actors,
-            "kind": _kind(record.get("kind"), number),
-            "coordinator": _flag(record.get("coordinator"), number),
-            "audience": audience,
-            "channels": channels,
-        }))
-
-    known = set(ids)
-    removed = {step.id for step in path.steps} - known
     for number, (record, step_id) in enumerate(zip(records, ids, strict=True), start=1):
         targets: set[str] = set()
         for item in _as_list(record.get("next")):
@@ -681,11 +743,7 @@ def apply_step_table(
             old = next((tr for tr in path.transitions if tr.source == step_id and tr.target == target), None)
             condition = _set_shown_text(old.condition, lang, label) if old else LocalText(**{lang: label})
             transitions.append(Transition(source=step_id, target=target, condition=condition))
-
-    views = path.views
-    for step_id in removed:
-        views = _rename_in_views(path.model_copy(update={"views": views}), step_id, None)
-    return path.model_copy(update={"steps": steps, "transitions": transitions, "views": views})
+    return transitions
 
 
 def _resolve_next(item: str, known: set[str], by_title: dict[str, str]) -> tuple[str | None, str]:
@@ -704,165 +762,3 @@ def _resolve_next(item: str, known: set[str], by_title: dict[str, str]) -> tuple
             return target, label.strip()
     return None, ""
 
-
-# ---------------------------------------------------------------------------------------------
-# Re-applying an edit on top of someone else's save
-
-
-_MISSING = object()
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """A field both sides changed differently, or an item one side removed and the other changed.
-    `kept` says whose value the merge kept ("mine")."""
-
-    kind: str
-    item: str
-    field: str
-    lang: str
-    base: object
-    mine: object
-    theirs: object
-    reason: str = "changed"  # changed | removed_by_me | removed_by_them | restored | dropped | order
-
-    def message(self, path: ServicePath, lang: str = "fi") -> str:
-        what = t(f"diff.kind.{self.kind}", lang)
-        name = _item_label(path, self.kind, self.item, lang) if self.item else ""
-        field = t(f"diff.field.{self.field}", lang) if self.field else ""
-        if self.lang:
-            field = f"{field} ({self.lang})"
-        return t(
-            f"editing.conflict.{self.reason}", lang,
-            what=what, name=name, field=field, mine=_short(self.mine), theirs=_short(self.theirs),
-        )
-
-
-def _short(value: object) -> str:
-    if value is _MISSING or value is None:
-        return "–"
-    if isinstance(value, list):
-        value = ", ".join(str(v) for v in value)
-    text = str(value)
-    return text if len(text) <= 80 else text[:77] + "…"
-
-
-def _merge_value(base: object, mine: object, theirs: object) -> tuple[object, bool]:
-    """Three-way merge of one value: (result, conflict). On a conflict my value is kept."""
-    if mine == base:
-        return theirs, False
-    if theirs == base or mine == theirs:
-        return mine, False
-    return mine, True
-
-
-def _merge_order(base: list[str], mine: list[str], theirs: list[str], present: set[str]) -> list[str]:
-    """An order for the merged items: the side that reordered leads; an item only the other
-    side has goes just before the item that followed it there (at the end when none did)."""
-    mine_reordered = [k for k in mine if k in base] != [k for k in base if k in mine]
-    primary, others = (mine, [theirs, base]) if mine_reordered else (theirs, [mine, base])
-    result = [key for key in primary if key in present]
-    for source in others:
-        for position, key in enumerate(source):
-            if key in present and key not in result:
-                after = next((k for k in source[position + 1:] if k in result), None)
-                result.insert(result.index(after) if after is not None else len(result), key)
-    result.extend(key for key in present if key not in result)
-    return result
-
-
-def rebase(base: ServicePath, mine: ServicePath, theirs: ServicePath) -> tuple[ServicePath, list[Conflict]]:
-    """My edit (base → mine) re-applied on top of their save (base → theirs).
-
-    Fields changed on one side only take that side's value; a field both sides changed
-    differently keeps mine and is listed as a conflict; an item removed on one side and
-    changed on the other is listed too (my side wins: my removal removes, my change keeps the
-    item). References are repaired so the result is a loadable path: a stage, actor or step
-    that the merge would leave referenced but missing is put back and listed.
-    """
-    b, m, th = flatten(base), flatten(mine), flatten(theirs)
-    conflicts: list[Conflict] = []
-
-    meta: Fields = {}
-    for key in [*th.meta, *(k for k in m.meta if k not in th.meta)]:
-        value, clash = _merge_value(b.meta.get(key, _MISSING), m.meta.get(key, _MISSING), th.meta.get(key, _MISSING))
-        if clash:
-            conflicts.append(Conflict("path", "", key[0], key[1] if len(key) > 1 else "", b.meta.get(key),
-                                      m.meta.get(key), th.meta.get(key)))
-        if value is not _MISSING:
-            meta[key] = value
-
-    items: dict[str, dict[str, Fields]] = {}
-    for kind in ("stage", "actor", "contact", "step", "transition"):
-        bi, mi, ti = b.items[kind], m.items[kind], th.items[kind]
-        merged: dict[str, Fields] = {}
-        for key in dict.fromkeys([*bi, *ti, *mi]):
-            old, my, their = bi.get(key), mi.get(key), ti.get(key)
-            if old is None:
-                if my is not None and their is not None:
-                    merged[key] = _merge_fields(kind, key, {}, my, their, conflicts)
-                else:
-                    merged[key] = my if my is not None else their
-            elif my is None and their is None:
-                continue
-            elif my is None:
-                if their != old:
-                    conflicts.append(Conflict(kind, key, "", "", None, None, None, "removed_by_me"))
-            elif their is None:
-                if my != old:
-                    conflicts.append(Conflict(kind, key, "", "", None, None, None, "removed_by_them"))
-                    merged[key] = my
-            else:
-                merged[key] = _merge_fields(kind, key, old, my, their, conflicts)
-        order = _merge_order(list(bi), list(mi), list(ti), set(merged))
-        if kind == "stage":
-            common_m = [k for k in mi if k in ti and k in bi]
-            common_t = [k for k in ti if k in mi and k in bi]
-            common_b = [k for k in bi if k in mi and k in ti]
-            if common_m != common_b and common_t != common_b and common_m != common_t:
-                conflicts.append(Conflict("stage", "", "order", "", list(bi), common_m, common_t, "order"))
-        items[kind] = {key: merged[key] for key in order}
-
-    _repair(items, (b, m, th), conflicts)
-    return unflatten(Flat(meta=meta, items=items)), conflicts
-
-
-def _merge_fields(kind: str, key: str, old: Fields, my: Fields, their: Fields, conflicts: list[Conflict]) -> Fields:
-    result: Fields = {}
-    for name in dict.fromkeys([*their, *my]):
-        value, clash = _merge_value(old.get(name, _MISSING), my.get(name, _MISSING), their.get(name, _MISSING))
-        if clash:
-            conflicts.append(Conflict(kind, key, name[0], name[1] if len(name) > 1 else "", old.get(name),
-                                      my.get(name), their.get(name)))
-        if value is not _MISSING:
-            result[name] = value
-    return result
-
-
-def _repair(items: dict[str, dict[str, Fields]], sources: tuple[Flat, Flat, Flat], conflicts: list[Conflict]) -> None:
-    """Put back stages and actors the merged steps still need; drop transitions to removed steps."""
-    base, mine, theirs = sources
-
-    def bring_back(kind: str, item_id: str) -> bool:
-        for source in (mine, theirs, base):
-            if item_id in source.items[kind]:
-                items[kind][item_id] = source.items[kind][item_id]
-                conflicts.append(Conflict(kind, item_id, "", "", None, None, None, "restored"))
-                return True
-        return False
-
-    for step in list(items["step"].values()):
-        stage = step.get(("stage",))
-        if isinstance(stage, str) and stage not in items["stage"]:
-            bring_back("stage", stage)
-        for actor in step.get(("actors",), []) or []:
-            if actor not in items["actor"]:
-                bring_back("actor", actor)
-        for contact in step.get(("contacts",), []) or []:
-            if contact not in items["contact"]:
-                bring_back("contact", contact)
-    step_ids = {fields[("id",)] for fields in items["step"].values()}
-    for key, fields in list(items["transition"].items()):
-        if fields[("source",)] not in step_ids or fields[("target",)] not in step_ids:
-            del items["transition"][key]
-            conflicts.append(Conflict("transition", key, "", "", None, None, None, "dropped"))

@@ -229,7 +229,7 @@ def _auto_summary(old_content: str, new: ServicePath, new_content: str) -> str:
     return _local_text_json(lambda lang: _fallback_summary(old, current, lang))
 
 
-def _content_json(path: ServicePath) -> str:
+def content_json(path: ServicePath) -> str:
     """The stored form of a version: compact JSON (defaults left out, half the parse time),
     always with its `schema_version` so that a later format can tell old contents apart."""
     compact = path.model_dump_json(exclude_defaults=True)
@@ -432,7 +432,7 @@ class Store:
         The JSON and the change summary are prepared before the write lock is taken, so that
         other writers wait only for the inserts.
         """
-        content = _content_json(path)
+        content = content_json(path)
         prepared = None
         if not summary.strip():
             previous = self._latest_content(path.id)
@@ -441,7 +441,7 @@ class Store:
         for attempt in range(2):
             try:
                 with self.write() as connection:
-                    return self._save_in(connection, path, author, summary, base_version, content, prepared=prepared)
+                    return self.save_in(connection, path, author, summary, base_version, content, prepared=prepared)
             except IntegrityError:
                 # Another writer created the same new path at the same moment (PostgreSQL):
                 # with a base version that is a conflict, without one we go on top of theirs.
@@ -460,7 +460,7 @@ class Store:
             row = connection.execute(query).one_or_none()
         return None if row is None else (row.version, row.content)
 
-    def _save_in(
+    def save_in(
         self,
         connection: Connection,
         path: ServicePath,
@@ -513,8 +513,8 @@ class Store:
             raise UnknownPathError(path_id, version)
         auto = _local_text_json(lambda lang: t("store.summary.restored", lang, version=version))
         with self.write() as connection:
-            return self._save_in(
-                connection, old, author, "", None, _content_json(old), auto_summary=auto, restored_from=version
+            return self.save_in(
+                connection, old, author, "", None, content_json(old), auto_summary=auto, restored_from=version
             )
 
     def delete_path(self, path_id: str) -> bool:
@@ -540,7 +540,7 @@ class Store:
             if connection.execute(select(func.count()).select_from(paths_table)).scalar_one() > 0:
                 return 0
             for path in builtin:
-                self._save_in(connection, path, SEED_AUTHOR, "", None, _content_json(path), auto_summary=auto)
+                self.save_in(connection, path, SEED_AUTHOR, "", None, content_json(path), auto_summary=auto)
         return len(builtin)
 
 

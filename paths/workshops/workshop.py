@@ -121,6 +121,42 @@ votes_table = Table(
     Index("ix_votes_note", "note_id"),
 )
 
+# Participants' suggested changes (paths.workshops.suggestions); `change` is the change as JSON.
+suggestions_table = Table(
+    "suggestions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("workshop_id", Integer, ForeignKey("workshops.id"), nullable=False),
+    Column("path_id", String(64), nullable=False, index=True),
+    Column("kind", String(24), nullable=False),
+    Column("target_kind", String(8), nullable=False),
+    Column("target_id", String(80), nullable=False),
+    Column("change", Text, nullable=False),
+    Column("base_version", Integer, nullable=False),
+    Column("fingerprint", String(64), nullable=False),
+    Column("display_name", String(60), nullable=True),
+    Column("participant_hash", String(64), nullable=False),
+    Column("status", String(12), nullable=False),
+    Column("reason", Text, nullable=True),
+    Column("decided_by", String(200), nullable=True),
+    Column("decided_at", UTCDateTime, nullable=True),
+    Column("accepted_version", Integer, nullable=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Index("ix_suggestions_workshop_participant", "workshop_id", "participant_hash"),
+)
+
+suggestion_votes_table = Table(
+    "suggestion_votes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("workshop_id", Integer, ForeignKey("workshops.id"), nullable=False),
+    Column("suggestion_id", Integer, ForeignKey("suggestions.id"), nullable=False),
+    Column("participant_hash", String(64), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Index("ix_suggestion_votes_workshop_participant", "workshop_id", "participant_hash"),
+    Index("ix_suggestion_votes_suggestion", "suggestion_id"),
+)
+
 
 # The statements of the hot paths (a note, a vote), built once: only their parameters change.
 _OPEN_WORKSHOP = (
@@ -129,17 +165,19 @@ _OPEN_WORKSHOP = (
     .where(workshops_table.c.id == bindparam("workshop_id"))
 )
 _OPEN_WORKSHOP_SHARED = _OPEN_WORKSHOP.with_for_update(read=True, of=workshops_table)
-_COUNT_NOTES = (
-    select(func.count())
-    .select_from(notes_table)
-    .where(notes_table.c.workshop_id == bindparam("workshop_id"), notes_table.c.participant_hash == bindparam("who"))
-)
+def count_of_participant(table: Table) -> Any:
+    """How many rows of `table` one participant wrote in one workshop (parameters `workshop_id`, `who`)."""
+    return (
+        select(func.count())
+        .select_from(table)
+        .where(table.c.workshop_id == bindparam("workshop_id"), table.c.participant_hash == bindparam("who"))
+    )
+
+
+_COUNT_NOTES = count_of_participant(notes_table)
 _INSERT_NOTE = notes_table.insert().returning(notes_table.c.id)
-_COUNT_VOTES = (
-    select(func.count())
-    .select_from(votes_table)
-    .where(votes_table.c.workshop_id == bindparam("workshop_id"), votes_table.c.participant_hash == bindparam("who"))
-)
+_COUNT_VOTES = count_of_participant(votes_table)
+_COUNT_SUGGESTION_VOTES = count_of_participant(suggestion_votes_table)
 _NOTE_IN_WORKSHOP = select(notes_table.c.id).where(
     notes_table.c.id == bindparam("note_id"), notes_table.c.workshop_id == bindparam("workshop_id")
 )
@@ -234,7 +272,7 @@ def new_participant_token() -> str:
     return secrets.token_urlsafe(24)
 
 
-def _clean_text(text: str, limit: int, *, single_line: bool) -> str:
+def clean_text(text: str, limit: int, *, single_line: bool) -> str:
     """Unicode-normalised text without control or bidi-override characters; newlines kept unless `single_line`.
 
     Cut at `limit + 1` characters so that the caller can still tell that the text was too long.
@@ -252,7 +290,7 @@ def _clean_text(text: str, limit: int, *, single_line: bool) -> str:
 
 
 def clean_note_text(text: str) -> str:
-    cleaned = _clean_text(text, MAX_NOTE_CHARS, single_line=False)
+    cleaned = clean_text(text, MAX_NOTE_CHARS, single_line=False)
     if not cleaned:
         raise WorkshopError("workshop.error.empty_note")
     if len(cleaned) > MAX_NOTE_CHARS:
@@ -261,7 +299,7 @@ def clean_note_text(text: str) -> str:
 
 
 def clean_display_name(name: str | None) -> str | None:
-    cleaned = _clean_text(name or "", MAX_NAME_CHARS, single_line=True)
+    cleaned = clean_text(name or "", MAX_NAME_CHARS, single_line=True)
     if len(cleaned) > MAX_NAME_CHARS:
         raise WorkshopError("workshop.error.long_name", max=MAX_NAME_CHARS)
     return cleaned or None
@@ -411,6 +449,21 @@ def _note(row: Any) -> Note:
     )
 
 
+def votes_used(connection: Connection, workshop_id: int, who: str) -> int:
+    """The votes a participant has spent, on notes and steps and on suggestions: one budget for all."""
+    params = {"workshop_id": workshop_id, "who": who}
+    return connection.execute(_COUNT_VOTES, params).scalar_one() + connection.execute(
+        _COUNT_SUGGESTION_VOTES, params
+    ).scalar_one()
+
+
+def lock_participant(connection: Connection, dialect: str, workshop_id: int, who: str) -> None:
+    """On PostgreSQL, serialise one participant's votes (SQLite has one writer at a time anyway)."""
+    if dialect == "postgresql":
+        lock = sql_text("SELECT pg_advisory_xact_lock(:a, :b)")
+        connection.execute(lock, {"a": workshop_id, "b": _signed_int32(who)})
+
+
 def _signed_int32(digest: str) -> int:
     return int.from_bytes(bytes.fromhex(digest[:8]), "big", signed=True)
 
@@ -445,7 +498,7 @@ class WorkshopStore:
         for _ in range(20):
             code = code_factory()
             try:
-                with self._write() as connection:
+                with self.write() as connection:
                     new_id = connection.execute(
                         workshops_table.insert()
                         .values(
@@ -509,7 +562,7 @@ class WorkshopStore:
 
     def close(self, workshop_id: int) -> bool:
         """Close a workshop: its code stops working and it takes no more notes; the notes stay."""
-        with self._write() as connection:
+        with self.write() as connection:
             result = connection.execute(
                 workshops_table.update()
                 .where(workshops_table.c.id == workshop_id, workshops_table.c.closed_at.is_(None))
@@ -517,11 +570,12 @@ class WorkshopStore:
             )
             return result.rowcount == 1
 
-    def _write(self) -> AbstractContextManager[Connection]:
-        """A short write transaction through the store (the database's writers take turns in order)."""
-        return self.store.write(paths_change=False)
+    def write(self, paths_change: bool = False) -> AbstractContextManager[Connection]:
+        """A short write transaction through the store (the database's writers take turns in order);
+        `paths_change=True` when it also saves a version of a path."""
+        return self.store.write(paths_change=paths_change)
 
-    def _lock_open(self, connection: Connection, workshop_id: int) -> tuple[Workshop, int]:
+    def lock_open(self, connection: Connection, workshop_id: int) -> tuple[Workshop, int]:
         """Inside a write transaction: the open workshop (share-locked on PostgreSQL) and the version of
         its path that participants see; refuses an unknown or closed workshop."""
         query = _OPEN_WORKSHOP_SHARED if self.store.dialect == "postgresql" else _OPEN_WORKSHOP
@@ -541,7 +595,7 @@ class WorkshopStore:
         path = self.store.get_path(workshop.path_id, version)
         return (path, version) if path is not None else None
 
-    def _targets_for(
+    def targets_for(
         self, connection: Connection, workshop: Workshop, version: int
     ) -> tuple[frozenset[str], frozenset[str]]:
         """The step and stage ids participants may write on (cached: a stored version never changes)."""
@@ -584,9 +638,9 @@ class WorkshopStore:
         cleaned = clean_note_text(text)
         name = clean_display_name(display_name)
         now = datetime.now(UTC)
-        with self._write() as connection:
-            workshop, version = self._lock_open(connection, workshop_id)
-            steps, stages = self._targets_for(connection, workshop, version)
+        with self.write() as connection:
+            workshop, version = self.lock_open(connection, workshop_id)
+            steps, stages = self.targets_for(connection, workshop, version)
             if (step_id is not None and step_id not in steps) or (stage_id is not None and stage_id not in stages):
                 raise WorkshopError("workshop.error.target")
             written = connection.execute(_COUNT_NOTES, {"workshop_id": workshop_id, "who": who}).scalar_one()
@@ -642,13 +696,13 @@ class WorkshopStore:
             return connection.execute(select(func.count(distinct(who.c.who)))).scalar_one()
 
     def set_done(self, note_id: int, done: bool = True) -> bool:
-        with self._write() as connection:
+        with self.write() as connection:
             return connection.execute(
                 notes_table.update().where(notes_table.c.id == note_id).values(done=done)
             ).rowcount == 1
 
     def mark_turned_into_edit(self, note_id: int) -> bool:
-        with self._write() as connection:
+        with self.write() as connection:
             return connection.execute(
                 notes_table.update().where(notes_table.c.id == note_id).values(turned_into_edit=True)
             ).rowcount == 1
@@ -665,19 +719,16 @@ class WorkshopStore:
         who = participant_hash(participant_token)
         if (note_id is None) == (step_id is None):
             raise WorkshopError("workshop.error.vote_target")
-        with self._write() as connection:
-            if self.store.dialect == "postgresql":
-                connection.execute(
-                    sql_text("SELECT pg_advisory_xact_lock(:a, :b)"), {"a": workshop_id, "b": _signed_int32(who)}
-                )
-            workshop, version = self._lock_open(connection, workshop_id)
-            if step_id is not None and step_id not in self._targets_for(connection, workshop, version)[0]:
+        with self.write() as connection:
+            lock_participant(connection, self.store.dialect, workshop_id, who)
+            workshop, version = self.lock_open(connection, workshop_id)
+            if step_id is not None and step_id not in self.targets_for(connection, workshop, version)[0]:
                 raise WorkshopError("workshop.error.vote_target")
             if note_id is not None:
                 found = connection.execute(_NOTE_IN_WORKSHOP, {"note_id": note_id, "workshop_id": workshop_id}).first()
                 if found is None:
                     raise WorkshopError("workshop.error.vote_target")
-            used = connection.execute(_COUNT_VOTES, {"workshop_id": workshop_id, "who": who}).scalar_one()
+            used = votes_used(connection, workshop_id, who)
             limit = workshop.votes_per_participant
             if used >= limit:
                 raise VoteLimitError(limit)
@@ -699,8 +750,8 @@ class WorkshopStore:
         """Take back one of the participant's votes on a note or a step (while the workshop is open)."""
         who = participant_hash(participant_token)
         target = votes_table.c.note_id == note_id if note_id is not None else votes_table.c.step_id == step_id
-        with self._write() as connection:
-            self._lock_open(connection, workshop_id)
+        with self.write() as connection:
+            self.lock_open(connection, workshop_id)
             vote_id = connection.execute(
                 select(votes_table.c.id)
                 .where(votes_table.c.workshop_id == workshop_id, votes_table.c.participant_hash == who, target)
@@ -713,18 +764,28 @@ class WorkshopStore:
             return True
 
     def my_votes(self, workshop_id: int, participant_token: str) -> dict[tuple[str, str], int]:
-        """The participant's votes: {("note", "12"): 2, ("step", "s3"): 1}."""
+        """The participant's votes: {("note", "12"): 2, ("step", "s3"): 1, ("suggestion", "4"): 1}."""
         who = participant_hash(participant_token)
         query = (
             select(votes_table.c.note_id, votes_table.c.step_id, func.count().label("n"))
             .where(votes_table.c.workshop_id == workshop_id, votes_table.c.participant_hash == who)
             .group_by(votes_table.c.note_id, votes_table.c.step_id)
         )
+        on_suggestions = (
+            select(suggestion_votes_table.c.suggestion_id, func.count().label("n"))
+            .where(
+                suggestion_votes_table.c.workshop_id == workshop_id,
+                suggestion_votes_table.c.participant_hash == who,
+            )
+            .group_by(suggestion_votes_table.c.suggestion_id)
+        )
         with self.store.read() as connection:
-            return {
+            found = {
                 ("note", str(row.note_id)) if row.note_id is not None else ("step", row.step_id): row.n
                 for row in connection.execute(query)
             }
+            found.update({("suggestion", str(row.suggestion_id)): row.n for row in connection.execute(on_suggestions)})
+            return found
 
     def step_votes(self, workshop_id: int) -> dict[str, int]:
         """Votes on each step (votes on notes are counted on the notes)."""

@@ -13,7 +13,7 @@ from paths.store.library import Store, get_store
 from tests.support.apptest import app_databases, run_script
 from tests.support.factories import branching_path
 
-EDITOR = "from components.editor_page import editor_page\neditor_page()\n"
+EDITOR = "from components.editor.page import editor_page\neditor_page()\n"
 HISTORY = "from components.history_page import history_page\nhistory_page()\n"
 
 
@@ -93,7 +93,8 @@ def test_step_form_edit_title_toggle_light_bulb_and_save(store: Store) -> None:
     assert newest.summary == "1 step changed"
 
 
-def test_conflict_is_shown_with_their_changes_and_my_edit_can_be_reapplied(store: Store) -> None:
+def test_a_save_after_someone_elses_save_to_other_steps_keeps_both_without_a_conflict_screen(store: Store) -> None:
+    """Three-way merge on the session's base version: they changed one step, I another — both kept."""
     saved(store, "edit-conflict")
     at = run(EDITOR, path="edit-conflict")
     pick_step(at, "kokous")
@@ -107,19 +108,8 @@ def test_conflict_is_shown_with_their_changes_and_my_edit_can_be_reapplied(store
 
     at.button(key="_polku_ed_save").click()
     ok(at.run())
-    shown = texts(at)
-    assert "Toinen Fasilitaattori tallensi polusta version 2, kun muokkasit versiota 1" in shown
-    assert "Toisen muutokset: 1 askel muutettu" in shown
-    assert store.latest_version("edit-conflict") == 2  # nothing of mine was stored
-    table = at.dataframe[0].value
-    assert set(table["Kenttä"]) == {"otsikko (fi)", "koordinaattorin askel 💡"}
-    assert "Seuranta puhelimitse" in set(table["Jälkeen"])
-
-    at.button(key="_polku_ed_rebase").click()
-    ok(at.run())
-    assert t("editor.conflict.rebased", "fi", version=2) in texts(at)
-    at.button(key="_polku_ed_save").click()
-    ok(at.run())
+    assert t("editor.save.merged", "fi", version=3, theirs=2) in texts(at)
+    assert "tallensi polusta version" not in texts(at)  # no conflict screen
     assert store.latest_version("edit-conflict") == 3
     merged = store.get_path("edit-conflict")
     assert merged.step("kokous").title.fi == "Verkostokokous koolle"
@@ -137,6 +127,10 @@ def test_conflicting_field_is_listed_after_reapplying(store: Store) -> None:
     store.save_path(theirs, "Toinen", base_version=1)
     at.button(key="_polku_ed_save").click()
     ok(at.run())
+    assert "Toinen tallensi polusta version 2, kun muokkasit versiota 1" in texts(at)  # the same field: the screen
+    assert store.latest_version("edit-clash") == 2  # nothing of mine was stored
+    table = at.dataframe[0].value
+    assert "Heidän otsikkonsa" in set(table["Jälkeen"])
     at.button(key="_polku_ed_rebase").click()
     ok(at.run())
     notes = "\n".join(w.value for w in at.warning)
@@ -290,7 +284,7 @@ def test_history_lists_compares_and_restores(store: Store) -> None:
 
 def test_the_editors_problems_blueprint_and_diagram_are_made_once_per_state_of_the_edit() -> None:
     """A rerun that leaves the edit as it was reuses them; an edit, an undo or another language makes them anew."""
-    from components.editor_page import Edit
+    from paths.editing.session import EditSession as Edit
 
     path = branching_path()
     edit = Edit(path_id=path.id, base_version=1, base=path, path=path)

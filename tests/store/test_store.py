@@ -185,7 +185,7 @@ def test_a_summary_prepared_against_an_older_version_is_recomputed(store: Store)
     store.save_path(renamed(path, "B"), "B", "B:n muutos")
     prepared = (1, LocalText(fi="vanhentunut").model_dump_json())
     with store.write() as connection:
-        store._save_in(connection, renamed(path, "B"), "C", "", None, path.model_dump_json(), prepared=prepared)
+        store.save_in(connection, renamed(path, "B"), "C", "", None, path.model_dump_json(), prepared=prepared)
     latest = store.history("testipolku", "fi")[0].summary
     assert latest != "vanhentunut"
     assert "ei muutoksia" in latest.lower()

@@ -7,7 +7,6 @@ import csv
 import io
 import multiprocessing
 import threading
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -35,20 +34,6 @@ from paths.workshops.workshop import (
     notes_table,
     votes_table,
 )
-from tests.support.factories import branching_path
-
-
-@pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    opened = Store(db_url)
-    opened.save_path(branching_path(), "Fasilitaattori")
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def ws(store: Store) -> WorkshopStore:
-    return WorkshopStore(store)
 
 
 def codes(*values: str):  # noqa: ANN201 - a code factory

@@ -13,7 +13,9 @@ from components.auth import FACILITATOR_KEY, JOIN_KEY
 from paths.accounts.auth import FREE_FAILURES, Accounts
 from paths.i18n.catalog import t
 from paths.store.library import Store, get_store
-from paths.workshops.workshop import WorkshopStore
+from paths.workshops.changes import Change
+from paths.workshops.suggestions import SuggestionStore
+from paths.workshops.workshop import WorkshopStore, new_participant_token
 from tests.support.factories import branching_path
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -302,3 +304,40 @@ def test_turning_a_note_into_an_edit_opens_the_editor_on_its_step(store: Store) 
     assert workshops.notes(workshop.id)[0].turned_into_edit
     assert at.query_params["path"] == "testipolku"
     assert at.session_state["_polku_ed_step"] == "yhteydenotto", "the editor opened on the note's step"
+
+
+# -- suggestions on the wall -----------------------------------------------------------------------
+
+
+def wall(workshop_id: int) -> AppTest:
+    at = AppTest.from_string(FACILITATOR, default_timeout=TIMEOUT)
+    at.query_params["workshop"] = str(workshop_id)
+    return run(at)
+
+
+def test_the_wall_accepts_declines_and_marks_out_of_date(store: Store) -> None:
+    ws = WorkshopStore(store)
+    sg = SuggestionStore(ws)
+    workshop = ws.open_workshop("testipolku", "Testaaja", "professional")
+    rename = sg.suggest(workshop.id, new_participant_token(), Change("rename", "step", "tarve", title="Uusi nimi"),
+                        display_name="Maija")
+    bulb = sg.suggest(workshop.id, new_participant_token(), Change("bulb", "step", "tarve", on=True))
+    other = sg.suggest(workshop.id, new_participant_token(), Change("bulb", "step", "kirjaus", on=True))
+    at = wall(workshop.id)
+    shown = texts(at)
+    assert t("suggest.overlap", "fi", count=2) in shown  # the two on "tarve", side by side
+    assert "Maija" in shown and t("suggest.a_participant", "fi") in shown
+
+    at.button(key=f"_polku_sg_accept_{rename.id}").click()
+    run(at)
+    assert t("suggest.accepted", "fi", version=2) in texts(at)
+    assert store.get_path("testipolku").step("tarve").title.fi == "Uusi nimi"
+    assert at.button(key=f"_polku_sg_accept_{bulb.id}").disabled  # its step changed since: out of date
+    assert t("suggest.status.out_of_date", "fi") in texts(at)
+
+    at.text_input(key=f"_polku_sg_reason_{other.id}").input("Kirjaus ei ole koordinaattorin työtä")
+    at.button(key=f"_polku_sg_decline_{other.id}").click()
+    run(at)
+    assert sg.get(other.id).status == "declined"
+    assert sg.get(other.id).reason == "Kirjaus ei ole koordinaattorin työtä"
+    assert store.latest_version("testipolku") == 2
