@@ -14,7 +14,7 @@ from paths.store.library import Store, get_store
 from tests.support.apptest import app_databases, run_script
 from tests.support.factories import branching_path
 
-EDITOR = "from components.editor_page import editor_page\neditor_page()\n"
+EDITOR = "from components.editor.page import editor_page\neditor_page()\n"
 PATH_PAGE = "from components.path_page import render\nrender()\n"
 LIBRARY = "from components.library_page import render\nrender()\n"
 COMPARE = "from components.compare_page import compare_page\ncompare_page()\n"
