@@ -86,7 +86,7 @@ YES_NO: dict[str, tuple[str, str]] = {"fi": ("kyllä", "ei"), "sv": ("ja", "nej"
 # How a new actor's group is guessed from its name (lower case, any language).
 CLIENT_SIDE_NAMES = frozenset({
     "client", "asiakas", "klient", "kund", "klienten", "close ones", "relatives", "family", "läheiset", "läheinen",
-    "omaiset", "omainen", "närstående", "anhöriga",
+    "omaiset", "omainen", "närstående", "anhöriga", "nuori", "young person", "den unga", "ung",
 })
 COORDINATOR_WORDS: tuple[str, ...] = ("coordinator", "koordinaattori", "samordnare", "koordinator")
 ORGANISATION_NAMES = frozenset({

@@ -57,6 +57,8 @@ def guess_kind(node: Node) -> StepKind:
         return StepKind.end
     if node.tag in DECISIONS:
         return StepKind.decision
+    if node.element.find(q(MODEL, "timerEventDefinition")) is not None:
+        return StepKind.action  # a wait
     name = node.name.casefold()
     for kind, words in NAME_KINDS:
         if any(word in name for word in words):

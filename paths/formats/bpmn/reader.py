@@ -122,6 +122,8 @@ class _Reader:
             lane_number = 0
             for lane in process.iter(q(MODEL, "lane")):
                 lane_number += 1
+                if lane.find(f"{q(MODEL, 'childLaneSet')}/{q(MODEL, 'lane')}") is not None:
+                    continue  # a lane of lanes: its nodes belong to the inner lanes' actors
                 name = texts(lane, "name", self.lang)
                 if not name:
                     name = LocalText(**{self.lang: t("formats.bpmn.lane_n", self.lang, n=lane_number)})
