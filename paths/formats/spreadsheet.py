@@ -593,3 +593,9 @@ def template_xlsx(lang: str = "fi") -> bytes:
     lang = normalise_lang(lang)
     example = template_path()
     return rows_to_xlsx(to_rows(example, lang, with_ids=False), example.title.get(lang))
+
+
+def template_ods(lang: str = "fi") -> bytes:
+    lang = normalise_lang(lang)
+    example = template_path()
+    return rows_to_ods(to_rows(example, lang, with_ids=False), example.title.get(lang))

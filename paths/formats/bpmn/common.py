@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from paths.i18n.catalog import UserError
+from paths.formats.files import PathFileError
 
 MODEL = "http://www.omg.org/spec/BPMN/20100524/MODEL"
 BPMNDI = "http://www.omg.org/spec/BPMN/20100524/DI"
@@ -15,8 +15,9 @@ POLKU = "urn:polku:bpmn:1"
 MAX_ELEMENTS = 2000
 
 
-class BpmnError(UserError):
-    """A file that cannot become a path: one sentence, and nothing is stored."""
+class BpmnError(PathFileError):
+    """A BPMN file that cannot become a path: one sentence, and nothing is stored (a kind of
+    `PathFileError`, so every place that reports an unreadable path file reports this one too)."""
 
     key_prefix = "bpmn_error."
 
