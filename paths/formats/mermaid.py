@@ -20,8 +20,8 @@ from paths.views.audience import audience_view
 
 NEUTRAL_SCORE = 3
 # The journey grammar ends a task at `:` and a statement at `;` or `#`: the look-alikes keep the words.
-_JOURNEY_SWAPS = str.maketrans({":": "꞉", ";": "⁏", "#": "♯", "\n": " ", "\r": " ", "%": "％"})
-_ACC_SWAPS = str.maketrans({"\n": " ", "\r": " ", "{": "(", "}": ")", "%": "％"})
+_JOURNEY_SWAPS = str.maketrans({":": "꞉", ";": "⁏", "#": "♯", "\n": " ", "\r": " ", "%": "％", "<": "‹", ">": "›"})
+_ACC_SWAPS = str.maketrans({"\n": " ", "\r": " ", "{": "(", "}": ")", "%": "％", "<": "‹", ">": "›"})
 
 
 def label(text: str) -> str:
