@@ -59,9 +59,11 @@ SYNONYMS: dict[str, dict[str | None, tuple[str, ...]]] = {
         "en": ("client text", "plain language", "for the client", "text for client", "client version"),
     },
     "actors": {
-        "fi": ("toimija", "vastuutaho", "kuka vastaa", "vastuussa", "tekijä", "tekijät", "kuka", "vastuuhenkilö", "vastaava", "osallistujat"),
+        "fi": ("toimija", "vastuutaho", "kuka vastaa", "vastuussa", "tekijä", "tekijät", "kuka", "vastuuhenkilö",
+               "vastaava", "osallistujat"),
         "sv": ("aktör", "ansvarig", "vem ansvarar", "vem", "utförare", "deltagare", "roll"),
-        "en": ("actor", "who", "who is responsible", "responsible party", "responsible", "owner", "role", "roles", "participants"),
+        "en": ("actor", "who", "who is responsible", "responsible party", "responsible", "owner", "role", "roles",
+               "participants"),
     },
     "kind": {
         "fi": ("laji", "askeleen tyyppi", "muoto"),

@@ -282,14 +282,14 @@ def test_two_steps_with_the_same_title_round_trip_through_csv_by_id() -> None:
 
 
 def test_same_title_without_ids_is_still_refused() -> None:
-    data = "vaihe;askel;seuraava\r\nA;Sama;\r\nA;Sama;\r\n".encode()
+    data = b"vaihe;askel;seuraava\r\nA;Sama;\r\nA;Sama;\r\n"
     with pytest.raises(SpreadsheetError) as info:
         path_from_spreadsheet(data, "p.csv")
     assert info.value.key == "duplicate_step"
 
 
 def test_a_name_two_steps_share_cannot_be_a_next_step() -> None:
-    data = "vaihe;askel;seuraava;id\r\nA;Sama;;a\r\nA;Sama;;b\r\nA;Muu;Sama;c\r\n".encode()
+    data = b"vaihe;askel;seuraava;id\r\nA;Sama;;a\r\nA;Sama;;b\r\nA;Muu;Sama;c\r\n"
     with pytest.raises(SpreadsheetError) as info:
         path_from_spreadsheet(data, "p.csv")
     assert info.value.key == "ambiguous_next" and info.value.params["row"] == 4
