@@ -62,7 +62,7 @@ def _import_bpmn(args: argparse.Namespace, data: bytes, file: Path):  # noqa: AN
     from paths.model.ids import slugify
 
     result = read_bpmn(data, file.name, path_id=args.id or slugify(file.name.split(".")[0], "path"),
-                       lang=args.sheet_lang or args.lang)
+                       lang=args.sheet_lang or "fi")  # the texts are Finnish unless --sheet-lang says
     lines = result.report(args.lang)
     print(t("formats.bpmn.report_heading", args.lang, count=len(lines)) if lines
           else t("formats.bpmn.report_none", args.lang))
