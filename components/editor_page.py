@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 import streamlit as st
 from pydantic import ValidationError
 
+from components import import_mapping
 from components.auth import auth_mode, require_facilitator
 from components.common import clicked_step_id, current_lang, md_escape, page_link, store, tr
 from paths.editing import edits as editing
@@ -923,8 +924,9 @@ def _new_path_panel(lang: str) -> None:
             st.download_button(tr("editor.new.template_xlsx"), data=template_xlsx(lang),
                                file_name=f"polku-{lang}.xlsx", mime=XLSX_MIME, on_click="ignore", icon="⬇️",
                                key="_polku_ed_tpl_xlsx")
-        upload = st.file_uploader(tr("editor.transfer.upload"), type=["csv", "xlsx"], key="_polku_ed_new_upload",
-                                  max_upload_size=max(1, MAX_FILE_BYTES // (1024 * 1024)))
+        upload = st.file_uploader(tr("editor.transfer.upload"), type=import_mapping.UPLOAD_TYPES,
+                                  key="_polku_ed_new_upload", max_upload_size=max(1, MAX_FILE_BYTES // (1024 * 1024)))
+        import_mapping.mapping_step(upload, lang)
     if not st.button(tr("editor.new.go"), type="primary", icon="✨", key="_polku_ed_create"):
         return
     if not title.strip():
@@ -953,11 +955,12 @@ def _new_path_panel(lang: str) -> None:
             st.error(tr("editor.new.need_file"), icon="⛔")
             return
         try:
-            path = path_from_spreadsheet(upload.getvalue(), upload.name, path_id=path_id, title=title.strip())
+            path = import_mapping.read_upload(upload, path_id, title.strip(), lang)
         except PathFileError as exc:
             st.error(exc.message(lang), icon="⛔")
             return
     _create(path)
+    import_mapping.report_flash(_edits()[path.id].flash)
     st.rerun()
 
 
