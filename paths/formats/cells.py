@@ -20,6 +20,12 @@ _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _LINE_BREAKS = re.compile(r"[\x0b\x0c]")
 
 
+def one_line(value: str, limit: int = 80) -> str:
+    """User text as an error sentence quotes it: control characters gone, on one line, and short."""
+    text = " ".join(cell_text(value).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def cell_text(value: str) -> str:
     """`value` with what no sheet format can hold replaced: VT/FF become a newline, other control
     characters and lone surrogates are dropped (U+FFFD would only show as a box)."""

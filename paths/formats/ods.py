@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from xml.etree import ElementTree as ET  # noqa: S405 - only to write; reading goes through defusedxml
 
@@ -101,8 +102,8 @@ def read_ods_rows(data: bytes, max_columns: int, max_rows: int) -> Iterator[tupl
             if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
                 raise OdsProblem("too_large")
             content = archive.read("content.xml")
-    except (zipfile.BadZipFile, KeyError, OSError, RuntimeError, ValueError):
-        raise OdsProblem("bad") from None
+    except (zipfile.BadZipFile, KeyError, OSError, RuntimeError, ValueError, EOFError, NotImplementedError, zlib.error):
+        raise OdsProblem("bad") from None  # every way a damaged archive fails
     number = 0
     try:
         for _event, element in iterparse(io.BytesIO(content), events=("end",), forbid_dtd=True):

@@ -16,6 +16,7 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
+from paths.formats.cells import one_line
 from paths.formats.files import MAX_FILE_BYTES, MAX_STEPS, PathFileError
 from paths.formats.headers import MAX_COLUMNS
 
@@ -27,9 +28,13 @@ SHEET_SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm", ".ods")
 
 
 class SpreadsheetError(PathFileError):
-    """A sheet that cannot become a path; `message(lang)` is one sentence naming the row."""
+    """A sheet that cannot become a path; `message(lang)` is one sentence naming the row (the sheet's
+    own text in it on one line and short, whatever the cell held)."""
 
     key_prefix = "sheet_error."
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key, **{k: one_line(v) if isinstance(v, str) else v for k, v in params.items()})
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from paths.formats.cells import one_line
 from paths.formats.files import PathFileError
 
 MODEL = "http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -20,6 +21,9 @@ class BpmnError(PathFileError):
     `PathFileError`, so every place that reports an unreadable path file reports this one too)."""
 
     key_prefix = "bpmn_error."
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key, **{k: one_line(v) if isinstance(v, str) else v for k, v in params.items()})
 
 
 def q(namespace: str, name: str) -> str:
