@@ -344,7 +344,7 @@ def export_xlsx(notes: Iterable[Note], path: ServicePath | None, lang: str, titl
     frame = export_frame(notes, path, lang)
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = (title or "Polku")[:31].translate({ord(c): " " for c in "[]:*?/\\"}) or "Polku"
+    sheet.title = cell_text(title or "Polku")[:31].translate({ord(c): " " for c in "[]:*?/\\"}) or "Polku"
     sheet.append(list(frame.columns))
     for cell in sheet[1]:
         cell.font = Font(bold=True)

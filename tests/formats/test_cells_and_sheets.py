@@ -83,6 +83,7 @@ def test_cell_text_drops_what_no_sheet_can_hold() -> None:
 
 def test_xlsx_csv_and_ods_exports_accept_control_characters() -> None:
     path = with_text(branching_path(), "tarve", description=NASTY)
+    path = path.model_copy(update={"title": LocalText(fi="Otsikko\x0bkaksi\x01")})
     assert "\x0b" in path.step("tarve").description.fi  # the model stores it
     workbook = load_workbook(io.BytesIO(to_xlsx(path, "fi")))
     values = [c.value for row in workbook.active.iter_rows() for c in row]
@@ -99,7 +100,8 @@ def test_workshop_xlsx_export_accepts_a_vertical_tab() -> None:
     note = workshop.Note(id=1, workshop_id=1, path_id="p", step_id=None, stage_id=None, kind="idea",
                          text="a\x0bb\x00c", display_name=None, created_at=datetime.now(UTC), done=False,
                          turned_into_edit=False)
-    data = workshop.export_xlsx([note], None, "fi")
+    data = workshop.export_xlsx([note], None, "fi", title="Työpaja\x0bkaksi")
+    assert "\x0b" not in workshop.export_csv([note], None, "fi").decode("utf-8-sig")
     cells = [c.value for row in load_workbook(io.BytesIO(data)).active.iter_rows() for c in row]
     assert "a\nbc" in cells
 
