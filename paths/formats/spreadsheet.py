@@ -23,15 +23,12 @@ Format (docs/file-formats.md):
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from paths.formats.cells import cell_text, sheet_cell, unguard
-from paths.formats.files import DATA_DIR, load_path_file
+from paths.formats.cells import unguard
 from paths.formats.headers import COLUMNS, HEADERS, match_headers
 from paths.formats.sheet_read import (
     MAX_ROWS,
@@ -42,57 +39,44 @@ from paths.formats.sheet_read import (
     read_csv_cells,
     read_xlsx_cells,
 )
-from paths.i18n.catalog import normalise_lang
-from paths.model.graph import walk_order
-from paths.model.ids import is_item_id, is_path_id, slugify, unique_id
-from paths.model.schema import (
-    LANGS,
-    Actor,
-    ActorGroup,
-    LocalText,
-    ServicePath,
-    Stage,
-    Status,
-    Step,
-    StepKind,
-    Transition,
+from paths.formats.sheet_words import (
+    CLIENT_SIDE_NAMES,
+    KIND_WORDS,
+    YES_NO,
+    _norm,
+    guess_group,
+    kind_word,
+    parse_flag,
+    parse_kind,
 )
+from paths.formats.sheet_write import (
+    TEMPLATE_COLUMNS,
+    rows_to_csv,
+    rows_to_ods,
+    rows_to_xlsx,
+    template_csv,
+    template_ods,
+    template_path,
+    template_xlsx,
+    to_csv,
+    to_ods,
+    to_rows,
+    to_xlsx,
+)
+from paths.i18n.catalog import normalise_lang
+from paths.model.ids import is_item_id, is_path_id, slugify, unique_id
+from paths.model.schema import LANGS, Actor, LocalText, ServicePath, Stage, Status, Step, Transition
 
+# The writers and the cell words live in their own modules; these names stay importable from here.
 __all__ = [
-    "COLUMNS", "HEADERS", "MAX_ROWS", "Sheet", "SpreadsheetError", "read_cells", "read_csv_cells",
-    "read_xlsx_cells", "path_from_spreadsheet", "to_rows", "to_csv", "to_xlsx", "to_ods",
+    "CLIENT_SIDE_NAMES", "COLUMNS", "HEADERS", "KIND_WORDS", "MAX_ROWS", "TEMPLATE_COLUMNS", "YES_NO", "Sheet",
+    "SpreadsheetError", "SpreadsheetMappingNeeded", "guess_group", "kind_word", "parse_flag", "parse_kind",
+    "path_from_spreadsheet", "read_cells", "read_csv_cells", "read_xlsx_cells", "rows_to_csv", "rows_to_ods",
+    "rows_to_xlsx", "template_csv", "template_ods", "template_path", "template_xlsx", "to_csv", "to_ods",
+    "to_rows", "to_xlsx",
 ]
 
-TEMPLATE_FILE = DATA_DIR / "templates" / "example.yaml"
 MAX_CELL_CHARS = 20_000
-TEMPLATE_COLUMNS: tuple[str, ...] = COLUMNS[:-1]
-
-KIND_WORDS: dict[StepKind, dict[str, tuple[str, ...]]] = {
-    StepKind.action: {"fi": ("toiminta", "toimenpide"), "sv": ("åtgärd", "handling"), "en": ("action",)},
-    StepKind.contact: {"fi": ("yhteydenotto", "yhteys"), "sv": ("kontakt",), "en": ("contact",)},
-    StepKind.meeting: {"fi": ("tapaaminen",), "sv": ("möte", "träff"), "en": ("meeting",)},
-    StepKind.network_meeting: {
-        "fi": ("verkostokokous", "verkostopalaveri"), "sv": ("nätverksmöte",), "en": ("network meeting",),
-    },
-    StepKind.decision: {"fi": ("päätös",), "sv": ("beslut",), "en": ("decision",)},
-    StepKind.document: {"fi": ("lomake", "asiakirja"), "sv": ("blankett", "dokument"), "en": ("form", "document")},
-    StepKind.self_assessment: {"fi": ("itsearviointi",), "sv": ("självskattning",), "en": ("self assessment",)},
-    StepKind.end: {"fi": ("päättyminen", "loppu"), "sv": ("avslut", "slut"), "en": ("end",)},
-}
-YES_WORDS = frozenset({"yes", "y", "true", "kyllä", "k", "tosi", "ja", "j", "sant", "1", "x", "💡"})
-NO_WORDS = frozenset({"no", "n", "false", "ei", "e", "epätosi", "nej", "falskt", "0", ""})
-YES_NO: dict[str, tuple[str, str]] = {"fi": ("kyllä", "ei"), "sv": ("ja", "nej"), "en": ("yes", "no")}
-
-# How a new actor's group is guessed from its name (lower case, any language).
-CLIENT_SIDE_NAMES = frozenset({
-    "client", "asiakas", "klient", "kund", "klienten", "close ones", "relatives", "family", "läheiset", "läheinen",
-    "omaiset", "omainen", "närstående", "anhöriga", "nuori", "young person", "den unga", "ung",
-})
-COORDINATOR_WORDS: tuple[str, ...] = ("coordinator", "koordinaattori", "samordnare", "koordinator")
-ORGANISATION_NAMES = frozenset({
-    "kela", "fpa", "te-toimisto", "te toimisto", "te office", "arbets- och näringsbyrå", "järjestöt", "järjestö",
-    "kolmas sektori", "third sector", "tredje sektorn", "organisationer", "ngos", "ngo",
-})
 
 
 class SpreadsheetMappingNeeded(SpreadsheetError):
@@ -103,51 +87,6 @@ class SpreadsheetMappingNeeded(SpreadsheetError):
         expected = ", ".join(HEADERS[lang][column] for column in COLUMNS)
         super().__init__("needs_mapping", name=name, column=header[unknown[0]].strip(), expected=expected)
         self.header, self.unknown = header, unknown
-
-
-def _norm(text: str) -> str:
-    """Case-, space- and dash-insensitive form used to match kinds and names."""
-    text = text.replace("\ufeff", "").replace("\ufe0f", "").replace("_", " ").replace("-", " ")
-    return " ".join(text.casefold().split())
-
-
-_KINDS: dict[str, StepKind] = {
-    _norm(word): kind for kind, by_lang in KIND_WORDS.items() for words in by_lang.values() for word in words
-} | {_norm(kind.value): kind for kind in StepKind}
-
-
-def guess_group(name: str) -> ActorGroup:
-    """client/asiakas/close ones → client side; a *coordinator* → coordinator; Kela, TE office,
-    NGOs → organisation; anyone else → professional."""
-    key = " ".join(name.casefold().split())
-    if key in CLIENT_SIDE_NAMES:
-        return ActorGroup.client_side
-    if any(word in key for word in COORDINATOR_WORDS):
-        return ActorGroup.coordinator
-    if key in ORGANISATION_NAMES:
-        return ActorGroup.organisation
-    return ActorGroup.professional
-
-
-def parse_kind(value: str) -> StepKind | None:
-    """A kind from its fi/sv/en word or model value; empty means `action`; None when unknown."""
-    if not value.strip():
-        return StepKind.action
-    return _KINDS.get(_norm(value))
-
-
-def kind_word(kind: StepKind, lang: str) -> str:
-    return KIND_WORDS[kind][lang][0]
-
-
-def parse_flag(value: str) -> bool | None:
-    """The light-bulb cell: yes/no in fi/sv/en, 1/0, true/false, x or 💡; None when unknown."""
-    key = _norm(value)
-    if key in YES_WORDS or "💡" in value:
-        return True
-    if key in NO_WORDS:
-        return False
-    return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -472,130 +411,3 @@ def _assemble(
         steps=steps,
         transitions=transitions,
     )
-
-
-# ---------------------------------------------------------------------------------------------
-# A path to cells
-
-
-def to_rows(path: ServicePath, lang: str = "fi", *, with_ids: bool = True) -> list[list[str]]:
-    """The header row and one row per step (in reading order), texts in `lang`."""
-    lang = normalise_lang(lang)
-    columns = COLUMNS if with_ids else TEMPLATE_COLUMNS
-    names = {}
-    title_count: dict[str, int] = {}
-    for step in path.steps:
-        title_count[_norm(step.title.get(lang))] = title_count.get(_norm(step.title.get(lang)), 0) + 1
-    all_ids = {_norm(step.id) for step in path.steps}
-    for step in path.steps:
-        title = step.title.get(lang)
-        key = _norm(title)
-        usable = (
-            key and title_count[key] == 1 and ";" not in title and ":" not in title
-            and (key not in all_ids or key == _norm(step.id))
-        )
-        names[step.id] = title if usable or not with_ids else step.id
-    yes, no = YES_NO[lang]
-    outgoing: dict[str, list[Transition]] = {}
-    for transition in path.transitions:
-        outgoing.setdefault(transition.source, []).append(transition)
-    rows = [[HEADERS[lang][column] for column in columns]]
-    for step_id in walk_order(path):
-        step = path.step(step_id)
-        stage = path.stage(step.stage)
-        nexts = []
-        for transition in outgoing.get(step.id, []):
-            target = names.get(transition.target, transition.target)
-            label = transition.condition.get(lang).replace(";", ",")
-            nexts.append(f"{label}: {target}" if label else target)
-        actor_names = []
-        for actor_id in step.actors:
-            actor = path.actor(actor_id)
-            actor_names.append((actor.name.get(lang) if actor else "") or actor_id)
-        values = {
-            "stage": stage.title.get(lang) if stage and stage.title else step.stage,
-            "step": step.title.get(lang) or step.id,
-            "description": step.description.get(lang),
-            "client_text": step.client_text.get(lang),
-            "actors": "; ".join(name.replace(";", ",") for name in actor_names),
-            "kind": kind_word(step.kind, lang),
-            "coordinator": yes if step.coordinator else no,
-            "next": "; ".join(nexts),
-            "id": step.id,
-        }
-        rows.append([values[column] for column in columns])
-    return rows
-
-
-def rows_to_csv(rows: list[list[str]]) -> bytes:
-    """UTF-8 with a BOM (so Excel reads ä and ö), `;`-separated like Excel in fi/sv locales."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    for row in rows:
-        writer.writerow([sheet_cell(cell) for cell in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-def rows_to_xlsx(rows: list[list[str]], sheet_title: str = "Polku") -> bytes:
-    """One sheet; every cell an explicit string so that nothing is ever stored as a formula."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = cell_text(sheet_title or "Polku")[:31].translate({ord(c): " " for c in "[]:*?/\\"}) or "Polku"
-    for r, row in enumerate(rows, start=1):
-        for c, value in enumerate(row, start=1):
-            cell = sheet.cell(row=r, column=c)
-            cell.value = cell_text(value)
-            cell.data_type = "s"
-            if r == 1:
-                cell.font = Font(bold=True)
-            else:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-    widths = {0: 24, 1: 30, 2: 40, 3: 40, 4: 28, 5: 16, 6: 14, 7: 40, 8: 24}
-    for c in range(len(rows[0]) if rows else 0):
-        sheet.column_dimensions[column_letter(c)].width = widths.get(c, 20)
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def rows_to_ods(rows: list[list[str]], sheet_title: str = "Polku") -> bytes:
-    from paths.formats.ods import write_ods
-
-    return write_ods(rows, cell_text(sheet_title or "Polku")[:31] or "Polku")
-
-
-def to_csv(path: ServicePath, lang: str = "fi") -> bytes:
-    return rows_to_csv(to_rows(path, lang))
-
-
-def to_xlsx(path: ServicePath, lang: str = "fi") -> bytes:
-    return rows_to_xlsx(to_rows(path, lang), path.title.get(lang))
-
-
-def to_ods(path: ServicePath, lang: str = "fi") -> bytes:
-    return rows_to_ods(to_rows(path, lang), path.title.get(lang))
-
-
-def template_path() -> ServicePath:
-    """The template's fictional example (`data/templates/example.yaml`): a branch, light bulbs, an end."""
-    return load_path_file(TEMPLATE_FILE)
-
-
-def template_csv(lang: str = "fi") -> bytes:
-    return rows_to_csv(to_rows(template_path(), lang, with_ids=False))
-
-
-def template_xlsx(lang: str = "fi") -> bytes:
-    lang = normalise_lang(lang)
-    example = template_path()
-    return rows_to_xlsx(to_rows(example, lang, with_ids=False), example.title.get(lang))
-
-
-def template_ods(lang: str = "fi") -> bytes:
-    lang = normalise_lang(lang)
-    example = template_path()
-    return rows_to_ods(to_rows(example, lang, with_ids=False), example.title.get(lang))

@@ -29,7 +29,7 @@ from paths.formats.bpmn.common import MODEL, POLKU, BpmnError, local_name, names
 from paths.formats.bpmn.kinds import guess_kind, role_of
 from paths.formats.bpmn.parse import Flow, Node, Parsed, parse_bpmn
 from paths.formats.bpmn.stages import StagePlan, plan_stages
-from paths.formats.spreadsheet import guess_group
+from paths.formats.sheet_words import guess_group
 from paths.i18n.catalog import normalise_lang, t
 from paths.model.ids import is_item_id, is_path_id, slugify, unique_id
 from paths.model.schema import LANGS, Actor, ActorGroup, LocalText, ServicePath, Status, Step, Transition
