@@ -10,8 +10,8 @@ import pytest
 from paths.formats.files import builtin_paths
 from paths.i18n.catalog import t
 from paths.render.dot import HANDOFF_ICON, handoffs
-from tests.app.test_browser_axe import AXE, BLOCKING, allowed
 from tests.support.browser import wait_idle
+from tests.app.test_browser_axe import AXE, BLOCKING, allowed
 
 pytestmark = pytest.mark.browser
 
