@@ -31,6 +31,7 @@ from components.common import (
     store,
     tr,
 )
+from components.downloads_formats import format_downloads
 from components.memo import memo
 from paths.i18n.catalog import t
 from paths.model.schema import ServicePath
@@ -398,6 +399,7 @@ def _downloads(path: ServicePath, key: diagrams.Key, lang: str, audience: str, a
                 icon="⬇️",
                 key=f"_polku_download_{fmt}",
             )
+    format_downloads(section, path, lang, audience, has_dot=has_dot)
     if not has_dot:
         section.info(tr("pathpage.no_dot"))
 

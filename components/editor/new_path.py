@@ -12,10 +12,11 @@ from typing import Any
 
 import streamlit as st
 
+from components import import_mapping
 from components.common import store, tr
 from components.editor.state import PATH_PARAM, XLSX_MIME, sessions, start_new
 from paths.formats.files import MAX_FILE_BYTES, PathFileError
-from paths.formats.spreadsheet import path_from_spreadsheet, template_csv, template_xlsx
+from paths.formats.spreadsheet import template_csv, template_xlsx
 from paths.i18n.catalog import t
 from paths.model.ids import is_path_id, slugify
 from paths.model.schema import ServicePath, Stage, Status
@@ -45,8 +46,10 @@ def _fields_sheet(lang: str, titles: dict[str, str]) -> Any:
         st.download_button(tr("editor.new.template_xlsx"), data=template_xlsx(lang),
                            file_name=f"polku-{lang}.xlsx", mime=XLSX_MIME, on_click="ignore", icon="⬇️",
                            key="_polku_ed_tpl_xlsx")
-    return st.file_uploader(tr("editor.transfer.upload"), type=["csv", "xlsx"], key="_polku_ed_new_upload",
-                            max_upload_size=max(1, MAX_FILE_BYTES // (1024 * 1024)))
+    upload = st.file_uploader(tr("editor.transfer.upload"), type=import_mapping.UPLOAD_TYPES,
+                              key="_polku_ed_new_upload", max_upload_size=max(1, MAX_FILE_BYTES // (1024 * 1024)))
+    import_mapping.mapping_step(upload, lang)
+    return upload
 
 
 def _make_blank(path_id: str, title: str, lang: str, given: Any) -> ServicePath | str:
@@ -67,7 +70,7 @@ def _make_sheet(path_id: str, title: str, lang: str, given: Any) -> ServicePath 
     if given is None:
         return tr("editor.new.need_file")
     try:
-        return path_from_spreadsheet(given.getvalue(), given.name, path_id=path_id, title=title)
+        return import_mapping.read_upload(given, path_id, title, lang)
     except PathFileError as exc:
         return exc.message(lang)
 
@@ -113,4 +116,5 @@ def new_path_dialog(lang: str) -> None:
         st.error(made, icon="⛔")
         return
     start_new(made)
+    import_mapping.report_flash(sessions()[made.id].flash)
     st.rerun()

@@ -1,9 +1,11 @@
 """`python -m paths import|export|history|template`: paths in and out of the store from the shell.
 
-`import` reads YAML, JSON, CSV or XLSX and stores it as a new path or as the next version of
-an existing one (a spreadsheet onto an existing path keeps the ids and what a sheet cannot
-hold). Nothing is stored when the file cannot be read. `export` writes any stored version;
-`history` lists the versions with who, when and what changed.
+`import` reads YAML, JSON, CSV, XLSX, ODS or BPMN 2.0 and stores it as a new path or as the next
+version of an existing one (a spreadsheet onto an existing path keeps the ids and what a sheet
+cannot hold; `--map "header=column"` maps headers Polku does not know). A BPMN import prints the
+report of the elements it did not map. Nothing is stored when the file cannot be read. `export`
+writes any stored version (YAML, JSON, CSV, XLSX, ODS, BPMN, Mermaid); `history` lists the
+versions with who, when and what changed.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from paths.cli.main import CliError, help_lang, write_output
 from paths.i18n.catalog import t
 
 SHEET_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".xls", ".ods")
-EXPORT_FORMATS = ("yaml", "json", "csv", "xlsx")
+BPMN_SUFFIXES = (".bpmn", ".bpmn2", ".bpmn20.xml")
+EXPORT_FORMATS = ("yaml", "json", "csv", "xlsx", "ods", "bpmn", "mermaid-flowchart", "mermaid-journey")
 
 
 def _store():  # noqa: ANN202 - paths.store.library's Store
@@ -38,6 +41,39 @@ def _read_file(name: str) -> bytes:
         raise PathFileError("unreadable", name=file.name) from None
 
 
+def parse_mappings(items: list[str] | None) -> dict[str, str]:
+    """`--map "header=column"` options → {header: column}; `-` (or nothing) after `=` skips the column."""
+    from paths.formats.headers import COLUMNS, parse_column
+    from paths.formats.sheet_read import SpreadsheetError
+
+    mapping: dict[str, str] = {}
+    for item in items or []:
+        header, sep, column = item.rpartition("=")
+        found = parse_column(column) if sep and header.strip() else None
+        if found is None:
+            raise SpreadsheetError("bad_mapping", item=item[:80], expected=", ".join(COLUMNS))
+        mapping[header.strip()] = found
+    return mapping
+
+
+def _import_bpmn(args: argparse.Namespace, data: bytes, file: Path):  # noqa: ANN202 - a ServicePath
+    """A BPMN file as a draft path; the report of what was not mapped goes to stdout with the result."""
+    from paths.formats.bpmn import read_bpmn
+    from paths.model.ids import slugify
+
+    result = read_bpmn(data, file.name, path_id=args.id or slugify(file.name.split(".")[0], "path"),
+                       lang=args.sheet_lang or "fi")  # the texts are Finnish unless --sheet-lang says
+    lines = result.report(args.lang)
+    print(t("formats.bpmn.report_heading", args.lang, count=len(lines)) if lines
+          else t("formats.bpmn.report_none", args.lang))
+    for line in lines:
+        print(f"- {line}")
+    path = result.path
+    if args.title:
+        path = path.model_copy(update={"title": path.title.model_copy(update={args.lang: args.title})})
+    return path
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from paths.formats.files import load_path_bytes
     from paths.model.diff import diff_paths
@@ -47,6 +83,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     file = Path(args.file)
     data = _read_file(args.file)
     store = _store()
+    if args.id and not is_path_id(args.id):
+        raise CliError("cli_editing.error.bad_id", id=args.id)
     if file.suffix.lower() in SHEET_SUFFIXES:
         from paths.formats.spreadsheet import path_from_spreadsheet
 
@@ -55,7 +93,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             raise CliError("cli_editing.error.bad_id", id=path_id)
         base = store.get_path(path_id)
         path = path_from_spreadsheet(data, file.name, path_id=path_id, title=args.title, lang=args.sheet_lang,
-                                     base=base)
+                                     base=base, mapping=parse_mappings(args.map))
+    elif file.name.lower().endswith(BPMN_SUFFIXES):
+        path = _import_bpmn(args, data, file)
     else:
         path = load_path_bytes(data, file.name)
         if args.id and args.id != path.id:
@@ -82,28 +122,29 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def export_bytes(path, fmt: str, lang: str) -> bytes:  # noqa: ANN001 - a ServicePath
+    """The path in one of EXPORT_FORMATS (the CLI's export and the tests use this one table)."""
+    from paths.formats import bpmn, files, mermaid, spreadsheet
+
+    writers = {
+        "yaml": lambda: files.dump_yaml(path).encode("utf-8"),
+        "json": lambda: files.dump_json(path).encode("utf-8"),
+        "csv": lambda: spreadsheet.to_csv(path, lang),
+        "xlsx": lambda: spreadsheet.to_xlsx(path, lang),
+        "ods": lambda: spreadsheet.to_ods(path, lang),
+        "bpmn": lambda: bpmn.to_bpmn(path, lang),
+        "mermaid-flowchart": lambda: mermaid.to_mermaid_flowchart(path, lang).encode("utf-8"),
+        "mermaid-journey": lambda: mermaid.to_mermaid_journey(path, lang).encode("utf-8"),
+    }
+    return writers[fmt]()
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     store = _store()
     path = store.get_path(args.id, args.version)
     if path is None:
         raise CliError("cli.error.unknown_path", id=args.id if args.version is None else f"{args.id} v{args.version}")
-    if args.format == "yaml":
-        from paths.formats.files import dump_yaml
-
-        data = dump_yaml(path).encode("utf-8")
-    elif args.format == "json":
-        from paths.formats.files import dump_json
-
-        data = dump_json(path).encode("utf-8")
-    elif args.format == "csv":
-        from paths.formats.spreadsheet import to_csv
-
-        data = to_csv(path, args.lang)
-    else:
-        from paths.formats.spreadsheet import to_xlsx
-
-        data = to_xlsx(path, args.lang)
-    write_output(data, args.output, args.lang)
+    write_output(export_bytes(path, args.format, args.lang), args.output, args.lang)
     return 0
 
 
@@ -122,7 +163,12 @@ def cmd_history(args: argparse.Namespace) -> int:
 def cmd_template(args: argparse.Namespace) -> int:
     from paths.formats.spreadsheet import template_csv, template_xlsx
 
-    data = template_csv(args.lang) if args.format == "csv" else template_xlsx(args.lang)
+    if args.format == "ods":
+        from paths.formats.spreadsheet import template_ods
+
+        data = template_ods(args.lang)
+    else:
+        data = template_csv(args.lang) if args.format == "csv" else template_xlsx(args.lang)
     write_output(data, args.output, args.lang)
     return 0
 
@@ -130,8 +176,8 @@ def cmd_template(args: argparse.Namespace) -> int:
 def register(subparsers: argparse._SubParsersAction) -> None:
     lang = help_lang()
 
-    imp = subparsers.add_parser("import", help=t("cli_editing.help.import", lang),
-                                description=t("cli_editing.help.import", lang))
+    imp = subparsers.add_parser("import", help=t("formats.cli.help.import", lang),
+                                description=t("formats.cli.help.import", lang))
     imp.add_argument("file", metavar="FILE", help=t("cli_editing.help.import_file", lang))
     imp.add_argument("--author", help=t("cli_editing.help.author", lang))
     imp.add_argument("--id", help=t("cli_editing.help.import_id", lang))
@@ -140,6 +186,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     imp.add_argument(
         "--sheet-lang", choices=("fi", "sv", "en"), default=None, help=t("cli_editing.help.sheet_lang", lang)
     )
+    imp.add_argument("--map", action="append", metavar="HEADER=COLUMN", help=t("formats.cli.help.map", lang))
     imp.set_defaults(func=cmd_import)
 
     exp = subparsers.add_parser("export", help=t("cli_editing.help.export", lang),
@@ -157,6 +204,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     tmpl = subparsers.add_parser("template", help=t("cli_editing.help.template", lang),
                                  description=t("cli_editing.help.template", lang))
-    tmpl.add_argument("--format", "-f", required=True, choices=("csv", "xlsx"), help=t("cli_editing.help.format", lang))
+    tmpl.add_argument("--format", "-f", required=True, choices=("csv", "xlsx", "ods"),
+                      help=t("cli_editing.help.format", lang))
     tmpl.add_argument("--output", "-o", default="-", metavar="OUT", help=t("cli_editing.help.output", lang))
     tmpl.set_defaults(func=cmd_template)

@@ -25,7 +25,9 @@ from pathlib import Path
 from paths.i18n.catalog import DEFAULT_LANG, UserError, t
 from paths.model.schema import LANGS, ServicePath
 
-COMMAND_MODULES: tuple[str, ...] = ("paths.cli.personal", "paths.cli.editing", "paths.cli.users", "paths.cli.stats")
+COMMAND_MODULES: tuple[str, ...] = (
+    "paths.cli.personal", "paths.cli.editing", "paths.cli.users", "paths.cli.stats", "paths.cli.publish",
+)
 FORMATS = ("svg", "png", "pdf", "dot", "txt")
 AUDIENCES = ("professional", "client")
 

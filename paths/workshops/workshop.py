@@ -47,6 +47,7 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.exc import IntegrityError
 
 from paths.db.types import UTCDateTime
+from paths.formats.cells import cell_text, guard_cell  # the app's one rule for spreadsheet cells
 from paths.i18n.catalog import UserError, t
 from paths.model.graph import walk_order
 from paths.model.schema import ServicePath
@@ -62,7 +63,6 @@ MAX_NAME_CHARS = 60
 MAX_VOTES = 20
 DEFAULT_VOTES = 5
 MAX_NOTES_PER_PARTICIPANT = 300
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 EXPORT_COLUMNS: tuple[str, ...] = ("step", "stage", "type", "text", "votes", "name", "time")
 _JOINERS = frozenset("\u200c\u200d")  # kept: emoji sequences need them
 
@@ -305,11 +305,6 @@ def clean_display_name(name: str | None) -> str | None:
     return cleaned or None
 
 
-def guard_cell(value: str) -> str:
-    """CSV formula-injection guard: text a spreadsheet would run as a formula gets a leading `'`."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
-
-
 def target_ids(path: ServicePath, audience: str) -> tuple[frozenset[str], frozenset[str]]:
     """The step ids and stage ids a participant of this audience sees (and may write notes on)."""
     view = audience_view(path, audience)
@@ -397,12 +392,12 @@ def export_xlsx(notes: Iterable[Note], path: ServicePath | None, lang: str, titl
     frame = export_frame(notes, path, lang)
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = (title or "Polku")[:31].translate({ord(c): " " for c in "[]:*?/\\"}) or "Polku"
+    sheet.title = cell_text(title or "Polku")[:31].translate({ord(c): " " for c in "[]:*?/\\"}) or "Polku"
     sheet.append(list(frame.columns))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for values in frame.itertuples(index=False):
-        sheet.append([int(v) if EXPORT_COLUMNS[i] == "votes" else str(v) for i, v in enumerate(values)])
+        sheet.append([int(v) if EXPORT_COLUMNS[i] == "votes" else cell_text(str(v)) for i, v in enumerate(values)])
         for cell in sheet[sheet.max_row]:
             if isinstance(cell.value, str):
                 cell.data_type = "s"

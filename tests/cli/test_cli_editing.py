@@ -142,3 +142,88 @@ def test_template_command_writes_an_importable_sheet(env: dict[str, str], tmp_pa
     assert result.returncode == 0, result.stderr
     path = path_from_spreadsheet(out.read_bytes(), "pohja.xlsx")
     assert path.source_language == "sv" and len(path.steps) == 4
+
+
+# -- formats: BPMN, ODS, Mermaid, --map, publish (issue 13) ----------------------------------------
+
+BPMN_FIXTURES = ROOT / "tests" / "formats" / "fixtures" / "bpmn"
+
+
+def test_import_bpmn_prints_the_report_and_stores_a_draft(env: dict[str, str]) -> None:
+    result = run(env, "--lang", "en", "import", str(BPMN_FIXTURES / "camunda_referral.bpmn"), "--id", "lahete")
+    assert result.returncode == 0, result.stderr
+    assert "What was not imported from the BPMN file (3)" in result.stdout
+    assert "Asiakassuunnitelma" in result.stdout and "lahete, version 1" in result.stdout
+    exported = run(env, "export", "lahete", "--format", "yaml")
+    assert "Verkostokokous" in exported.stdout and "fi: Hyvinvointialue" in exported.stdout
+
+
+def test_import_bpmn_with_nothing_unmapped_says_so(env: dict[str, str]) -> None:
+    result = run(env, "--lang", "en", "import", str(BPMN_FIXTURES / "no_di.bpmn"))
+    assert result.returncode == 0, result.stderr
+    assert "Every element of the BPMN file was imported." in result.stdout
+
+
+@pytest.mark.parametrize(("content", "words"), [
+    (b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "x"><!ENTITY b "&a;&a;">]><d>&b;</d>', "declares XML entities"),
+    (b"<html><body>not bpmn</body></html>", "not a BPMN 2.0 diagram"),
+    (b"<broken", "not well-formed XML"),
+])
+def test_bad_bpmn_is_one_sentence_and_nothing_is_stored(env: dict[str, str], tmp_path: Path, content: bytes,
+                                                         words: str) -> None:
+    file = tmp_path / "paha.bpmn"
+    file.write_bytes(content)
+    result = run(env, "--lang", "en", "import", str(file))
+    assert result.returncode == 2
+    assert words in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+    assert run(env, "history", "paha").returncode != 0
+
+
+def test_export_bpmn_reimports_as_the_same_path(env: dict[str, str], tmp_path: Path) -> None:
+    out = tmp_path / "ari.bpmn"
+    assert run(env, "export", "ari", "--format", "bpmn", "-o", str(out)).returncode == 0
+    result = run(env, "import", str(out), "--id", "ari-bpmn")
+    assert result.returncode == 0, result.stderr
+    original = load_path_file(ROOT / "data" / "ari.yaml")
+    again = run(env, "export", "ari-bpmn", "--format", "json")
+    for step in original.steps:
+        assert f'"id": "{step.id}"' in again.stdout
+
+
+@pytest.mark.parametrize(("fmt", "start"), [("mermaid-flowchart", "flowchart LR"), ("mermaid-journey", "journey")])
+def test_export_mermaid(env: dict[str, str], fmt: str, start: str) -> None:
+    result = run(env, "export", "maija", "--format", fmt)
+    assert result.returncode == 0 and result.stdout.startswith(start)
+    assert "accTitle: " in result.stdout
+
+
+def test_ods_export_and_import(env: dict[str, str], tmp_path: Path) -> None:
+    out = tmp_path / "polku.ods"
+    assert run(env, "export", "pohjanmaa", "--format", "ods", "-o", str(out)).returncode == 0
+    assert out.read_bytes()[:2] == b"PK"
+    result = run(env, "--lang", "en", "import", str(out), "--id", "pohjanmaa-ods")
+    assert result.returncode == 0, result.stderr
+    assert run(env, "template", "--format", "ods", "-o", str(tmp_path / "t.ods")).returncode == 0
+
+
+def test_map_option_maps_an_unknown_header(env: dict[str, str], tmp_path: Path) -> None:
+    sheet = tmp_path / "oma.csv"
+    sheet.write_text("Vaihe;Askel;Seuraava;Huomioita\nA;Yksi;Kaksi;tärkeä\nA;Kaksi;;\n", encoding="utf-8")
+    refused = run(env, "--lang", "en", "import", str(sheet))
+    assert refused.returncode == 2 and '--map "Huomioita=column"' in refused.stderr
+    bad = run(env, "--lang", "en", "import", str(sheet), "--map", "Huomioita=nonsense")
+    assert bad.returncode == 2 and "not valid" in bad.stderr
+    ok = run(env, "import", str(sheet), "--map", "Huomioita=kuvaus")
+    assert ok.returncode == 0, ok.stderr
+    assert "tärkeä" in run(env, "export", "oma", "--format", "yaml").stdout
+
+
+def test_publish_writes_one_self_contained_page(env: dict[str, str], tmp_path: Path) -> None:
+    out = tmp_path / "sivu"
+    result = run(env, "publish", "ari", "--view", "client", "--lang", "sv", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    page = (out / "ari-client-sv.html").read_text(encoding="utf-8")
+    assert '<html lang="sv">' in page and "<svg" in page and "<script" not in page
+    unknown = run(env, "--lang", "en", "publish", "nope", "-o", str(out))
+    assert unknown.returncode == 2
