@@ -32,9 +32,17 @@ def cell_text(value: str) -> str:
     return _ILLEGAL.sub("", _LINE_BREAKS.sub("\n", value))
 
 
+def _needs_guard(value: str) -> bool:
+    """A formula start, or guards in front of one (`'=x`: else the import would take the `'` away)."""
+    while value.startswith(GUARD):
+        value = value[1:]
+    return value.startswith(FORMULA_STARTS)
+
+
 def guard_formula(value: str) -> str:
-    """Formula-injection guard: a cell that a spreadsheet would run as a formula gets a leading `'`."""
-    return GUARD + value if value.startswith(FORMULA_STARTS) else value
+    """Formula-injection guard: a cell that a spreadsheet would run as a formula gets a leading `'`,
+    and so does a text that already starts with guards before one, so `unguard` gives it back exactly."""
+    return GUARD + value if _needs_guard(value) else value
 
 
 def sheet_cell(value: str) -> str:
@@ -43,10 +51,8 @@ def sheet_cell(value: str) -> str:
 
 
 def unguard(value: str) -> str:
-    """The import's inverse of `guard_formula` (`'=x` → `=x`)."""
-    if value.startswith(GUARD) and value[1:2] and value[1:].startswith(FORMULA_STARTS):
-        return value[1:]
-    return value
+    """The import's exact inverse of `guard_formula` (`'=x` → `=x`, `''=x` → `'=x`)."""
+    return value[1:] if value.startswith(GUARD) and _needs_guard(value[1:]) else value
 
 
 # The name the workshop's note export has always called the guard by.

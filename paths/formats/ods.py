@@ -119,7 +119,7 @@ def read_ods_rows(data: bytes, max_columns: int, max_rows: int) -> Iterator[tupl
                 element.clear()
             elif element.tag == f"{{{TABLE}}}table":
                 return
-    except (ET.ParseError, DefusedXmlException):
+    except (ET.ParseError, DefusedXmlException, ValueError, LookupError):  # LookupError: an unknown encoding
         raise OdsProblem("bad") from None
 
 

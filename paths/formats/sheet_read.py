@@ -45,6 +45,8 @@ class Sheet:
     header: list[str]
     rows: list[tuple[int, list[str]]] = field(default_factory=list)
     filled: int = 0
+    # CSV is the one format whose cells our export formula-guards (XLSX and ODS cells are typed as text).
+    guarded: bool = False
 
     def add(self, number: int, cells: list[str]) -> None:
         """Add a data row; refuse the sheet as soon as it has more steps than a path may have,
@@ -162,6 +164,7 @@ def read_csv_cells(data: bytes, name: str = "") -> Sheet:
     except csv.Error:
         raise SpreadsheetError("bad_csv", name=name) from None
     sheet = builder.result()
+    sheet.guarded = True
     for number, cells in sheet.rows:
         for column, cell in enumerate(cells):
             if cell.startswith("="):

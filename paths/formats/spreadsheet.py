@@ -136,7 +136,8 @@ def _rows(sheet: Sheet, columns: dict[str, int], name: str) -> list[_Row]:
             raise SpreadsheetError("empty_row", name=name, row=number)
         values = {}
         for column, index in columns.items():
-            value = unguard(cells[index].strip()).strip() if index < len(cells) else ""
+            value = cells[index].strip() if index < len(cells) else ""
+            value = unguard(value).strip() if sheet.guarded else value
             if len(value) > MAX_CELL_CHARS:
                 raise SpreadsheetError("cell_too_long", name=name, row=number, limit=MAX_CELL_CHARS)
             values[column] = value

@@ -54,6 +54,13 @@ def test_one_guard_covers_every_formula_start(start: str) -> None:
     assert guard_formula("ok " + start) == "ok " + start
 
 
+@pytest.mark.parametrize("text", ["'=x", "''=x", "'", "'ok", "'-'", "=1+1", "plain", ""])
+def test_the_guard_is_undone_exactly_whatever_the_text_starts_with(text: str) -> None:
+    """Found by the fuzzer: a title `'=x` came back as `=x` (its own apostrophe was taken for the guard)."""
+    assert unguard(guard_formula(text)) == text
+    assert not guard_formula(text).startswith(FORMULA_STARTS)
+
+
 def test_workshop_export_uses_the_same_guard() -> None:
     assert workshop.guard_cell is sheet_cell
     assert workshop.guard_cell("\tx") == "'\tx" and workshop.guard_cell("\rx") == "'\rx"

@@ -70,14 +70,14 @@ def parse_xml(data: bytes, name: str) -> ET.Element:
         pass
     except (EntitiesForbidden, ExternalReferenceForbidden):
         raise BpmnError("entities", name=name) from None
-    except (ET.ParseError, ValueError):
+    except (ET.ParseError, ValueError, LookupError):  # LookupError: an encoding Python does not know
         raise BpmnError("not_xml", name=name) from None
     # A DTD: say whether it declares entities (a bomb or an external entity) or is only a DTD.
     try:
         fromstring(data, forbid_dtd=False)
     except (EntitiesForbidden, ExternalReferenceForbidden):
         raise BpmnError("entities", name=name) from None
-    except (ET.ParseError, ValueError):
+    except (ET.ParseError, ValueError, LookupError):  # LookupError: an encoding Python does not know
         raise BpmnError("not_xml", name=name) from None
     raise BpmnError("dtd", name=name)
 
