@@ -12,22 +12,31 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from paths.model.ids import ITEM_ID_PATTERN, PATH_ID_PATTERN
+from paths.model.text_rules import clean_value
+
 SCHEMA_VERSION = 1
 LANGS: tuple[str, ...] = ("fi", "sv", "en")
 Lang = Literal["fi", "sv", "en"]
 
 Slug = Annotated[
-    str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$", description="Stable id: lower-case letters, digits and dashes.")
+    str, Field(pattern=PATH_ID_PATTERN, description="Stable id: lower-case letters, digits and dashes.")
 ]
 ItemId = Annotated[
-    str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$", description="Id of a stage, actor, step or contact.")
+    str, Field(pattern=ITEM_ID_PATTERN, description="Id of a stage, actor, step or contact.")
 ]
 
 
 class Strict(BaseModel):
-    """Base: unknown keys are errors, strings are stripped."""
+    """Base: unknown keys are errors, strings are stripped, every text passes the text rule
+    (paths/model/text_rules.py) before anything else looks at it."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _text_rule(cls, value: object) -> object:
+        return clean_value(value)
 
 
 class LocalText(Strict):
@@ -213,6 +222,14 @@ class ServicePath(Strict):
     views: dict[ViewName, AudienceView] = Field(
         default_factory=dict, description="Per-audience view settings: professional, client, partner, print."
     )
+
+    @field_validator("schema_version", mode="before")
+    @classmethod
+    def _version_is_a_number(cls, value: object) -> object:
+        """`true` equals 1 in Python, so Literal[1] alone would take it."""
+        if isinstance(value, bool):
+            raise ValueError("schema_version must be the number 1, not true or false")
+        return value
 
     def step(self, step_id: str) -> Step | None:
         return next((s for s in self.steps if s.id == step_id), None)

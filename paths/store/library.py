@@ -250,6 +250,18 @@ def _auto_summary(old_content: str, new: ServicePath, new_content: str) -> str:
     return _local_text_json(lambda lang: _fallback_summary(old, current, lang))
 
 
+def _checked(path: ServicePath) -> ServicePath:
+    """`path` as a file holding it would be read: ids and texts set with `model_copy` skip the
+    schema's checks, so every save passes them again (the text rule cleans what it may, and a bad
+    id or a NUL is one PathFileError sentence) before anything is written."""
+    from paths.formats.files import PathFileError, path_from_data
+    from paths.model.ids import is_path_id
+
+    if not is_path_id(path.id):
+        raise PathFileError("bad_path_id", id=path.id.encode("unicode_escape").decode("ascii"))
+    return path_from_data(path.model_dump(mode="json"), path.id)
+
+
 def _content_json(path: ServicePath) -> str:
     """The stored form of a version: compact JSON (defaults left out, half the parse time),
     always with its `schema_version` so that a later format can tell old contents apart."""
@@ -503,6 +515,7 @@ class Store:
         The JSON and the change summary are prepared before the write lock is taken, so that
         other writers wait only for the inserts.
         """
+        path = _checked(path)
         content = _content_json(path)
         prepared = None
         if not summary.strip():

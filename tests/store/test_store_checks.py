@@ -1,0 +1,38 @@
+"""Issue 15, items 6 and 8: a save checks what `model_copy` skipped, so the store holds only what a
+file could hold (ids whole, texts through the text rule) and every later read works."""
+
+from __future__ import annotations
+
+import pytest
+
+from paths.formats.files import PathFileError
+from paths.store.library import Store
+from tests.support.factories import branching_path
+
+
+@pytest.fixture
+def store(sqlite_url: str) -> Store:
+    return Store(sqlite_url)
+
+
+def test_a_bad_id_set_with_model_copy_is_refused_before_writing(store: Store) -> None:
+    for bad in ("evil\n", "Evil", "a b"):
+        with pytest.raises(PathFileError):
+            store.save_path(branching_path().model_copy(update={"id": bad}), "tester")
+    assert store.list_paths() == []
+
+
+def test_texts_set_with_model_copy_pass_the_text_rule(store: Store) -> None:
+    path = branching_path()
+    edited = path.model_copy(update={"title": path.title.model_copy(update={"fi": "Otsikko\vrivi\x07"})})
+    store.save_path(edited, "tester")
+    assert store.get_path(path.id).title.fi == "Otsikko\nrivi"
+    assert [summary.title.fi for summary in store.list_paths()] == ["Otsikko\nrivi"]
+
+
+def test_a_nul_set_with_model_copy_is_refused(store: Store) -> None:
+    path = branching_path()
+    with pytest.raises(PathFileError) as info:
+        store.save_path(path.model_copy(update={"notes": path.notes.model_copy(update={"en": "a\x00"})}), "tester")
+    assert info.value.key == "bad_text_rule.nul"
+    assert store.latest_version(path.id) is None
