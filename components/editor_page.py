@@ -303,7 +303,7 @@ def _step_section(edit: Edit, lang: str) -> None:
                 index=stages.index(current.stage) if current else 0, key="_polku_ed_new_step_stage",
             )
             if current:
-                st.checkbox(tr("editor.step.connect_from", name=_step_label(path, current.id, lang)),
+                st.checkbox(tr("editor.step.connect_from", name=md_escape(_step_label(path, current.id, lang))),
                             value=True, key="_polku_ed_new_step_connect")
             st.button(tr("editor.step.add"), key="_polku_ed_add_step", icon="➕", on_click=_add_step, args=(edit, lang))
 
@@ -812,11 +812,11 @@ def _conflict_panel(edit: Edit, lang: str) -> None:
             icon="⚠️",
         )
         changes = diff_paths(edit.base, theirs)
-        st.markdown(f"**{tr('editor.conflict.their_changes', summary=changes.summary(lang))}**")
+        st.markdown(f"**{tr('editor.conflict.their_changes', summary=md_escape(changes.summary(lang)))}**")
         if changes:
             st.dataframe(changes.rows(lang), hide_index=True, width="stretch")
         mine = diff_paths(edit.base, edit.path)
-        st.markdown(tr("editor.conflict.my_changes", summary=mine.summary(lang)))
+        st.markdown(tr("editor.conflict.my_changes", summary=md_escape(mine.summary(lang))))
         with st.container(horizontal=True):
             st.button(tr("editor.conflict.rebase"), type="primary", icon="🔁", key="_polku_ed_rebase",
                       on_click=_rebase, args=(edit,))

@@ -18,7 +18,6 @@ import hashlib
 import io
 import secrets
 import threading
-import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -50,6 +49,7 @@ from sqlalchemy.exc import IntegrityError
 from paths.i18n.catalog import UserError, t
 from paths.model.graph import walk_order
 from paths.model.schema import ServicePath
+from paths.model.text_rules import TextRuleError, clean_text
 from paths.store.library import Store, UTCDateTime, paths_table, versions_table
 from paths.views.audience import AUDIENCES, audience_view
 
@@ -64,7 +64,6 @@ DEFAULT_VOTES = 5
 MAX_NOTES_PER_PARTICIPANT = 300
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 EXPORT_COLUMNS: tuple[str, ...] = ("step", "stage", "type", "text", "votes", "name", "time")
-_JOINERS = frozenset("\u200c\u200d")  # kept: emoji sequences need them
 
 metadata = MetaData()
 
@@ -225,20 +224,15 @@ def new_participant_token() -> str:
 
 
 def _clean_text(text: str, limit: int, *, single_line: bool) -> str:
-    """Unicode-normalised text without control or bidi-override characters; newlines kept unless `single_line`.
+    """`text` through the one text rule (paths/model/text_rules.py), stripped; a NUL is refused.
 
     Cut at `limit + 1` characters so that the caller can still tell that the text was too long.
     """
-    text = unicodedata.normalize("NFC", text or "").replace("\r\n", "\n").replace("\r", "\n")
-    out = []
-    for char in text:
-        if char == "\n":
-            out.append(" " if single_line else "\n")
-        elif char == "\t":
-            out.append(" ")
-        elif unicodedata.category(char)[0] != "C" or char in _JOINERS:
-            out.append(char)
-    return "".join(out).strip()[: limit + 1]
+    try:
+        cleaned = clean_text(text or "", single_line=single_line)
+    except TextRuleError as exc:
+        raise WorkshopError(exc.key) from None
+    return cleaned.strip()[: limit + 1]
 
 
 def clean_note_text(text: str) -> str:
