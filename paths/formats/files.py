@@ -16,6 +16,7 @@ import yaml
 from pydantic import ValidationError
 
 from paths.i18n.catalog import UserError
+from paths.model.ids import is_item_id
 from paths.model.schema import ServicePath
 from paths.model.text_rules import TextRuleError
 
@@ -126,10 +127,14 @@ def _parse_json(text: str, filename: str) -> object:
 
 
 def _parse_yaml(text: str, filename: str) -> object:
-    loader = _NoAliasLoader(text)
-    loader.filename = filename
+    loader = None
     try:
+        loader = _NoAliasLoader(text)  # its reader already refuses unprintable characters
+        loader.filename = filename
         return loader.get_single_data()
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else "?"
+        raise PathFileError("bad_yaml", name=filename, line=line) from None
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else "?"
         raise PathFileError("bad_yaml", name=filename, line=line) from None
@@ -137,7 +142,8 @@ def _parse_yaml(text: str, filename: str) -> object:
         # ValueError: a date such as 2026-02-30; RecursionError only past MAX_DEPTH's margin.
         raise PathFileError("bad_yaml", name=filename, line="?") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def parse_data(data: bytes, filename: str = "") -> object:
@@ -156,17 +162,19 @@ def parse_data(data: bytes, filename: str = "") -> object:
 
 
 def _location(raw: object, loc: tuple) -> str:
-    """`steps → 3 (kela) → kind`: the error's place, naming the item by its id when it has one."""
+    """`steps → 3 (kela) → kind`: the error's place, naming the item by its id when it has a valid one
+    (a hostile "id" — a megabyte, a newline — is never echoed into the sentence)."""
     parts: list[str] = []
     node = raw
     for part in loc:
         if isinstance(part, int) and isinstance(node, list) and 0 <= part < len(node):
             node = node[part]
             item_id = node.get("id") if isinstance(node, dict) else None
-            parts.append(f"{part + 1} ({item_id})" if isinstance(item_id, str) else str(part + 1))
+            parts.append(f"{part + 1} ({item_id})" if is_item_id(item_id) else str(part + 1))
         else:
             node = node.get(part) if isinstance(node, dict) else None
-            parts.append(str(part))
+            text = str(part)
+            parts.append(text if text.isprintable() and len(text) <= 60 else ascii(text[:40]))
     return " → ".join(parts) or "/"
 
 
