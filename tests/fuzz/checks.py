@@ -8,6 +8,7 @@ from collections.abc import Callable
 from html.parser import HTMLParser
 
 from hypothesis import event
+from hypothesis.control import currently_in_test_context
 
 from paths.formats.files import dump_json, dump_yaml, load_path_bytes
 from paths.formats.spreadsheet import to_csv, to_xlsx
@@ -29,6 +30,12 @@ def assert_one_sentence(error: UserError) -> None:
         assert "Traceback" not in message and len(message) <= SENTENCE_LIMIT, message[:200]
 
 
+def _count(outcome: str) -> None:
+    """An outcome for hypothesis' statistics (`--hypothesis-show-statistics`); the corpus runs outside it."""
+    if currently_in_test_context():
+        event(outcome)
+
+
 def stored_or_refused(read: Callable[[], ServicePath], store: Store) -> ServicePath | None:
     """Run one reader on one input. A refusal must be one sentence and change nothing in `store`;
     a path must then be saved, read back equal, and written by every fast export."""
@@ -38,7 +45,7 @@ def stored_or_refused(read: Callable[[], ServicePath], store: Store) -> ServiceP
     except UserError as exc:
         assert_one_sentence(exc)
         assert store.count_paths() == before
-        event(f"refused: {exc.key}")
+        _count(f"refused: {exc.key}")
         return None
     latest = store.latest_version(path.id)
     try:
@@ -50,7 +57,7 @@ def stored_or_refused(read: Callable[[], ServicePath], store: Store) -> ServiceP
     stored = store.get_path(path.id)
     assert stored is not None
     assert_fast_exports(stored)
-    event("stored and exported")
+    _count("stored and exported")
     return stored
 
 

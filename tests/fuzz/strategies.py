@@ -63,7 +63,9 @@ def path_data(draw: st.DrawFn, text: st.SearchStrategy[str] = hostile_text) -> d
         "title": draw(local_text(text)),
         "summary": draw(local_text(text)),
         "stages": [{"id": stage_id, "title": draw(local_text(text))} for stage_id in stage_ids],
-        "actors": [{"id": a, "name": draw(local_text(text)), "group": draw(st.sampled_from(GROUPS))} for a in actor_ids],
+        "actors": [
+            {"id": a, "name": draw(local_text(text)), "group": draw(st.sampled_from(GROUPS))} for a in actor_ids
+        ],
         "steps": steps,
         "transitions": transitions,
     }

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from paths.formats.spreadsheet import HEADERS, path_from_spreadsheet, to_csv, to_xlsx
 from paths.model.schema import ServicePath
@@ -56,13 +57,17 @@ csv_documents = st.one_of(
 )
 
 
-def _xlsx(rows: list[list[object]]) -> bytes:
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+def _writable(cell: object) -> object:
+    """What openpyxl can write at all (a real workbook never holds the rest)."""
+    if not isinstance(cell, str):
+        return cell
+    return ILLEGAL_CHARACTERS_RE.sub("", cell).encode("utf-8", "replace").decode()
 
+
+def _xlsx(rows: list[list[object]]) -> bytes:
     workbook = Workbook()
     for row in rows:
-        workbook.active.append([ILLEGAL_CHARACTERS_RE.sub("", c).encode("utf-8", "replace").decode() if isinstance(c, str)
-                                else c for c in row])
+        workbook.active.append([_writable(cell) for cell in row])
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
