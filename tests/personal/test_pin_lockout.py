@@ -5,33 +5,17 @@ count in the database is exact, and the right PIN sent after them is refused (th
 
 from __future__ import annotations
 
-import multiprocessing
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
-import pytest
-from sqlalchemy import create_engine, select
+from sqlalchemy import select
 
-from paths.personal.store import ALL_TABLES, FREE_PIN_TRIES, PersonalStore, hash_token, personal_links
+from paths.personal.store import FREE_PIN_TRIES, PersonalStore, hash_token, personal_links
 from tests.support.factories import branching_path
+from tests.support.processes import run_in_processes
 
 PROCESSES = 2
 GUESSES_PER_PROCESS = 25
 RIGHT_PIN = "4812"
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'personal.db'}"
-    pg_url = request.getfixturevalue("postgres_url")
-    PersonalStore(pg_url)  # migrate, then start from empty tables
-    engine = create_engine(pg_url)
-    with engine.begin() as conn:
-        for table in ALL_TABLES:
-            conn.execute(table.delete())
-    engine.dispose()
-    return pg_url
 
 
 def _guesser(url: str, token: str, worker: int, barrier, queue) -> None:  # noqa: ANN001 - multiprocessing proxies
@@ -46,22 +30,8 @@ def _guesser(url: str, token: str, worker: int, barrier, queue) -> None:  # noqa
 
 
 def _guess_in_parallel(url: str, token: str) -> list[str]:
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([__name__])
-    barrier = context.Barrier(PROCESSES)
-    queue = context.Queue()
-    processes = [context.Process(target=_guesser, args=(url, token, w, barrier, queue)) for w in range(PROCESSES)]
-    for process in processes:
-        process.start()
-    try:
-        results = [status for _ in processes for status in queue.get(timeout=240)]
-    finally:
-        for process in processes:
-            process.join(timeout=60)
-            if process.is_alive():
-                process.kill()
-    assert all(process.exitcode == 0 for process in processes)
-    return results
+    batches = run_in_processes(_guesser, [(url, token, worker) for worker in range(PROCESSES)], __name__)
+    return [status for batch in batches for status in batch]
 
 
 def test_parallel_wrong_pins_lock_the_link_and_the_right_pin_is_then_refused(url: str) -> None:
