@@ -34,7 +34,8 @@ def payload_path() -> ServicePath:
     """Every storable payload in some text: titles, texts, names, labels, conditions, link URLs."""
     n = len(STORABLE)
     steps = [
-        {"id": f"s{i}", "stage": f"v{i % 3}", "title": {"fi": _payload(i), "sv": _payload(i + 1), "en": _payload(i + 2)},
+        {"id": f"s{i}", "stage": f"v{i % 3}",
+         "title": {"fi": _payload(i), "sv": _payload(i + 1), "en": _payload(i + 2)},
          "description": _payload(i + 3), "client_text": _payload(i + 4), "actors": [f"a{i % 2}"],
          "kind": "decision" if i == 0 else "action", "coordinator": i % 4 == 1, "duration": _payload(i + 5),
          "links": [{"label": _payload(i + 6), "url": f"https://{EXTERNAL_HOST}/{_payload(i)}"},

@@ -6,10 +6,12 @@ import multiprocessing
 from collections.abc import Callable
 
 
-def run_in_processes(target: Callable[..., None], args: list[tuple], preload: str, timeout: float = 240) -> list:
+def run_in_processes(
+    target: Callable[..., None], args: list[tuple], preload: str, expected: int | None = None, timeout: float = 240
+) -> list:
     """Start one process per `args` tuple, each called as `target(*args, barrier, queue)`: they wait at
-    the barrier together and put one result each on the queue. Returns the results; fails when a
-    process did not exit cleanly."""
+    the barrier together and put their results on the queue (one each unless `expected` says how
+    many in all). Returns the results; fails when a process did not exit cleanly."""
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([preload])
     barrier = context.Barrier(len(args))
@@ -18,7 +20,7 @@ def run_in_processes(target: Callable[..., None], args: list[tuple], preload: st
     for process in processes:
         process.start()
     try:
-        results = [queue.get(timeout=timeout) for _ in processes]
+        results = [queue.get(timeout=timeout) for _ in range(len(processes) if expected is None else expected)]
     finally:
         for process in processes:
             process.join(timeout=60)
