@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from paths.model.ids import ITEM_ID_PATTERN, PATH_ID_PATTERN
 from paths.model.text_rules import clean_value
@@ -35,8 +35,8 @@ class Strict(BaseModel):
 
     @field_validator("*", mode="before")
     @classmethod
-    def _text_rule(cls, value: object) -> object:
-        return clean_value(value)
+    def _text_rule(cls, value: object, info: ValidationInfo) -> object:
+        return clean_value(value, info.context)
 
 
 class LocalText(Strict):

@@ -49,12 +49,20 @@ class TextRuleError(ValueError):
         return self.message("en")
 
 
-def clean_text(text: str, *, single_line: bool = False) -> str:
+# The validation context of a read from a store: what was stored before this rule existed is
+# cleaned (a NUL dropped), never refused, so that every stored path can still be opened and exported.
+STORED = {"stored": True}
+
+
+def clean_text(text: str, *, single_line: bool = False, stored: bool = False) -> str:
     """`text` as it may be stored (see the module docstring), or TextRuleError for NUL or a lone
-    surrogate. A text that needs nothing is returned as it is (the common case, kept cheap)."""
+    surrogate (removed instead when `stored`: a read of what a store already holds). A text that
+    needs nothing is returned as it is (the common case, kept cheap)."""
     if _NEEDS_WORK.search(text):
         if _REFUSED.search(text):
-            raise TextRuleError("surrogate" if re.search(r"[\ud800-\udfff]", text) else "nul")
+            if not stored:
+                raise TextRuleError("surrogate" if re.search(r"[\ud800-\udfff]", text) else "nul")
+            text = _REFUSED.sub("", text)
         text = _REMOVED.sub("", _LINE_BREAKS.sub("\n", text))
     if single_line:
         text = text.replace("\n", " ").replace("\t", " ")
@@ -63,6 +71,9 @@ def clean_text(text: str, *, single_line: bool = False) -> str:
     return text
 
 
-def clean_value(value: object) -> object:
-    """`clean_text` for a string, anything else unchanged: the pydantic before-validator's body."""
-    return clean_text(value) if isinstance(value, str) else value
+def clean_value(value: object, context: object = None) -> object:
+    """`clean_text` for a string, anything else unchanged: the pydantic before-validator's body
+    (`context` is the validation's; STORED for a read from a store)."""
+    if not isinstance(value, str):
+        return value
+    return clean_text(value, stored=isinstance(context, dict) and bool(context.get("stored")))

@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from paths.i18n.catalog import t
 from paths.model.graph import walk_order
@@ -117,8 +117,8 @@ class Plain(BaseModel):
 
     @field_validator("*", mode="before")
     @classmethod
-    def _text_rule(cls, value: object) -> object:
-        return clean_value(value)
+    def _text_rule(cls, value: object, info: ValidationInfo) -> object:
+        return clean_value(value, info.context)
 
 
 class StepEntry(Plain):

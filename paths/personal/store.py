@@ -55,6 +55,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection, Engine, make_url
 
 from paths.model.schema import LANGS, ServicePath
+from paths.model.text_rules import STORED
 from paths.personal.model import (
     PersonalDataError,
     PersonalFill,
@@ -334,8 +335,8 @@ class PersonalStore:
             lang=row["lang"],
             source_path_id=row["source_path_id"],
             source_version=row["source_version"],
-            source=ServicePath.model_validate_json(row["source_json"]),
-            fill=PersonalFill.model_validate_json(fill_json),
+            source=ServicePath.model_validate_json(row["source_json"], context=STORED),
+            fill=PersonalFill.model_validate_json(fill_json, context=STORED),
             version=wanted,
             created_at=row["created_at"],
             updated_at=row["updated_at"],
@@ -385,7 +386,7 @@ class PersonalStore:
             current, source_json = row
             if base_version is not None and base_version != current:
                 raise PersonalConflictError()
-            fill = validate_fill(fill, ServicePath.model_validate_json(source_json))
+            fill = validate_fill(fill, ServicePath.model_validate_json(source_json, context=STORED))
             version = current + 1
             now = self.clock()
             result = conn.execute(

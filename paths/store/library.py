@@ -51,6 +51,7 @@ from sqlalchemy.pool import StaticPool
 
 from paths.i18n.catalog import t
 from paths.model.schema import LANGS, LocalText, ServicePath
+from paths.model.text_rules import STORED
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -242,7 +243,7 @@ def _auto_summary(old_content: str, new: ServicePath, new_content: str) -> str:
     try:
         from paths.model.diff import diff_paths
 
-        diff = diff_paths(ServicePath.model_validate_json(old_content), new)
+        diff = diff_paths(ServicePath.model_validate_json(old_content, context=STORED), new)
         return _local_text_json(diff.summary)
     except Exception:
         logger.exception("paths.model.diff failed; using the simple change summary")
@@ -415,8 +416,8 @@ class Store:
         return [
             PathSummary(
                 id=row.id,
-                title=LocalText.model_validate_json(row.title),
-                persona=LocalText.model_validate_json(row.persona),
+                title=LocalText.model_validate_json(row.title, context=STORED),
+                persona=LocalText.model_validate_json(row.persona, context=STORED),
                 status=row.status,
                 version=row.latest_version,
                 n_stages=row.n_stages,
@@ -468,7 +469,7 @@ class Store:
             )
         with self.read() as connection:
             content = connection.execute(query).scalar_one_or_none()
-        return None if content is None else ServicePath.model_validate_json(content)
+        return None if content is None else ServicePath.model_validate_json(content, context=STORED)
 
     def history(self, path_id: str, lang: str = "fi") -> list[VersionInfo]:
         """Every version of a path, newest first; an empty summary is filled with the computed one."""
@@ -491,7 +492,7 @@ class Store:
                 version=row.version,
                 author=row.author,
                 created_at=row.created_at,
-                summary=row.summary or LocalText.model_validate_json(row.auto_summary).get(lang),
+                summary=row.summary or LocalText.model_validate_json(row.auto_summary, context=STORED).get(lang),
                 restored_from=row.restored_from,
             )
             for row in rows

@@ -49,7 +49,7 @@ from sqlalchemy.exc import IntegrityError
 from paths.i18n.catalog import UserError, t
 from paths.model.graph import walk_order
 from paths.model.schema import ServicePath
-from paths.model.text_rules import TextRuleError, clean_text
+from paths.model.text_rules import STORED, TextRuleError, clean_text
 from paths.store.library import Store, UTCDateTime, paths_table, versions_table
 from paths.views.audience import AUDIENCES, audience_view
 
@@ -583,7 +583,7 @@ class WorkshopStore:
                     versions_table.c.path_id == workshop.path_id, versions_table.c.version == version
                 )
             ).scalar_one_or_none()
-            path = ServicePath.model_validate_json(content) if content else None
+            path = ServicePath.model_validate_json(content, context=STORED) if content else None
             cached = target_ids(path, workshop.audience) if path else (frozenset(), frozenset())
             with self._targets_lock:
                 if len(self._targets) > 256:

@@ -58,3 +58,11 @@ def test_a_nul_anywhere_in_the_schema_is_a_validation_error() -> None:
         LocalText(en="x\x00")
     with pytest.raises(ValidationError):
         ServicePath(id="a", title="x", contacts=[{"id": "c", "label": "K", "email": "a\x00@b.fi"}])
+
+
+def test_what_a_store_already_holds_is_cleaned_not_refused() -> None:
+    """A read from a store (context STORED) drops a NUL: a path stored before the rule still opens."""
+    from paths.model.text_rules import STORED
+
+    assert clean_text("a\x00b\vc", stored=True) == "ab\nc"
+    assert ServicePath.model_validate_json('{"id": "a", "title": "x\\u0000y"}', context=STORED).title.fi == "xy"

@@ -36,3 +36,21 @@ def test_a_nul_set_with_model_copy_is_refused(store: Store) -> None:
         store.save_path(path.model_copy(update={"notes": path.notes.model_copy(update={"en": "a\x00"})}), "tester")
     assert info.value.key == "bad_text_rule.nul"
     assert store.latest_version(path.id) is None
+
+
+def test_a_nul_stored_before_the_text_rule_is_dropped_on_reading_and_every_export_works(store: Store) -> None:
+    """Databases written before the rule may hold a NUL: such a path still opens, exports and saves."""
+    from sqlalchemy import update
+
+    from paths.formats.spreadsheet import to_csv, to_xlsx
+    from paths.store.library import versions_table
+
+    path = branching_path()
+    store.save_path(path, "tester")
+    with store.write() as connection:
+        content = connection.execute(versions_table.select()).one().content
+        connection.execute(update(versions_table).values(content=content.replace("Testipolku", "Testi\\u0000polku")))
+    old = store.get_path(path.id)
+    assert old.title.fi == "Testipolku"
+    assert to_csv(old, "fi") and to_xlsx(old, "fi")
+    assert store.save_path(old, "tester") == 2
