@@ -1,5 +1,6 @@
 """Fuzzing the text fields of the writers that run external programs or build files: SVG (XML, from
-the real `dot`), the PDF worksheet (WeasyPrint), and the workshop notes' CSV and XLSX."""
+the real `dot`), the PDF worksheet and the personal PDF (WeasyPrint), the workshop notes' CSV and
+XLSX, the path's XLSX."""
 
 from __future__ import annotations
 
@@ -9,13 +10,16 @@ import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import event, given, settings
 from openpyxl import load_workbook
+from pydantic import ValidationError
 from pypdf import PdfReader
 
 from paths.formats.spreadsheet import to_xlsx
 from paths.model.schema import ServicePath
-from paths.personal.pdf import blank_worksheet
+from paths.personal.model import PersonalDataError, PersonalFill, StepEntry
+from paths.personal.pdf import blank_worksheet, personal_pdf
+from paths.personal.store import PersonalStore
 from paths.render.image import render_path
 from paths.workshops.workshop import FORMULA_STARTS, Note, WorkshopError, clean_note_text, export_csv, export_xlsx
 from tests.fuzz.conftest import READER_EXAMPLES, SLOW_WRITER_EXAMPLES
@@ -91,3 +95,28 @@ def test_path_xlsx_export_holds_no_formula(data: dict) -> None:
     for row in sheet.iter_rows():
         for cell in row:
             assert cell.data_type != "f", cell.value
+
+
+@pytest.fixture(scope="module")
+def personal_store(tmp_path_factory: pytest.TempPathFactory) -> PersonalStore:
+    return PersonalStore(f"sqlite:///{tmp_path_factory.mktemp('fuzz-personal') / 'personal.db'}")
+
+
+@settings(max_examples=max(5, SLOW_WRITER_EXAMPLES // 2))
+@given(data=path_data(storable_text), note=hostile_text, goals=hostile_text, name=hostile_text)
+def test_personal_pdf_of_hostile_texts_reads_back(personal_store: PersonalStore, data: dict, note: str, goals: str,
+                                                  name: str) -> None:
+    """The client's own texts and the path's: stored (or one sentence), then the personal PDF is made."""
+    path = _valid_path(data)
+    if path is None:
+        return
+    try:
+        personal, _ = personal_store.create(path, 1, owner="Fasilitaattori", display_name=name or "x", lang="fi")
+        fill = PersonalFill(goals=goals, entries={path.steps[0].id: StepEntry(note=note)})
+        personal_store.save_fill(personal.id, fill, "client")
+    except (PersonalDataError, ValidationError) as exc:
+        assert str(exc)
+        return
+    pdf = personal_pdf(personal_store.get(personal.id), 1)
+    assert b"/JavaScript" not in pdf and PdfReader(io.BytesIO(pdf)).pages
+    event("personal PDF made")
