@@ -86,4 +86,4 @@ def test_impossible_dates_in_yaml_are_one_sentence() -> None:
 def test_nul_and_lone_surrogates_are_refused_naming_the_field(text: str, key: str) -> None:
     error = refusal(f'{{"id": "a", "title": {{"sv": "{text}"}}}}'.encode(), "t.json")
     assert error.key == key
-    assert "title → sv" in error.message("en")
+    assert "at title " in error.message("en")
