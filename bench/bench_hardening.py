@@ -16,27 +16,16 @@ import argparse
 import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.bench_store import measure  # noqa: E402 - min/median runs after a warm-up, as the store bench
 from bench.synthetic import synthetic_path  # noqa: E402
 from paths.formats.files import PathFileError, load_path_bytes  # noqa: E402
 from paths.model.schema import LocalText, ServicePath  # noqa: E402
 from paths.store.library import Store, _checked  # noqa: E402
-
-
-def measure(func: Callable[[int], object], repeat: int) -> list[float]:
-    func(-1)
-    times = []
-    for i in range(repeat):
-        start = time.perf_counter()
-        func(i)
-        times.append((time.perf_counter() - start) * 1000)
-    return times
 
 
 def line(name: str, times: list[float], reference: float | None = None) -> None:
