@@ -54,3 +54,27 @@ def test_a_nul_stored_before_the_text_rule_is_dropped_on_reading_and_every_expor
     assert old.title.fi == "Testipolku"
     assert to_csv(old, "fi") and to_xlsx(old, "fi")
     assert store.save_path(old, "tester") == 2
+
+
+@pytest.mark.parametrize(("text", "kept"), [("a\vb", "a\nb"), ("a\x85b", "a\nb"), ("a\u2028b", "a\nb"),
+                                            ("a\x07b", "ab"), ("a\x7fb", "ab"), ("a\u202eb", "ab"),
+                                            ("a\u0308", "\u00e4"), ("tab\tkept", "tab\tkept")])
+def test_the_fast_check_at_save_misses_nothing_the_rule_would_change(store: Store, text: str, kept: str) -> None:
+    path = branching_path()
+    store.save_path(path.model_copy(update={"title": path.title.model_copy(update={"fi": text})}), "tester")
+    assert store.get_path(path.id).title.fi == kept
+
+
+def test_a_lone_surrogate_set_with_model_copy_is_one_sentence(store: Store) -> None:
+    path = branching_path()
+    with pytest.raises(PathFileError) as info:
+        store.save_path(path.model_copy(update={"title": path.title.model_copy(update={"fi": "a\ud800"})}), "t")
+    assert info.value.key == "bad_text_rule.surrogate" and store.count_paths() == 0
+
+
+def test_a_bad_step_id_set_with_model_copy_is_refused(store: Store) -> None:
+    path = branching_path()
+    steps = [path.steps[0].model_copy(update={"id": "x y"}), *path.steps[1:]]
+    with pytest.raises(PathFileError):
+        store.save_path(path.model_copy(update={"steps": steps}), "tester")
+    assert store.count_paths() == 0
