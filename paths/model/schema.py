@@ -58,7 +58,7 @@ class LocalText(Strict):
         if value is None:
             return {}
         if isinstance(value, dict):
-            return {key: clean_value(text, info.context) for key, text in value.items()}
+            return {key: clean_value(text, info.context) if text else text for key, text in value.items()}
         return value
 
     @classmethod

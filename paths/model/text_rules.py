@@ -22,12 +22,15 @@ import unicodedata
 
 _LINE_BREAKS = re.compile(r"\r\n|[\r\v\f\x85\u2028\u2029]")
 _REFUSED = re.compile(r"[\x00\ud800-\udfff]")
-_REMOVED = re.compile(
-    r"[\x01-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff"
-    + "".join(f"\\U{plane:04x}fffe\\U{plane:04x}ffff" for plane in range(1, 17))
-    + "]"
+_REMOVED = re.compile(r"[\x01-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]")
+# The noncharacters past the BMP, searched only in a text that has such characters at all: in one
+# class with the rest they made the search that every text pays twenty times slower.
+_ASTRAL_NONCHARACTERS = re.compile(
+    "[" + "".join(f"\\U{plane:04x}fffe\\U{plane:04x}ffff" for plane in range(1, 17)) + "]"
 )
-_NEEDS_WORK = re.compile(_LINE_BREAKS.pattern + "|" + _REFUSED.pattern + "|" + _REMOVED.pattern)
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+# One character class (no alternation): the search that every text pays is a single scan.
+_NEEDS_WORK = re.compile("[\r\v\f\x85\u2028\u2029" + _REFUSED.pattern[1:-1] + _REMOVED.pattern[1:-1] + "]")
 
 
 class TextRuleError(ValueError):
@@ -67,7 +70,10 @@ def clean_text(text: str, *, single_line: bool = False, stored: bool = False) ->
     if single_line:
         text = text.replace("\n", " ").replace("\t", " ")
     if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
+        if _ASTRAL.search(text):
+            text = _ASTRAL_NONCHARACTERS.sub("", text)
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
     return text
 
 
