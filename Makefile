@@ -20,3 +20,9 @@ lint:
 
 bench: install
 	$(PYTHON) bench/run_all.py
+
+# Nightly-size fuzzing (tests/fuzz): POLKU_FUZZ_EXAMPLES cases per reader (CI runs 500).
+FUZZ_EXAMPLES ?= 5000
+.PHONY: fuzz
+fuzz: install
+	POLKU_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PYTHON) -m pytest tests/fuzz -q -p no:cacheprovider --hypothesis-show-statistics

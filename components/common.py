@@ -7,13 +7,13 @@ the session restores it when Streamlit's own page navigation drops the query str
 from __future__ import annotations
 
 import os
-import re
 
 import streamlit as st
 
 from components.memo import memo
 from paths.i18n.catalog import DEFAULT_LANG, normalise_lang, t
 from paths.model.schema import LANGS, ServicePath
+from paths.render.escape import md_escape  # noqa: F401 - the one Markdown escape, used by every page
 from paths.store.library import Store, get_store
 
 LANG_PARAM = "lang"
@@ -23,8 +23,6 @@ _PAGES_STATE = "_polku_pages"
 # Seconds a page may show a latest version number read earlier (paths.store.library.Store.latest_version).
 LATEST_MAX_AGE = 2.0
 
-# ASCII punctuation that Markdown (and Streamlit's directives such as :red[...] or $math$) reads.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&\"'=^])")
 
 
 def sync_lang() -> str:
@@ -62,11 +60,6 @@ def set_lang(lang: str) -> None:
 def tr(key: str, **params: object) -> str:
     """The catalog text for `key` in the current language."""
     return t(key, current_lang(), **params)
-
-
-def md_escape(text: str) -> str:
-    """User text made literal for st.markdown, titles and labels (no links, emphasis or directives)."""
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
 
 
 def _on_language_change() -> None:

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import segno
 import streamlit as st
+from pydantic import ValidationError
 
 from components.auth import require_facilitator
 from components.common import current_lang, load_path, md_escape, page_link, store, tr
@@ -38,6 +39,7 @@ from paths.personal.model import (
 )
 from paths.personal.pdf import personal_pdf
 from paths.personal.store import PersonalConflictError, PersonalStore, get_personal_store, hash_token
+from paths.render.escape import md_link
 from paths.render.palette import COORDINATOR_BORDER, COORDINATOR_FILL, HERE_BORDER, HERE_FILL, INK, WHITE
 
 TOKEN_PARAM = "token"  # noqa: S105 - the query parameter's name, not a secret
@@ -164,133 +166,157 @@ def _erase_controls(personal_id: str, lang: str, key: str) -> bool:
 
 
 def fill_form(personal: PersonalPath, lang: str, author: str, key: str) -> None:
-    """Statuses, dates, notes and who I met per step; goals, contacts, next appointment, branch."""
-    view = personal.client_view()
+    """Statuses, dates, notes and who I met per step; goals, contacts, next appointment, branch.
+
+    Every path text shown here goes through the one Markdown escape (`md_escape`, `md_link`)."""
     steps = personal.client_steps()
-    fill = personal.fill
-    here = fill.here()
     prefix = f"{key}{personal.id[:8]}v{personal.version}"
     st.html(BOX_STYLE)
-    options: list[str | None] = [None, *STATUSES]
-    today = dt.date.today()
+    choices = branch_choices(personal.source)
     with st.form(f"{prefix}_form", enter_to_submit=False):
         st.header(t("personal.client.steps_heading", lang), anchor=False)
-        current_stage = None
-        for index, step in enumerate(steps):
-            if step.stage != current_stage:
-                current_stage = step.stage
-                stage = view.stage(step.stage)
-                st.subheader(md_escape(stage.title.get(lang) if stage else step.stage), anchor=False)
-            entry = fill.entry(step.id)
-            with st.container(border=True, key=f"{prefix}_step{index}"):
-                title = md_escape(step.title.get(lang))
-                marks = []
-                if step.id == here:
-                    marks.append(f"**{STATUS_ICONS['here']} {t('personal.status.here', lang)}**")
-                if step.coordinator:
-                    marks.append(BULB)
-                st.markdown(f"#### {' '.join([*marks, title])}")
-                text = step.client_text.get(lang)
-                if text:
-                    st.markdown(md_escape(text))
-                if step.coordinator:
-                    st.html(f'<p class="polku-bulb">{BULB} {_attr(t("personal.bulb_meaning", lang))}</p>')
-                for link in step.links:
-                    st.markdown(f"[{md_escape(link.label.get(lang))}]({link.url.replace(')', '%29')})")
-                current = entry.status.value if entry.status else None
-                st.radio(
-                    t("personal.field.status", lang), options, index=options.index(current),
-                    format_func=lambda value: status_label(value, lang), key=f"{prefix}_s{index}_status",
-                )
-                st.date_input(
-                    t("personal.field.date", lang), value=entry.date, key=f"{prefix}_s{index}_date",
-                    min_value=dt.date(2000, 1, 1), max_value=dt.date(today.year + 5, 12, 31), format="DD.MM.YYYY",
-                )
-                st.text_area(t("personal.field.note", lang), value=entry.note, key=f"{prefix}_s{index}_note")
-                st.text_input(t("personal.field.met", lang), value=entry.met, key=f"{prefix}_s{index}_met")
-                feeling_choice(entry.feeling, f"{prefix}_s{index}_feeling", lang)
-
-        choices = branch_choices(personal.source)
+        _step_fields(personal, steps, lang, prefix)
         if choices:
-            st.header(t("personal.pdf.branch_heading", lang), anchor=False)
-            for index, (decision, ways) in enumerate(choices.items()):
-                step = view.step(decision)
-                labels = {
-                    target: condition.get(lang) or (view.step(target).title.get(lang) if view.step(target) else target)
-                    for target, condition in ways
-                }
-                branch_options: list[str | None] = [None, *labels]
-                chosen = fill.branches.get(decision)
-                st.radio(
-                    md_escape(step.title.get(lang) if step else decision), branch_options,
-                    index=branch_options.index(chosen) if chosen in labels else 0,
-                    format_func=lambda value, labels=labels: (
-                        t("personal.branch_unknown", lang) if value is None else labels[value]
-                    ),
-                    key=f"{prefix}_b{index}",
-                )
-
-        st.header(t("personal.field.goals", lang), anchor=False)
-        st.text_area(
-            t("personal.field.goals", lang), value=fill.goals, key=f"{prefix}_goals",
-            help=t("personal.field.goals_help", lang), label_visibility="collapsed",
-        )
-        st.header(t("personal.pdf.contacts_heading", lang), anchor=False)
-        contacts = [*fill.contacts, *[PersonalContact() for _ in range(EXTRA_CONTACT_ROWS)]]
-        for index, contact in enumerate(contacts):
-            with st.container(border=True):
-                st.text_input(t("personal.field.contact_name", lang), value=contact.name, key=f"{prefix}_c{index}_name")
-                st.text_input(t("personal.field.contact_role", lang), value=contact.role, key=f"{prefix}_c{index}_role",
-                              help=t("personal.field.contact_role_help", lang))
-                st.text_input(t("personal.field.contact_phone", lang), value=contact.phone,
-                              key=f"{prefix}_c{index}_phone")
-                st.text_input(t("personal.field.contact_email", lang), value=contact.email,
-                              key=f"{prefix}_c{index}_email")
-        st.header(t("personal.field.next_appointment", lang), anchor=False)
-        st.text_input(
-            t("personal.field.next_appointment", lang), value=fill.next_appointment, key=f"{prefix}_next",
-            help=t("personal.field.next_appointment_help", lang), label_visibility="collapsed",
-        )
+            _branch_fields(personal, choices, lang, prefix)
+        contacts = _about_me_fields(personal.fill, lang, prefix)
         submitted = st.form_submit_button(t("personal.save", lang), type="primary", icon="💾")
-
     if submitted:
-        state = st.session_state
-        new_fill = PersonalFill(
-            entries={
-                step.id: StepEntry(
-                    status=StepStatus(state[f"{prefix}_s{i}_status"]) if state[f"{prefix}_s{i}_status"] else None,
-                    date=state[f"{prefix}_s{i}_date"],
-                    note=state[f"{prefix}_s{i}_note"] or "",
-                    met=state[f"{prefix}_s{i}_met"] or "",
-                    feeling=feeling_value(state.get(f"{prefix}_s{i}_feeling")),
-                )
-                for i, step in enumerate(steps)
-            },
-            goals=state[f"{prefix}_goals"] or "",
-            contacts=[
-                PersonalContact(
-                    name=state[f"{prefix}_c{i}_name"] or "", role=state[f"{prefix}_c{i}_role"] or "",
-                    phone=state[f"{prefix}_c{i}_phone"] or "", email=state[f"{prefix}_c{i}_email"] or "",
-                )
-                for i in range(len(contacts))
-            ],
-            next_appointment=state[f"{prefix}_next"] or "",
-            branches={
-                decision: state[f"{prefix}_b{i}"]
-                for i, decision in enumerate(choices)
-                if state.get(f"{prefix}_b{i}")
-            },
-        )
         try:
-            personal_store().save_fill(personal.id, new_fill, author, base_version=personal.version)
-        except PersonalDataError as exc:
-            st.error(exc.message(lang))
+            new_fill = _fill_from_form(st.session_state, prefix, steps, contacts, choices)
+        except ValidationError:  # the text rule refused a text (a NUL): one sentence, nothing saved
+            st.error(t("text_rule.nul", lang))
             return
-        except PersonalConflictError:
-            st.error(t("personal.conflict", lang))
-            return
-        st.session_state[_MESSAGE] = "saved"
-        st.rerun()
+        _save_fill(personal, new_fill, author, lang)
+
+
+def _step_fields(personal: PersonalPath, steps: list, lang: str, prefix: str) -> None:
+    """One bordered card per step under its stage's heading: what it is, then the client's fields."""
+    view = personal.client_view()
+    here = personal.fill.here()
+    today = dt.date.today()
+    options: list[str | None] = [None, *STATUSES]
+    current_stage = None
+    for index, step in enumerate(steps):
+        if step.stage != current_stage:
+            current_stage = step.stage
+            stage = view.stage(step.stage)
+            st.subheader(md_escape(stage.title.get(lang) if stage else step.stage), anchor=False)
+        entry = personal.fill.entry(step.id)
+        field = f"{prefix}_s{index}"
+        with st.container(border=True, key=f"{prefix}_step{index}"):
+            marks = [f"**{STATUS_ICONS['here']} {t('personal.status.here', lang)}**"] if step.id == here else []
+            marks += [BULB] if step.coordinator else []
+            st.markdown(f"#### {' '.join([*marks, md_escape(step.title.get(lang))])}")
+            text = step.client_text.get(lang)
+            if text:
+                st.markdown(md_escape(text))
+            if step.coordinator:
+                st.html(f'<p class="polku-bulb">{BULB} {_attr(t("personal.bulb_meaning", lang))}</p>')
+            for link in step.links:
+                st.markdown(md_link(link.label.get(lang), link.url))
+            current = entry.status.value if entry.status else None
+            st.radio(
+                t("personal.field.status", lang), options, index=options.index(current),
+                format_func=lambda value: status_label(value, lang), key=f"{field}_status",
+            )
+            st.date_input(
+                t("personal.field.date", lang), value=entry.date, key=f"{field}_date",
+                min_value=dt.date(2000, 1, 1), max_value=dt.date(today.year + 5, 12, 31), format="DD.MM.YYYY",
+            )
+            st.text_area(t("personal.field.note", lang), value=entry.note, key=f"{field}_note")
+            st.text_input(t("personal.field.met", lang), value=entry.met, key=f"{field}_met")
+            feeling_choice(entry.feeling, f"{field}_feeling", lang)
+
+
+def _branch_fields(personal: PersonalPath, choices: dict, lang: str, prefix: str) -> None:
+    """Which way each decision went; the labels (conditions or step titles) are path text: escaped,
+    since a radio's options are Markdown too."""
+    view = personal.client_view()
+    st.header(t("personal.pdf.branch_heading", lang), anchor=False)
+    for index, (decision, ways) in enumerate(choices.items()):
+        step = view.step(decision)
+        labels = {
+            target: condition.get(lang) or (view.step(target).title.get(lang) if view.step(target) else target)
+            for target, condition in ways
+        }
+        branch_options: list[str | None] = [None, *labels]
+        chosen = personal.fill.branches.get(decision)
+        st.radio(
+            md_escape(step.title.get(lang) if step else decision), branch_options,
+            index=branch_options.index(chosen) if chosen in labels else 0,
+            format_func=lambda value, labels=labels: (
+                t("personal.branch_unknown", lang) if value is None else md_escape(labels[value])
+            ),
+            key=f"{prefix}_b{index}",
+        )
+
+
+def _about_me_fields(fill: PersonalFill, lang: str, prefix: str) -> int:
+    """Goals, contacts (with one empty row to add one) and the next appointment; returns the number
+    of contact rows shown."""
+    st.header(t("personal.field.goals", lang), anchor=False)
+    st.text_area(
+        t("personal.field.goals", lang), value=fill.goals, key=f"{prefix}_goals",
+        help=t("personal.field.goals_help", lang), label_visibility="collapsed",
+    )
+    st.header(t("personal.pdf.contacts_heading", lang), anchor=False)
+    contacts = [*fill.contacts, *[PersonalContact() for _ in range(EXTRA_CONTACT_ROWS)]]
+    for index, contact in enumerate(contacts):
+        with st.container(border=True):
+            st.text_input(t("personal.field.contact_name", lang), value=contact.name, key=f"{prefix}_c{index}_name")
+            st.text_input(t("personal.field.contact_role", lang), value=contact.role, key=f"{prefix}_c{index}_role",
+                          help=t("personal.field.contact_role_help", lang))
+            st.text_input(t("personal.field.contact_phone", lang), value=contact.phone,
+                          key=f"{prefix}_c{index}_phone")
+            st.text_input(t("personal.field.contact_email", lang), value=contact.email,
+                          key=f"{prefix}_c{index}_email")
+    st.header(t("personal.field.next_appointment", lang), anchor=False)
+    st.text_input(
+        t("personal.field.next_appointment", lang), value=fill.next_appointment, key=f"{prefix}_next",
+        help=t("personal.field.next_appointment_help", lang), label_visibility="collapsed",
+    )
+    return len(contacts)
+
+
+def _fill_from_form(state: object, prefix: str, steps: list, contacts: int, choices: dict) -> PersonalFill:
+    """What the submitted form holds, as a PersonalFill (the widgets' values by their keys)."""
+    return PersonalFill(
+        entries={
+            step.id: StepEntry(
+                status=StepStatus(state[f"{prefix}_s{i}_status"]) if state[f"{prefix}_s{i}_status"] else None,
+                date=state[f"{prefix}_s{i}_date"],
+                note=state[f"{prefix}_s{i}_note"] or "",
+                met=state[f"{prefix}_s{i}_met"] or "",
+                feeling=feeling_value(state.get(f"{prefix}_s{i}_feeling")),
+            )
+            for i, step in enumerate(steps)
+        },
+        goals=state[f"{prefix}_goals"] or "",
+        contacts=[
+            PersonalContact(
+                name=state[f"{prefix}_c{i}_name"] or "", role=state[f"{prefix}_c{i}_role"] or "",
+                phone=state[f"{prefix}_c{i}_phone"] or "", email=state[f"{prefix}_c{i}_email"] or "",
+            )
+            for i in range(contacts)
+        ],
+        next_appointment=state[f"{prefix}_next"] or "",
+        branches={
+            decision: state[f"{prefix}_b{i}"] for i, decision in enumerate(choices) if state.get(f"{prefix}_b{i}")
+        },
+    )
+
+
+def _save_fill(personal: PersonalPath, new_fill: PersonalFill, author: str, lang: str) -> None:
+    try:
+        personal_store().save_fill(personal.id, new_fill, author, base_version=personal.version)
+    except PersonalDataError as exc:
+        st.error(exc.message(lang))
+        return
+    except PersonalConflictError:
+        st.error(t("personal.conflict", lang))
+        return
+    st.session_state[_MESSAGE] = "saved"
+    st.rerun()
 
 
 def _flash(lang: str) -> None:
@@ -393,7 +419,7 @@ def client_page() -> None:
         return
     lang = asked_lang or personal.lang
     st.title(f"{t('personal.client.title', lang)}: {md_escape(personal.display_name)}", anchor=False)
-    st.write(t("personal.client.path_line", lang, title=personal.source.title.get(lang)))
+    st.write(t("personal.client.path_line", lang, title=md_escape(personal.source.title.get(lang))))
     if personal.newer_version_exists(_latest_version(personal.source_path_id)):
         st.info(t("personal.newer_version", lang), icon="ℹ️")
     st.write(t("personal.client.intro", lang))

@@ -206,8 +206,9 @@ def _translations(path: ServicePath, lang: str) -> None:
         return
     st.write(tr("views.missing_count", count=len({where for where, _ in missing})))
     where_label, lang_label = tr("views.missing.where"), tr("views.missing.lang")
+    # st.table renders its cells as Markdown: the path's titles inside go through the one escape.
     st.table([
-        {where_label: describe_where(where, path, lang), lang_label: tr(f"views.lang.{code}")}
+        {where_label: md_escape(describe_where(where, path, lang)), lang_label: tr(f"views.lang.{code}")}
         for where, code in missing
     ])
 

@@ -60,11 +60,11 @@ def conflict_panel(edit: EditSession, lang: str) -> None:
             icon="⚠️",
         )
         changes = diff_paths(edit.base, theirs)
-        st.markdown(f"**{tr('editor.conflict.their_changes', summary=changes.summary(lang))}**")
+        st.markdown(f"**{tr('editor.conflict.their_changes', summary=md_escape(changes.summary(lang)))}**")
         if changes:
             st.dataframe(changes.rows(lang), hide_index=True, width="stretch")
         mine = diff_paths(edit.base, edit.path)
-        st.markdown(tr("editor.conflict.my_changes", summary=mine.summary(lang)))
+        st.markdown(tr("editor.conflict.my_changes", summary=md_escape(mine.summary(lang))))
         with st.container(horizontal=True):
             st.button(tr("editor.conflict.rebase"), type="primary", icon="🔁", key="_polku_ed_rebase",
                       on_click=_rebase, args=(edit,))

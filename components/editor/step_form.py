@@ -120,7 +120,7 @@ def _add_step_panel(edit: EditSession, lang: str) -> None:
                 index=stages.index(current.stage) if current else 0, key="_polku_ed_new_step_stage",
             )
             if current:
-                st.checkbox(tr("editor.step.connect_from", name=step_label(path, current.id, lang)),
+                st.checkbox(tr("editor.step.connect_from", name=md_escape(step_label(path, current.id, lang))),
                             value=True, key="_polku_ed_new_step_connect")
             st.button(tr("editor.step.add"), key="_polku_ed_add_step", icon="➕", on_click=_add_step, args=(edit, lang))
 

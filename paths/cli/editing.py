@@ -72,10 +72,13 @@ def _import_bpmn(args: argparse.Namespace, data: bytes, file: Path):  # noqa: AN
     if args.title:
         path = path.model_copy(update={"title": path.title.model_copy(update={args.lang: args.title})})
     return path
+def _shown(value: str) -> str:
+    """A refused id as it can be shown on one line: a newline or other control as its escape."""
+    return value.encode("unicode_escape").decode("ascii") if not value.isprintable() else value
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from paths.formats.files import load_path_bytes
+    from paths.formats.files import load_path_bytes, path_from_data
     from paths.model.diff import diff_paths
     from paths.model.ids import is_path_id, slugify
     from paths.model.validation import validate
@@ -90,7 +93,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
         path_id = args.id or slugify(file.stem, "path")
         if not is_path_id(path_id):
-            raise CliError("cli_editing.error.bad_id", id=path_id)
+            raise CliError("cli_editing.error.bad_id", id=_shown(path_id))
         base = store.get_path(path_id)
         path = path_from_spreadsheet(data, file.name, path_id=path_id, title=args.title, lang=args.sheet_lang,
                                      base=base, mapping=parse_mappings(args.map))
@@ -98,12 +101,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         path = _import_bpmn(args, data, file)
     else:
         path = load_path_bytes(data, file.name)
-        if args.id and args.id != path.id:
-            if not is_path_id(args.id):
-                raise CliError("cli_editing.error.bad_id", id=args.id)
-            path = path.model_copy(update={"id": args.id})
-        if args.title:
-            path = path.model_copy(update={"title": path.title.model_copy(update={args.lang: args.title})})
+        if args.id and args.id != path.id and not is_path_id(args.id):
+            raise CliError("cli_editing.error.bad_id", id=_shown(args.id))
+        if args.id or args.title:
+            # Validated as a file would be (not `model_copy`, which skips the id and text checks).
+            raw = path.model_dump(mode="json") | {"id": args.id or path.id}
+            if args.title:
+                raw["title"] = raw["title"] | {args.lang: args.title}
+            path = path_from_data(raw, file.name)
     latest = store.latest_version(path.id)
     current = store.get_path(path.id) if latest is not None else None
     if current is not None and current == path:

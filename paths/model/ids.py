@@ -11,8 +11,16 @@ import unicodedata
 from collections.abc import Iterable
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
-ITEM_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$")
-PATH_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+# The id rules, written once: the schema's fields (`Slug`, `ItemId`), the JSON Schema and the
+# checks below use these. `^`/`$` in the schema's patterns are pydantic's (Rust) and JSON Schema's,
+# where `$` is the end of the text; in Python, `$` also matches before a final newline, so the
+# checks here use `fullmatch` on the pattern's body instead.
+ITEM_ID_BODY = r"[A-Za-z0-9][A-Za-z0-9_.-]{0,79}"
+PATH_ID_BODY = r"[a-z0-9][a-z0-9-]{0,63}"
+ITEM_ID_PATTERN = f"^{ITEM_ID_BODY}$"
+PATH_ID_PATTERN = f"^{PATH_ID_BODY}$"
+ITEM_ID = re.compile(ITEM_ID_BODY)
+PATH_ID = re.compile(PATH_ID_BODY)
 
 
 def slugify(name: str, fallback: str = "item", max_length: int = 48) -> str:
@@ -34,9 +42,11 @@ def unique_id(name: str, taken: Iterable[str], fallback: str = "item") -> str:
     return candidate
 
 
-def is_item_id(value: str) -> bool:
-    return bool(ITEM_ID.match(value))
+def is_item_id(value: object) -> bool:
+    """True for a stage, actor, step or contact id: the whole text, no trailing newline."""
+    return isinstance(value, str) and ITEM_ID.fullmatch(value) is not None
 
 
-def is_path_id(value: str) -> bool:
-    return bool(PATH_ID.match(value))
+def is_path_id(value: object) -> bool:
+    """True for a path id (a slug): the whole text, no trailing newline."""
+    return isinstance(value, str) and PATH_ID.fullmatch(value) is not None

@@ -15,11 +15,12 @@ import datetime as dt
 import re
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from paths.i18n.catalog import UserError, t
 from paths.model.graph import walk_order
 from paths.model.schema import Feeling, Lang, LocalText, ServicePath, Step, StepKind, without_experience
+from paths.model.text_rules import clean_value
 from paths.views.configured import apply_view
 
 MAX_DISPLAY_NAME = 80
@@ -99,9 +100,16 @@ def check_display_name(name: str) -> str:
 
 
 class Plain(BaseModel):
-    """Text is stored exactly as given (no stripping): the client's words are theirs."""
+    """Text is stored as given (no stripping: the client's words are theirs), through the one text
+    rule that every stored text passes (paths/model/text_rules.py): line breaks made newlines,
+    control characters dropped, NUL refused."""
 
     model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _text_rule(cls, value: object, info: ValidationInfo) -> object:
+        return clean_value(value, info.context)
 
 
 class StepEntry(Plain):

@@ -49,6 +49,7 @@ from sqlalchemy.engine import Connection, Engine
 from paths.db.database import Migrations, database
 from paths.db.types import UTCDateTime, as_utc, utc_now
 from paths.model.schema import LANGS, ServicePath, without_experience
+from paths.model.text_rules import STORED
 from paths.personal.model import (
     PersonalDataError,
     PersonalFill,
@@ -315,8 +316,8 @@ class PersonalStore:
             lang=row["lang"],
             source_path_id=row["source_path_id"],
             source_version=row["source_version"],
-            source=ServicePath.model_validate_json(row["source_json"]),
-            fill=PersonalFill.model_validate_json(fill_json),
+            source=ServicePath.model_validate_json(row["source_json"], context=STORED),
+            fill=PersonalFill.model_validate_json(fill_json, context=STORED),
             version=wanted,
             created_at=row["created_at"],
             updated_at=row["updated_at"],
@@ -366,7 +367,7 @@ class PersonalStore:
             current, source_json = row
             if base_version is not None and base_version != current:
                 raise PersonalConflictError()
-            fill = validate_fill(fill, ServicePath.model_validate_json(source_json))
+            fill = validate_fill(fill, ServicePath.model_validate_json(source_json, context=STORED))
             version = current + 1
             now = self.clock()
             result = conn.execute(
@@ -398,15 +399,19 @@ class PersonalStore:
         the same `not_found`; a set PIN must be given, and wrong PINs lock the link a while."""
         if not token or not _TOKEN_RE.match(token):
             return LinkResult("not_found")
-        now = self.clock()
         with self._write() as conn:
+            # The link row is locked for the whole check (FOR UPDATE on PostgreSQL; SQLite's
+            # BEGIN IMMEDIATE already holds the database's write lock): parallel guesses wait
+            # for each other, so each one sees the count and the lock the one before it left.
             link = conn.execute(
                 select(personal_links, personal_paths.c.pin_hash, personal_paths.c.lang)
                 .join(personal_paths, personal_paths.c.id == personal_links.c.personal_id)
                 .where(personal_links.c.token_hash == hash_token(token), personal_links.c.revoked_at.is_(None))
+                .with_for_update(of=personal_links)
             ).mappings().first()
             if link is None:
                 return LinkResult("not_found")
+            now = self.clock()
             if link["pin_hash"] is not None:
                 lang = link["lang"]
                 if link["locked_until"] is not None and link["locked_until"] > now:
@@ -414,11 +419,7 @@ class PersonalStore:
                 if not pin:
                     return LinkResult("pin_required", lang=lang)
                 if not _verify_pin(link["pin_hash"], pin):
-                    failures = link["failed_pins"] + 1
-                    wait = lock_time(failures)
-                    conn.execute(update(personal_links).where(personal_links.c.id == link["id"]).values(
-                        failed_pins=failures, locked_until=now + wait if wait else None,
-                    ))
+                    wait = self._count_wrong_pin(conn, link["id"], now)
                     return LinkResult("pin_wrong", retry_after=wait.total_seconds(), lang=lang)
                 if link["failed_pins"]:
                     conn.execute(update(personal_links).where(personal_links.c.id == link["id"]).values(
@@ -427,6 +428,19 @@ class PersonalStore:
             personal_id = link["personal_id"]
         personal = self.get(personal_id, touch=True)
         return LinkResult("ok", personal) if personal else LinkResult("not_found")
+
+    @staticmethod
+    def _count_wrong_pin(conn: Connection, link_id: int, now: datetime) -> timedelta:
+        """One more wrong PIN, counted in the database (`failed_pins + 1 ... RETURNING`, never a
+        value read earlier), and the link locked for as long as that count says."""
+        failures = conn.execute(
+            update(personal_links).where(personal_links.c.id == link_id)
+            .values(failed_pins=personal_links.c.failed_pins + 1).returning(personal_links.c.failed_pins)
+        ).scalar_one()
+        wait = lock_time(failures)
+        if wait:
+            conn.execute(update(personal_links).where(personal_links.c.id == link_id).values(locked_until=now + wait))
+        return wait
 
     def resolve_token(self, token: str | None) -> str | None:
         """The personal path id behind an active link, without the PIN check: for a session that

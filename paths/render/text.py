@@ -8,7 +8,8 @@ three formats come from one outline, so they never disagree. `describe` is the d
 text alternative (one paragraph).
 
 User text is never trusted: HTML is escaped with `html.escape`, links get an href only for
-http, https and mailto, Markdown punctuation is backslash-escaped, control characters are dropped,
+http, https and mailto (`paths.render.escape.safe_href`), Markdown goes through the one Markdown
+escape (`paths.render.escape.md_escape`), control characters are dropped,
 and placeholder contact details are never shown — only the catalog's "placeholder" text.
 """
 
@@ -17,13 +18,14 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from paths.i18n.catalog import normalise_lang, t
 from paths.model.contact_rules import is_email
 from paths.model.graph import end_steps, start_steps, to_graph, walk_order
 from paths.model.schema import LANGS, LocalText, ServicePath, Step, StepKind
 from paths.render import palette
+from paths.render.escape import md_escape, md_link, safe_href
 from paths.render.experience import experience_rows
 from paths.views.audience import audience_view
 
@@ -31,14 +33,9 @@ LIGHT_BULB = "💡"
 NETWORK_ICON = "👥"
 STATUS_ICONS = {"done": "✓", "here": "📍", "next": "➜", "not_for_me": "–"}  # as in the flow diagram
 STATUSES = tuple(STATUS_ICONS)
-SAFE_SCHEMES = ("http", "https", "mailto")
 MAX_LISTED = 3
-_URL_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&$])")
-_MD_LINE_START = re.compile(r"^(\s*)([-+=>])")
-_MD_NUMBERED = re.compile(r"^(\s*\d+)([.)])")
 
 
 # --- The outline: everything the three formats say, resolved to one language -----------------
@@ -164,20 +161,6 @@ def kind_words(kind: StepKind, lang: str) -> str:
 
 def status_words(status: str, lang: str) -> str:
     return t(f"text.status.{status}", lang)
-
-
-def safe_href(url: str) -> str | None:
-    """`url` when it may become a link (http, https, mailto, no spaces or control characters), else None.
-
-    Characters that have no place in a URL (quotes, angle brackets) are percent-encoded."""
-    url = url.strip()
-    if not url or any(ch.isspace() for ch in url) or _CONTROL.search(url):
-        return None
-    try:
-        scheme = urlsplit(url).scheme.lower()
-    except ValueError:
-        return None
-    return quote(url, safe=_URL_SAFE) if scheme in SAFE_SCHEMES else None
 
 
 def contact_lines(path: ServicePath, step: Step, lang: str) -> list[ContactLine]:
@@ -514,16 +497,6 @@ def to_text(
 # --- Markdown -------------------------------------------------------------------------------
 
 
-def md_escape(text: str) -> str:
-    """User text as literal Markdown: punctuation that could start markup is backslash-escaped."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", " ".join(_clean(text).split()))
-    return _MD_NUMBERED.sub(r"\1\\\2", _MD_LINE_START.sub(r"\1\\\2", escaped))
-
-
-def _md_url(url: str) -> str:
-    return quote(url, safe=":/?#@!$&'*+,;=%~-._[]")
-
-
 def to_markdown(
     path: ServicePath,
     lang: str = "fi",
@@ -567,13 +540,7 @@ def to_markdown(
             items = [f"- **{label}:** {md_escape(value)}" for label, value in fields]
             if block.links:
                 items.append(f"- **{t('text.label.links', lang)}:**")
-                for label, url in block.links:
-                    href = safe_href(url)
-                    items.append(
-                        f"  - [{md_escape(label.text)}]({_md_url(href)})"
-                        if href
-                        else f"  - {md_escape(label.text)}: {md_escape(url)}"
-                    )
+                items += [f"  - {md_link(label.text, url)}" for label, url in block.links]
             if block.contacts:
                 items.append(f"- **{t('text.label.contacts', lang)}:**")
                 items += [f"  - {md_escape(_contact_words(contact, lang))}" for contact in block.contacts]

@@ -16,8 +16,10 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import threading
 import time
+import unicodedata
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
@@ -26,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from alembic.config import Config
+from pydantic_core import PydanticSerializationError
 from sqlalchemy import (
     Boolean,
     Column,
@@ -45,6 +48,7 @@ from paths.db.database import Migrations, database
 from paths.db.types import UTCDateTime, utc_now
 from paths.i18n.catalog import UserError, t
 from paths.model.schema import LANGS, LocalText, ServicePath
+from paths.model.text_rules import STORED
 
 logger = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parents[2]
@@ -221,12 +225,52 @@ def _auto_summary(old_content: str, new: ServicePath, new_content: str) -> str:
     try:
         from paths.model.diff import diff_paths
 
-        diff = diff_paths(ServicePath.model_validate_json(old_content), new)
+        diff = diff_paths(ServicePath.model_validate_json(old_content, context=STORED), new)
         return _local_text_json(diff.summary)
     except Exception:
         logger.exception("paths.model.diff failed; using the simple change summary")
     old, current = json.loads(old_content), json.loads(new_content)
     return _local_text_json(lambda lang: _fallback_summary(old, current, lang))
+
+
+# What the stored JSON shows of a text the text rule would change: JSON's escapes of control
+# characters (tab and newline aside), lone surrogates, and the raw characters the rule removes.
+_SUSPECT_JSON = re.compile(
+    r"\\[bfr]|\\u00[01][0-9a-fA-F]|\\u007[fF]|\\u[dD][89a-fA-F]"
+    "|[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]"
+)
+
+
+def _all_ids(path: ServicePath) -> Iterator[str]:
+    for items in (path.stages, path.actors, path.contacts):
+        yield from (item.id for item in items)
+    for step in path.steps:
+        yield from (step.id, step.stage, *step.actors, *step.contacts)
+    for transition in path.transitions:
+        yield from (transition.source, transition.target)
+
+
+def _checked(path: ServicePath, content: str | None) -> tuple[ServicePath, str]:
+    """`path` and its stored JSON as a file holding it would be read: ids and texts set with
+    `model_copy` skip the schema's checks, so every save passes them again (the text rule cleans
+    what it may; a bad id or a NUL is one PathFileError sentence) before anything is written.
+
+    The common case costs a scan of the JSON and of the ids; only a path that fails them is
+    validated again whole (that took two thirds of a save's time)."""
+    from paths.formats.files import PathFileError, path_from_data
+    from paths.model.ids import is_item_id, is_path_id
+
+    if not is_path_id(path.id):
+        raise PathFileError("bad_path_id", id=path.id.encode("unicode_escape").decode("ascii"))
+    if (
+        content is not None
+        and all(is_item_id(item_id) for item_id in _all_ids(path))
+        and not _SUSPECT_JSON.search(content)
+        and (content.isascii() or unicodedata.is_normalized("NFC", content))
+    ):
+        return path, content
+    path = path_from_data(path.model_dump(mode="json"), path.id)
+    return path, content_json(path)
 
 
 def content_json(path: ServicePath) -> str:
@@ -332,8 +376,8 @@ class Store:
         return [
             PathSummary(
                 id=row.id,
-                title=LocalText.model_validate_json(row.title),
-                persona=LocalText.model_validate_json(row.persona),
+                title=LocalText.model_validate_json(row.title, context=STORED),
+                persona=LocalText.model_validate_json(row.persona, context=STORED),
                 status=row.status,
                 version=row.latest_version,
                 n_stages=row.n_stages,
@@ -385,7 +429,7 @@ class Store:
             )
         with self.read() as connection:
             content = connection.execute(query).scalar_one_or_none()
-        return None if content is None else ServicePath.model_validate_json(content)
+        return None if content is None else ServicePath.model_validate_json(content, context=STORED)
 
     def history(self, path_id: str, lang: str = "fi") -> list[VersionInfo]:
         """Every version of a path, newest first; an empty summary is filled with the computed one."""
@@ -408,7 +452,7 @@ class Store:
                 version=row.version,
                 author=row.author,
                 created_at=row.created_at,
-                summary=row.summary or LocalText.model_validate_json(row.auto_summary).get(lang),
+                summary=row.summary or LocalText.model_validate_json(row.auto_summary, context=STORED).get(lang),
                 restored_from=row.restored_from,
             )
             for row in rows
@@ -432,7 +476,11 @@ class Store:
         The JSON and the change summary are prepared before the write lock is taken, so that
         other writers wait only for the inserts.
         """
-        content = content_json(path)
+        try:
+            content = content_json(path)
+        except PydanticSerializationError:  # a lone surrogate set with model_copy: the checks below refuse it
+            content = None
+        path, content = _checked(path, content)
         prepared = None
         if not summary.strip():
             previous = self._latest_content(path.id)

@@ -30,7 +30,7 @@ from paths.workshops.workshop import (
     VoteLimitError,
     WorkshopStore,
     clean_display_name,
-    clean_text,
+    clean_participant_text,
     count_of_participant,
     lock_participant,
     participant_hash,
@@ -117,7 +117,7 @@ class SuggestionStore:
             if loaded is None:
                 raise SuggestionError("unknown")
             path, version = loaded
-            cleaned = checked(change, path, clean_text)
+            cleaned = checked(change, path, clean_participant_text)
             try:
                 return self._insert(workshop_id, who, name, cleaned, path, version)
             except _MovedOn:
@@ -260,7 +260,7 @@ class SuggestionStore:
 
     def decline(self, suggestion_id: int, facilitator: str, reason: str) -> bool:
         """Decline with a short reason the participant sees; False when it was no longer open."""
-        cleaned = clean_text(reason, MAX_REASON_CHARS, single_line=True)
+        cleaned = clean_participant_text(reason, MAX_REASON_CHARS, single_line=True)
         if len(cleaned) > MAX_REASON_CHARS:
             raise SuggestionError("too_long", max=MAX_REASON_CHARS)
         with self.workshops.write() as connection:

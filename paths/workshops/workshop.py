@@ -18,7 +18,6 @@ import hashlib
 import io
 import secrets
 import threading
-import unicodedata
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -51,6 +50,7 @@ from paths.formats.cells import cell_text, guard_cell  # the app's one rule for 
 from paths.i18n.catalog import UserError, t
 from paths.model.graph import walk_order
 from paths.model.schema import ServicePath
+from paths.model.text_rules import STORED, TextRuleError, clean_text
 from paths.store.library import Store, metadata, paths_table, versions_table
 from paths.views.audience import AUDIENCES, audience_view
 
@@ -64,7 +64,6 @@ MAX_VOTES = 20
 DEFAULT_VOTES = 5
 MAX_NOTES_PER_PARTICIPANT = 300
 EXPORT_COLUMNS: tuple[str, ...] = ("step", "stage", "type", "text", "votes", "name", "time")
-_JOINERS = frozenset("\u200c\u200d")  # kept: emoji sequences need them
 
 
 workshops_table = Table(
@@ -272,25 +271,20 @@ def new_participant_token() -> str:
     return secrets.token_urlsafe(24)
 
 
-def clean_text(text: str, limit: int, *, single_line: bool) -> str:
-    """Unicode-normalised text without control or bidi-override characters; newlines kept unless `single_line`.
+def clean_participant_text(text: str, limit: int, *, single_line: bool) -> str:
+    """`text` through the one text rule (paths/model/text_rules.py), stripped; a NUL is refused.
 
     Cut at `limit + 1` characters so that the caller can still tell that the text was too long.
     """
-    text = unicodedata.normalize("NFC", text or "").replace("\r\n", "\n").replace("\r", "\n")
-    out = []
-    for char in text:
-        if char == "\n":
-            out.append(" " if single_line else "\n")
-        elif char == "\t":
-            out.append(" ")
-        elif unicodedata.category(char)[0] != "C" or char in _JOINERS:
-            out.append(char)
-    return "".join(out).strip()[: limit + 1]
+    try:
+        cleaned = clean_text(text or "", single_line=single_line)
+    except TextRuleError as exc:
+        raise WorkshopError(exc.key) from None
+    return cleaned.strip()[: limit + 1]
 
 
 def clean_note_text(text: str) -> str:
-    cleaned = clean_text(text, MAX_NOTE_CHARS, single_line=False)
+    cleaned = clean_participant_text(text, MAX_NOTE_CHARS, single_line=False)
     if not cleaned:
         raise WorkshopError("workshop.error.empty_note")
     if len(cleaned) > MAX_NOTE_CHARS:
@@ -299,7 +293,7 @@ def clean_note_text(text: str) -> str:
 
 
 def clean_display_name(name: str | None) -> str | None:
-    cleaned = clean_text(name or "", MAX_NAME_CHARS, single_line=True)
+    cleaned = clean_participant_text(name or "", MAX_NAME_CHARS, single_line=True)
     if len(cleaned) > MAX_NAME_CHARS:
         raise WorkshopError("workshop.error.long_name", max=MAX_NAME_CHARS)
     return cleaned or None
@@ -603,7 +597,7 @@ class WorkshopStore:
                     versions_table.c.path_id == workshop.path_id, versions_table.c.version == version
                 )
             ).scalar_one_or_none()
-            path = ServicePath.model_validate_json(content) if content else None
+            path = ServicePath.model_validate_json(content, context=STORED) if content else None
             cached = target_ids(path, workshop.audience) if path else (frozenset(), frozenset())
             with self._targets_lock:
                 if len(self._targets) > 256:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from pydantic import ValidationError
 
 from paths.i18n.catalog import t
 from paths.personal.model import (
@@ -141,11 +142,17 @@ def test_fill_rules() -> None:
     assert kept.branches == {"yhteydenotto": "kokous"}
 
 
-def test_hostile_text_is_kept_exactly() -> None:
-    hostile = "<script>alert('x')</script> \u202eRTL עברית 🎉\n  spaces  "
+def test_hostile_text_is_kept_exactly_but_for_what_the_text_rule_removes() -> None:
+    hostile = "<script>alert('x')</script> \u202eRTL עברית 🎉\v\x07\n  spaces  "
+    kept = "<script>alert('x')</script> RTL עברית 🎉\n\n  spaces  "  # the bidi override and BEL dropped, VT a newline
     fill = validate_fill(PersonalFill(goals=hostile, entries={"tarve": StepEntry(note=hostile)}), branching_path())
-    assert fill.goals == hostile
-    assert fill.entries["tarve"].note == hostile
+    assert fill.goals == kept
+    assert fill.entries["tarve"].note == kept
+
+
+def test_a_nul_in_a_personal_text_is_refused() -> None:
+    with pytest.raises(ValidationError):
+        PersonalFill(goals="a\x00")
 
 
 def test_here_statuses_and_newer_version() -> None:

@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, inspect, select
+from sqlalchemy import inspect, select
 
 from paths.personal.model import PersonalDataError, PersonalFill, StepEntry
 from paths.personal.store import (
@@ -36,20 +36,6 @@ class Clock:
 
     def advance(self, **delta: float) -> None:
         self.now += dt.timedelta(**delta)
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'personal.db'}"
-    pg_url = request.getfixturevalue("postgres_url")
-    PersonalStore(pg_url)  # migrate, then start from empty tables
-    engine = create_engine(pg_url)
-    with engine.begin() as conn:
-        for table in ALL_TABLES:
-            conn.execute(table.delete())
-    engine.dispose()
-    return pg_url
 
 
 @pytest.fixture
@@ -181,7 +167,8 @@ def test_hostile_text_is_stored_as_given(store: PersonalStore) -> None:
     store.save_fill(personal.id, PersonalFill(goals=hostile, entries={"tarve": StepEntry(note=hostile)}), "client")
     loaded = store.open_link(token).personal
     assert loaded.display_name == "<b>Ari</b> 🎉"
-    assert loaded.fill.goals == hostile and loaded.fill.entries["tarve"].note == hostile
+    kept = hostile.replace("\u202e", "")  # the text rule drops the bidi override (paths/model/text_rules.py)
+    assert loaded.fill.goals == kept and loaded.fill.entries["tarve"].note == kept
 
 
 def test_list_share_and_may_see(store: PersonalStore) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import multiprocessing
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -26,6 +25,7 @@ from paths.store.library import (
     versions_table,
 )
 from tests.support.factories import branching_path
+from tests.support.processes import run_in_processes
 
 
 def renamed(path: ServicePath, title: str, **changes: object) -> ServicePath:
@@ -313,22 +313,7 @@ def _process_appender(url: str, worker: int, barrier, queue) -> None:  # noqa: A
 
 def _run_processes(target, url: str, workers: int, expected: int) -> list:  # noqa: ANN001
     """Start `workers` fresh processes (no inherited connections) and collect the `expected` results they report."""
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([__name__])
-    barrier = context.Barrier(workers)
-    queue = context.Queue()
-    processes = [context.Process(target=target, args=(url, worker, barrier, queue)) for worker in range(workers)]
-    for process in processes:
-        process.start()
-    try:
-        results = [queue.get(timeout=240) for _ in range(expected)]
-    finally:
-        for process in processes:
-            process.join(timeout=60)
-            if process.is_alive():
-                process.kill()
-    assert all(process.exitcode == 0 for process in processes), [p.exitcode for p in processes]
-    return results
+    return run_in_processes(target, [(url, worker) for worker in range(workers)], __name__, expected)
 
 
 def test_processes_saving_on_the_same_base_one_wins_per_base(store: Store) -> None:

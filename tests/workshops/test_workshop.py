@@ -153,12 +153,21 @@ def test_the_professional_view_takes_notes_on_back_office_steps(ws: WorkshopStor
 
 def test_hostile_text_is_kept_literally_without_control_characters(ws: WorkshopStore) -> None:
     workshop = ws.open_workshop("testipolku", "F")
-    hostile = "=HYPERLINK(\"http://x\")\x00\x07 <script>alert(1)</script>\u202e ok\nrivi 2"
+    hostile = "=HYPERLINK(\"http://x\")\x07 <script>alert(1)</script>\u202e ok\vrivi 2"
     token = new_participant_token()
     note = ws.add_note(workshop.id, token, "problem", hostile, step_id="tarve", display_name="\tA\x1b")
     stored = ws.notes(workshop.id)[0]
     assert stored.text == note.text == "=HYPERLINK(\"http://x\") <script>alert(1)</script> ok\nrivi 2"
     assert stored.display_name == "A"
+
+
+def test_a_note_holding_nul_is_refused_by_the_text_rule(ws: WorkshopStore) -> None:
+    """The same rule as for path texts (paths/model/text_rules.py): NUL is refused, nothing stored."""
+    workshop = ws.open_workshop("testipolku", "F")
+    with pytest.raises(WorkshopError) as info:
+        ws.add_note(workshop.id, new_participant_token(), "problem", "a\x00b", step_id="tarve")
+    assert info.value.key == "text_rule.nul" and "NUL" in info.value.message("en")
+    assert ws.notes(workshop.id) == []
 
 
 def test_a_closed_workshop_refuses_notes_and_votes_but_keeps_its_notes(ws: WorkshopStore) -> None:
