@@ -199,7 +199,7 @@ def path_from_data(raw: object, filename: str = "") -> ServicePath:
         more = len(errors) - 1
         cause = first.get("ctx", {}).get("error")
         if isinstance(cause, TextRuleError):
-            raise PathFileError(f"bad_{cause.key}", name=filename, where=where) from None
+            raise PathFileError(f"bad_{cause.key_prefix}{cause.key}", name=filename, where=where) from None
         detail = first["msg"].removeprefix("Value error, ")
         raise PathFileError(key, name=filename, where=where, detail=detail, more=more) from None
 

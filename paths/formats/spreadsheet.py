@@ -67,6 +67,7 @@ from paths.formats.sheet_write import (
 from paths.i18n.catalog import normalise_lang
 from paths.model.ids import is_item_id, is_path_id, slugify, unique_id
 from paths.model.schema import LANGS, Actor, LocalText, ServicePath, Stage, Status, Step, Transition
+from paths.model.text_rules import TextRuleError, clean_text
 
 # The writers and the cell words live in their own modules; these names stay importable from here.
 __all__ = [
@@ -123,6 +124,15 @@ def map_header(sheet: Sheet, name: str, mapping: dict[str, str] | None = None) -
     return match.columns, match.lang
 
 
+def _cell_value(value: str, name: str, row: int) -> str:
+    """A cell's text through the one text rule, as the path will store it (so an empty-looking cell
+    is seen as empty here, not after the import); NUL or a lone surrogate is one sentence."""
+    try:
+        return clean_text(value).strip()
+    except TextRuleError:
+        raise SpreadsheetError("bad_text", name=name, row=row) from None
+
+
 def _rows(sheet: Sheet, columns: dict[str, int], name: str) -> list[_Row]:
     data = list(sheet.rows)
     while data and not any(cell.strip() for cell in data[-1][1]):
@@ -137,7 +147,7 @@ def _rows(sheet: Sheet, columns: dict[str, int], name: str) -> list[_Row]:
         values = {}
         for column, index in columns.items():
             value = cells[index].strip() if index < len(cells) else ""
-            value = unguard(value).strip() if sheet.guarded else value
+            value = _cell_value(unguard(value) if sheet.guarded else value, name, number)
             if len(value) > MAX_CELL_CHARS:
                 raise SpreadsheetError("cell_too_long", name=name, row=number, limit=MAX_CELL_CHARS)
             values[column] = value

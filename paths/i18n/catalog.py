@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from paths.model.schema import LANGS
+from paths.i18n.langs import LANGS
 
 DEFAULT_LANG = "fi"
 LOCALES_DIR = Path(__file__).with_name("locales")

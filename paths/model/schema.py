@@ -12,12 +12,11 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
+from paths.i18n.langs import LANGS, Lang  # noqa: F401 - LANGS is imported from here too
 from paths.model.ids import ITEM_ID_PATTERN, PATH_ID_PATTERN
 from paths.model.text_rules import clean_value
 
 SCHEMA_VERSION = 1
-LANGS: tuple[str, ...] = ("fi", "sv", "en")
-Lang = Literal["fi", "sv", "en"]
 
 Slug = Annotated[
     str, Field(pattern=PATH_ID_PATTERN, description="Stable id: lower-case letters, digits and dashes.")

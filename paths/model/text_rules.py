@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from paths.i18n.catalog import UserError
+
 _LINE_BREAKS = re.compile(r"\r\n|[\r\v\f\x85\u2028\u2029]")
 _REFUSED = re.compile(r"[\x00\ud800-\udfff]")
 _REMOVED = re.compile(r"[\x01-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]")
@@ -33,23 +35,13 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _NEEDS_WORK = re.compile("[\r\v\f\x85\u2028\u2029" + _REFUSED.pattern[1:-1] + _REMOVED.pattern[1:-1] + "]")
 
 
-class TextRuleError(ValueError):
-    """A text holding what no text may hold: `key` is its catalog key, `message(lang)` one sentence.
+class TextRuleError(UserError, ValueError):
+    """A text holding what no text may hold: one sentence from the catalog.
 
-    A ValueError (not a UserError: the catalog imports the schema, which imports this rule), so
-    that pydantic reports it as the field's error, with its place in the file, not as a crash."""
+    Also a ValueError, so that pydantic reports it as the field's error, with its place in the
+    file, not as a crash."""
 
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = f"text_rule.{key}"
-
-    def message(self, lang: str = "fi") -> str:
-        from paths.i18n.catalog import t
-
-        return t(self.key, lang)
-
-    def __str__(self) -> str:
-        return self.message("en")
+    key_prefix = "text_rule."
 
 
 # The validation context of a read from a store: what was stored before this rule existed is

@@ -279,7 +279,7 @@ def clean_participant_text(text: str, limit: int, *, single_line: bool) -> str:
     try:
         cleaned = clean_text(text or "", single_line=single_line)
     except TextRuleError as exc:
-        raise WorkshopError(exc.key) from None
+        raise WorkshopError(exc.key_prefix + exc.key) from None
     return cleaned.strip()[: limit + 1]
 
 
