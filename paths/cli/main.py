@@ -25,7 +25,7 @@ from pathlib import Path
 from paths.i18n.catalog import DEFAULT_LANG, t
 from paths.model.schema import LANGS, ServicePath
 
-COMMAND_MODULES: tuple[str, ...] = ("paths.cli.personal", "paths.cli.editing", "paths.cli.users")
+COMMAND_MODULES: tuple[str, ...] = ("paths.cli.personal", "paths.cli.editing", "paths.cli.users", "paths.cli.ops")
 FORMATS = ("svg", "png", "pdf", "dot", "txt")
 AUDIENCES = ("professional", "client")
 
