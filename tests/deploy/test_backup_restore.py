@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from paths.model.schema import LocalText
 from paths.personal.model import PersonalFill, StepEntry, StepStatus
 from paths.personal.store import PersonalStore
 from paths.store.library import Store
@@ -38,7 +39,8 @@ def urls(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[dict[str, s
 
 
 def _fill(note: str, goals: str) -> PersonalFill:
-    return PersonalFill(entries={"tarve": StepEntry(status=StepStatus.done, note=note, met="Koordinaattori")}, goals=goals)
+    entry = StepEntry(status=StepStatus.done, note=note, met="Koordinaattori")
+    return PersonalFill(entries={"tarve": entry}, goals=goals)
 
 
 def _populate(library: Store, personal: PersonalStore) -> list[str]:
@@ -47,7 +49,7 @@ def _populate(library: Store, personal: PersonalStore) -> list[str]:
     path = branching_path()
     base = library.save_path(path, "Testaaja")
     for n in range(2):
-        edited = path.model_copy(update={"summary": {"fi": f"Muokattu {n}"}})
+        edited = path.model_copy(update={"summary": LocalText(fi=f"Muokattu {n}")})
         base = library.save_path(edited, "Toinen", f"muutos {n}", base_version=base)
     made = []
     for name, goal in (("Testi Asiakas", "Päästä kuntoutukseen"), ("Toinen Testi", "Työkokeilu syksyllä")):
@@ -64,7 +66,7 @@ def _snapshot(library: Store, personal: PersonalStore, personal_ids: list[str]) 
     paths = {}
     for summary in library.list_paths():
         paths[summary.id] = {
-            info.version: (info.author, info.summary, library.get_path(summary.id, info.version).model_dump(mode="json"))
+            info.version: (info.author, info.summary, library.get_path(summary.id, info.version).model_dump_json())
             for info in library.history(summary.id)
         }
     people = {}
