@@ -181,6 +181,9 @@ def test_a_personal_link_made_on_a_opens_on_b_and_wrong_pins_count_across_both(
         _give_pin(pages[1], "2468")
         expect(pages[1].get_by_role("heading", name=t("personal.client.pin_title", "fi"))).to_be_visible()
         expect(pages[1].get_by_role("heading", name=re.compile("Minun polkuni: Testi"))).to_have_count(0)
+        # Neither nginx's access log (no query strings) nor the app servers' logs hold the token or name.
+        logs = cluster.logs()
+        assert "/my-path" in logs and token not in logs and "Testi Henkilö" not in logs
     finally:
         for context in contexts:
             context.close()
