@@ -18,7 +18,8 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.support.browser import ROOT, free_port, streamlit_server
+from paths.i18n.catalog import t
+from tests.support.browser import ROOT, free_port, streamlit_server, wait_idle
 
 NGINX = os.environ.get("POLKU_NGINX", "/usr/sbin/nginx")
 STICKY_COOKIE = "polku_server"
@@ -86,6 +87,23 @@ class Cluster:
         files = [file for directory in self.directories for file in directory.glob("streamlit-*.log")]
         files += [self.prefix / "access.log", self.prefix / "error.log"]
         return "\n".join(file.read_text(errors="replace") for file in files if file.exists())
+
+
+def choose(page, label: str, option: str, timeout: float = 60_000) -> None:  # noqa: ANN001 - Playwright's Page
+    """Pick an option of a Streamlit selectbox by typing it, as a keyboard user would."""
+    wait_idle(page, timeout)
+    picker = page.get_by_role("combobox", name=label)
+    picker.click()
+    picker.press_sequentially(option)
+    picker.press("Enter")
+    wait_idle(page, timeout)
+
+
+def submit_note(page, text: str, step_title: str = "Tarve tunnistetaan") -> None:  # noqa: ANN001
+    """A participant's note on a step of the test path, sent (the caller waits for what it needs)."""
+    choose(page, t("workshop.note.target", "fi"), step_title)
+    page.get_by_label(t("workshop.note.text", "fi"), exact=True).fill(text)
+    page.get_by_role("button", name=t("workshop.note.submit", "fi")).click()
 
 
 def kill_server(url: str) -> None:

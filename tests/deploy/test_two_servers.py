@@ -25,7 +25,7 @@ from paths.i18n.catalog import t
 from paths.personal.store import PersonalStore, hash_token, personal_links
 from paths.store.library import Store
 from paths.workshops.workshop import WorkshopStore
-from tests.deploy.cluster import STICKY_COOKIE, Cluster, kill_server, two_servers
+from tests.deploy.cluster import STICKY_COOKIE, Cluster, choose, kill_server, submit_note, two_servers
 from tests.deploy.support import pg_database
 from tests.support.browser import wait_idle
 from tests.support.factories import branching_path
@@ -82,16 +82,6 @@ def _open(page: Page, url: str) -> Page:
     return page
 
 
-def _choose(page: Page, label: str, option: str) -> None:
-    """Pick an option of a Streamlit selectbox by typing it, as a keyboard user would."""
-    wait_idle(page, SLOW)
-    picker = page.get_by_role("combobox", name=label)
-    picker.click()
-    picker.press_sequentially(option)
-    picker.press("Enter")
-    wait_idle(page, SLOW)
-
-
 def _open_workshop(wall: Page) -> str:
     wall.get_by_role("button", name=t("workshop.open.button", "fi")).click()
     code_element = wall.locator(".polku-join-code")
@@ -100,9 +90,7 @@ def _open_workshop(wall: Page) -> str:
 
 
 def _post_note(phone: Page, text: str) -> None:
-    _choose(phone, t("workshop.note.target", "fi"), "Tarve tunnistetaan")
-    phone.get_by_label(t("workshop.note.text", "fi"), exact=True).fill(text)
-    phone.get_by_role("button", name=t("workshop.note.submit", "fi")).click()
+    submit_note(phone, text)
     expect(phone.get_by_text(t("workshop.note.saved", "fi"))).to_be_visible(timeout=SLOW)
 
 
@@ -190,7 +178,7 @@ def test_a_personal_link_made_on_a_opens_on_b_and_wrong_pins_count_across_both(
 
 
 def _edit_title(page: Page, text: str) -> None:
-    _choose(page, t("editor.step.pick", "fi"), "Tarve tunnistetaan")
+    choose(page, t("editor.step.pick", "fi"), "Tarve tunnistetaan")
     field = page.locator(".st-key-_ed_title_fi_tarve input")
     expect(field).to_be_visible(timeout=SLOW)
     field.fill(text)
