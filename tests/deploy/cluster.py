@@ -114,6 +114,17 @@ def kill_server(url: str) -> None:
         os.kill(int(pid), signal.SIGKILL)
 
 
+def _quit(process: subprocess.Popen) -> None:
+    """nginx's graceful stop (SIGQUIT lets the workers finish), SIGKILL after 10 s."""
+    process.send_signal(signal.SIGQUIT)
+    deadline = time.monotonic() + 10
+    while process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    if process.poll() is None:
+        process.kill()
+        process.wait()
+
+
 @contextmanager
 def nginx(upstreams: list[str], prefix: Path) -> Iterator[str]:
     """Debian's nginx in the foreground on a free loopback port, sticky over `upstreams` (host:port)."""
@@ -142,11 +153,7 @@ def nginx(upstreams: list[str], prefix: Path) -> Iterator[str]:
                 time.sleep(0.2)
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        _quit(process)
 
 
 @contextmanager
