@@ -90,13 +90,28 @@ class Cluster:
 
 
 def choose(page, label: str, option: str, timeout: float = 60_000) -> None:  # noqa: ANN001 - Playwright's Page
-    """Pick an option of a Streamlit selectbox by typing it, as a keyboard user would."""
-    wait_idle(page, timeout)
-    picker = page.get_by_role("combobox", name=label)
-    picker.click()
-    picker.press_sequentially(option)
-    picker.press("Enter")
-    wait_idle(page, timeout)
+    """Pick an option of a Streamlit selectbox: type to filter, click the option. A rerun that lands
+    meanwhile (a fragment's timer) can drop the choice, as it would for a person, who picks again:
+    at most three tries, each checked on the box's value after it loses focus."""
+    import re
+
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import expect
+
+    for attempt in range(3):
+        wait_idle(page, timeout)
+        picker = page.get_by_role("combobox", name=label)
+        picker.click()
+        picker.press_sequentially(option)
+        try:
+            page.get_by_role("option", name=re.compile(re.escape(option))).first.click(timeout=10_000)
+            picker.blur()  # a choice that did not take shows no longer once the box loses focus
+            wait_idle(page, timeout)
+            expect(picker).to_have_value(re.compile(re.escape(option)), timeout=5_000)
+            return
+        except (AssertionError, PlaywrightError):
+            if attempt == 2:
+                raise
 
 
 def submit_note(page, text: str, step_title: str = "Tarve tunnistetaan") -> None:  # noqa: ANN001

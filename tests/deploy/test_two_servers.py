@@ -37,6 +37,12 @@ SLOW = 60_000
 WALL_BOUND_MS = 4_000
 
 
+def _prepared(url: str) -> str:
+    """The database with the built-in paths and the test path stored; its URL."""
+    _prepare(url)
+    return url
+
+
 def _prepare(url: str) -> None:
     store = Store(url)
     try:
@@ -217,9 +223,9 @@ def test_two_facilitators_saving_on_a_and_b_get_one_version_and_one_conflict(
 
 
 def test_killing_server_a_mid_workshop_loses_no_note_and_its_participants_go_on_on_b(
-    chromium: Browser, database: str, tmp_path: Path
+    chromium: Browser, postgres_url: str, tmp_path: Path
 ) -> None:
-    with two_servers(database, tmp_path) as own:
+    with pg_database(postgres_url, "crash") as database, two_servers(_prepared(database), tmp_path) as own:
         facilitator, participant = on(chromium, own, 1), on(chromium, own, 0, phone=True)
         try:
             wall = _open(facilitator.new_page(), f"{own.url}/workshop?path=testipolku")
