@@ -1,6 +1,7 @@
 """Benchmark of the store: saving a version of a 200-step path and loading the latest version.
 
-Prints, for SQLite (always) and PostgreSQL (with `--postgres URL` or POLKU_TEST_POSTGRES_URL):
+Prints, for SQLite (always) and PostgreSQL whenever one is reachable (`--postgres URL`, else
+POLKU_BENCH_POSTGRES_URL, else POLKU_TEST_POSTGRES_URL, else the local server at 127.0.0.1:5432):
 - save: a new version of a 200-step path with one step changed, summary computed from the diff;
 - save with a given summary (no diff);
 - load latest: `get_path(id)`;
@@ -35,6 +36,27 @@ from paths.store.library import Store  # noqa: E402
 
 SAVE_TARGET_MS = 50
 LOAD_TARGET_MS = 20
+LOCAL_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+
+
+def _reachable(url: str) -> bool:
+    engine = create_engine(url, connect_args={"connect_timeout": 3})
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        return True
+    except Exception:  # noqa: BLE001 - any failure means "not reachable" for a benchmark
+        return False
+    finally:
+        engine.dispose()
+
+
+def reachable_postgres(given: str | None = None) -> str | None:
+    """The first PostgreSQL that answers: the given URL, POLKU_BENCH_POSTGRES_URL,
+    POLKU_TEST_POSTGRES_URL, then the machine's own server; None when none does."""
+    candidates = (given, os.environ.get("POLKU_BENCH_POSTGRES_URL"), os.environ.get("POLKU_TEST_POSTGRES_URL"),
+                  LOCAL_POSTGRES)
+    return next((url for url in candidates if url and _reachable(url)), None)
 
 
 def measure(func: Callable[[int], object], repeat: int) -> list[float]:
@@ -105,25 +127,27 @@ def postgres_schema(url: str) -> Iterator[str]:
 
 
 def for_each_store(postgres_url: str | None, bench: Callable[[Store, str, bool], None]) -> None:
-    """Run `bench(store, label, is_sqlite)` on a fresh SQLite file, then on PostgreSQL when a URL is given."""
+    """Run `bench(store, label, is_sqlite)` on a fresh SQLite file, then on PostgreSQL when one is reachable."""
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(f"sqlite:///{Path(tmp) / 'bench.db'}")
         bench(store, "SQLite (WAL)", True)
         store.close()
+    postgres_url = reachable_postgres(postgres_url)
     if postgres_url:
+        print(f"PostgreSQL at {make_url(postgres_url).render_as_string(hide_password=True)}")
         with postgres_schema(postgres_url) as url:
             store = Store(url)
             bench(store, "PostgreSQL", False)
             store.close()
     else:
-        print("PostgreSQL: skipped (give --postgres URL or set POLKU_TEST_POSTGRES_URL)")
+        print("PostgreSQL: none reachable (give --postgres URL or set POLKU_BENCH_POSTGRES_URL)")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=40)
     parser.add_argument("--steps", type=int, default=200)
-    parser.add_argument("--postgres", default=os.environ.get("POLKU_TEST_POSTGRES_URL"), metavar="URL")
+    parser.add_argument("--postgres", default=None, metavar="URL")
     args = parser.parse_args()
 
     for_each_store(args.postgres, lambda store, label, sqlite: run(

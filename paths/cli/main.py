@@ -27,6 +27,7 @@ from paths.model.schema import LANGS, ServicePath
 
 COMMAND_MODULES: tuple[str, ...] = (
     "paths.cli.personal", "paths.cli.editing", "paths.cli.users", "paths.cli.stats", "paths.cli.publish",
+    "paths.cli.ops",
 )
 FORMATS = ("svg", "png", "pdf", "dot", "txt")
 AUDIENCES = ("professional", "client")

@@ -315,9 +315,9 @@ def test_to_rows_refers_to_twins_by_id() -> None:
 def test_a_cell_is_read_through_the_text_rule_before_it_is_looked_at() -> None:
     """Found by the fuzzer: a step named only by a control character was imported, then its CSV
     export (which drops the character) could not be read back. Now the import says so at once."""
-    sheet = "vaihe;askel;seuraava\r\nV1;\x1b;\r\nV1;Toinen\x07 askel;\r\n".encode()
+    sheet = b"vaihe;askel;seuraava\r\nV1;\x1b;\r\nV1;Toinen\x07 askel;\r\n"
     with pytest.raises(SpreadsheetError) as caught:
         path_from_spreadsheet(sheet, "x.csv")
     assert caught.value.key == "no_step_name"
-    path = path_from_spreadsheet("vaihe;askel;seuraava\r\nV1;Toinen\x07 askel;\r\n".encode(), "x.csv")
+    path = path_from_spreadsheet(b"vaihe;askel;seuraava\r\nV1;Toinen\x07 askel;\r\n", "x.csv")
     assert path.steps[0].title.fi == "Toinen askel"

@@ -10,12 +10,10 @@ multiplies them for a nightly-size run.
 from __future__ import annotations
 
 import io
-import os
-from datetime import timedelta
 from xml.sax.saxutils import quoteattr
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from paths.cli.editing import export_bytes
@@ -24,16 +22,14 @@ from paths.formats.files import PathFileError, load_path_bytes
 from paths.formats.spreadsheet import path_from_spreadsheet
 from paths.model.schema import ServicePath
 from paths.store.library import Store
+from tests.fuzz.scale import SCALE
 
-SCALE = max(1, int(os.environ.get("POLKU_FUZZ_SCALE", "1")))
-DEADLINE = timedelta(seconds=30)  # generous: the machine is shared; a hang still fails
 MODEL = "http://www.omg.org/spec/BPMN/20100524/MODEL"
 
 
 def fuzz_settings(examples: int) -> settings:
-    return settings(max_examples=examples * SCALE, deadline=DEADLINE, derandomize=SCALE == 1, database=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                           HealthCheck.function_scoped_fixture])
+    """The suite's profile (tests/fuzz/conftest.py) with this reader's share of the cases."""
+    return settings(settings.get_profile("polku-fuzz"), max_examples=examples * SCALE)
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,7 @@ from paths.personal.pdf import blank_worksheet, personal_pdf
 from paths.personal.store import PersonalStore
 from paths.render.image import render_path
 from paths.workshops.workshop import FORMULA_STARTS, Note, WorkshopError, clean_note_text, export_csv, export_xlsx
-from tests.fuzz.conftest import READER_EXAMPLES, SLOW_WRITER_EXAMPLES
+from tests.fuzz.scale import READER_EXAMPLES, SLOW_WRITER_EXAMPLES
 from tests.fuzz.strategies import hostile_text, path_data, storable_text
 
 pytestmark = pytest.mark.timeout(900)
