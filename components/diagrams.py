@@ -20,7 +20,7 @@ from paths.model.validation import Problem, validate
 from paths.render import blueprint
 from paths.render import image as render_image
 from paths.render import text as render_text
-from paths.render.dot import Handoff, handoffs, to_dot
+from paths.render.dot import Handoff, handoffs, node_names, to_dot
 from paths.views.configured import apply_view, focus_actor_for, normalise_view, renderer_audience, view_problems
 
 Key = tuple[str, str, int]
@@ -149,3 +149,23 @@ def as_json(key: Key, _path: ServicePath) -> str:
 
 def dot_available() -> bool:
     return render_image.dot_binary() is not None
+
+
+@memo(512)
+def flow_svg(
+    key: Key, lang: str, audience: str, actor: str | None, layout: str, _path: ServicePath
+) -> tuple[str, float]:
+    """The flow diagram drawn by `dot` for the page (no legend: the page shows it beside the picture), ready to
+    inline, with its natural width in points. Raises render_image.RenderError."""
+    shown = viewed(key, audience, actor, _path)
+    dot = to_dot(shown, lang, renderer_audience(audience), actor_filter=actor, legend=False, layout=layout)
+    svg = render_image.inline_svg(render_image.render_dot(dot, "svg"))
+    return svg, render_image.svg_size(svg)[0]
+
+
+@memo(512)
+def flow_steps(key: Key, lang: str, audience: str, actor: str | None, _path: ServicePath) -> dict[str, list[str]]:
+    """Which drawn node is which step, with the step's title: what a click means and what a screen reader says."""
+    shown = viewed(key, audience, actor, _path)
+    names = node_names(shown, renderer_audience(audience))
+    return {node: [step_id, (shown.step(step_id).title.get(lang) or step_id)] for node, step_id in names.items()}

@@ -345,8 +345,9 @@ def _graph_header(title: str, layout: str) -> list[str]:
     fontsize = 16 if layout == PORTRAIT else 20
     out = [
         "digraph polku {",
-        f'  graph [rankdir="{rankdir}", newrank="true", fontname="{FONT}", fontsize="{fontsize}", bgcolor="{palette.WHITE}", '
-        f'fontcolor="{palette.INK}", labelloc="t", labeljust="l", pad="0.2", nodesep="0.25", ranksep="{ranksep}"];',
+        f'  graph [rankdir="{rankdir}", newrank="true", fontname="{FONT}", fontsize="{fontsize}", '
+        f'bgcolor="{palette.WHITE}", fontcolor="{palette.INK}", labelloc="t", labeljust="l", pad="0.2", '
+        f'nodesep="0.25", ranksep="{ranksep}"];',
         f'  node [fontname="{FONT}", fontsize="{TITLE_PT[layout]}", fontcolor="{palette.INK}", margin="0.1,0.05"];',
         f'  edge [fontname="{FONT}", fontsize="{SMALLEST_PT}", fontcolor="{palette.INK}", color="{palette.EDGE}", '
         f'penwidth="1.5", arrowsize="0.9"];',

@@ -166,9 +166,9 @@ def _portrait_rules(column_nodes: list[list[str]], column_of: dict[str, int], or
     for index in range(len(column_nodes) - 1):
         gate_name = f"g{index}"
         out.append(f'  {gate_name} [shape=point, style=invis, width="0", height="0", label=""];')
-        out += [f"  {name} -> {gate_name} [style=invis, weight=\"{GATE_WEIGHT}\"];" for name in column_nodes[index] if name in gated]
-        out += [f"  {gate_name} -> {name} [style=invis, weight=\"{GATE_WEIGHT}\"];" for name in column_nodes[index + 1]
-                if name not in ranking.pred]
+        link = f'[style=invis, weight="{GATE_WEIGHT}"]'
+        out += [f"  {name} -> {gate_name} {link};" for name in column_nodes[index] if name in gated]
+        out += [f"  {gate_name} -> {name} {link};" for name in column_nodes[index + 1] if name not in ranking.pred]
     return Rules(out, loose, set())
 
 

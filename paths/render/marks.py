@@ -80,7 +80,9 @@ NETWORK = Mark(
 DECISION = Mark("decision", "◆", palette.DECISION_FILL, palette.STEP_BORDER, _same("render.legend.decision"))
 END = Mark("end", "🏁", palette.END_FILL, palette.END_BORDER, _same("render.end"), _same("render.legend.end"))
 FOCUS = Mark("focus", "★", palette.STEP_FILL, palette.INK, _same("render.filter.focus"), _same("render.legend.focus"))
-OTHER = Mark("other", "○", palette.WHITE, palette.STEP_BORDER, _same("render.filter.other"), _same("render.legend.other"))
+OTHER = Mark(
+    "other", "○", palette.WHITE, palette.STEP_BORDER, _same("render.filter.other"), _same("render.legend.other")
+)
 HANDOFF = Mark("handoff", "⇄", palette.WHITE, palette.INK, _same("render.handoff"), _same("render.legend.handoff"))
 
 STATUSES: tuple[str, ...] = ("done", "here", "next", "not_for_me")

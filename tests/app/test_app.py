@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import base64
 import re
 from collections.abc import Iterator
@@ -34,6 +36,12 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """One SQLite store for the module; tests that write use their own path ids."""
     with app_databases(tmp_path_factory.mktemp("app")) as (url, _):
         yield url
+
+
+def flow_drawings(at: AppTest) -> str:
+    """The SVGs of the page's one flow diagram component, joined."""
+    [component] = at.get("bidi_component")
+    return "\n".join(json.loads(component.proto.json)["drawings"].values())
 
 
 def run_app(database_url: str, **query: str) -> AppTest:
@@ -143,10 +151,12 @@ def test_path_page_shows_ari_with_tabs_and_flow_diagram(database_url: str) -> No
     at = run_app(database_url, path="ari")
     assert at.title[0].value.replace("\\", "") == BUILTIN["ari"].title.fi
     assert [tab.label for tab in at.tabs] == [t(f"pathpage.tab.{name}", "fi") for name in ("flow", "blueprint", "text")]
-    charts = at.get("graphviz_chart")
-    assert len(charts) == 1
-    dot = charts[0].proto.spec
-    assert dot.count("💡") >= len(BUILTIN["ari"].coordinator_steps)
+    [component] = at.get("bidi_component")
+    data = json.loads(component.proto.json)
+    assert set(data["drawings"]) == {"wide", "portrait"}  # automatic: the browser picks by its width
+    for svg in data["drawings"].values():
+        assert svg.startswith("<svg") and svg.count("💡") >= len(BUILTIN["ari"].coordinator_steps)
+    assert sorted(step for step, _title in data["steps"].values()) == sorted(s.id for s in BUILTIN["ari"].steps)
     descriptions = [h.proto.body for h in at.get("html") if 'class="polku-description"' in h.proto.body]
     assert len(descriptions) == 1 and len(descriptions[0]) > 60  # the short description under the diagram
     # The downloads are drawn when their section is opened.
@@ -237,7 +247,7 @@ def test_problems_are_listed_for_a_broken_draft(database_url: str) -> None:
         assert problem.message in warning
     assert t("pathpage.problems_title", "fi", count=len(expected)) in warning
     # The draft is still drawn.
-    assert len(at.get("graphviz_chart")) == 1
+    assert "<svg" in flow_drawings(at)
     # The problems follow the language.
     at = run_app(database_url, path="rikki", lang="en")
     assert validate(path, "en")[0].message in problem_warnings(at)[0]
@@ -290,9 +300,9 @@ def test_open_tab_and_audience_survive_a_language_switch(database_url: str) -> N
 
 
 def graphviz_spec(at: AppTest) -> str:
-    charts = at.get("graphviz_chart")
-    assert len(charts) == 1
-    return charts[0].proto.spec
+    """The wide flow diagram the page sends, as `dot` drew it."""
+    [component] = at.get("bidi_component")
+    return json.loads(component.proto.json)["drawings"]["wide"]
 
 
 def html_bodies(at: AppTest) -> str:
