@@ -342,7 +342,7 @@ def test_switching_to_the_partner_view_highlights_an_actor_and_lists_its_handoff
     focus_steps = [step for step in ari.steps if "employment-pilot" in step.actors]
     assert dot.count(f"★ {t('render.filter.focus', 'fi')}") == len(focus_steps)
     expected = [h for h in handoffs(ari) if "employment-pilot" in (h.from_actor, h.to_actor)]
-    assert expected and dot.count('class="handoff"') == len(expected)
+    assert expected and dot.count('class="edge handoff"') == len(expected)
     items = handoff_items(at)
     assert len(items) == len(expected)
     names = {actor.id: actor.name.fi for actor in ari.actors}
@@ -359,7 +359,7 @@ def test_switching_to_the_partner_view_highlights_an_actor_and_lists_its_handoff
     dot = graphviz_spec(at)
     assert dot.count(f"★ {t('render.filter.focus', 'fi')}") == len([s for s in ari.steps if "coordinator" in s.actors])
     expected = [h for h in handoffs(ari) if "coordinator" in (h.from_actor, h.to_actor)]
-    assert len(handoff_items(at)) == len(expected) == dot.count('class="handoff"')
+    assert len(handoff_items(at)) == len(expected) == dot.count('class="edge handoff"')
     assert t("pathview.handoffs_of", "fi", actor=names["coordinator"]) in html_bodies(at)
 
 
