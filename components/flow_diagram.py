@@ -25,6 +25,9 @@ _COMPONENT = st.components.v2.component(
     html="",
     css=(STATIC / "flow_diagram.css").read_text(encoding="utf-8"),
     js=(STATIC / "flow_diagram.js").read_text(encoding="utf-8"),
+    # In the page's own DOM (every rule is under .polku-flow): the page's print stylesheet, the keyboard
+    # focus and accessibility checkers see the drawing as part of the page.
+    isolate_styles=False,
 )
 
 

@@ -41,10 +41,10 @@ FONT = "DejaVu Sans"
 BULB = marks.LIGHT_BULB
 NODE_ID_PREFIX = "polku-"
 
-TITLE_WIDTH = 24  # characters a line, for box steps
+TITLE_WIDTH = 22  # characters a line, for box steps
 DECISION_WIDTH = 18  # diamonds grow fast with wide text
 LABEL_WIDTH = 22  # arrow labels and actor names
-PORTRAIT_LABEL_WIDTH = 16
+PORTRAIT_LABEL_WIDTH = 12
 PORTRAIT_TITLE_WIDTH = 17  # two ways of a branch side by side fit a 390 px phone
 # Point sizes. The page shows a drawing at one CSS pixel a point, so the smallest text is 12 px; on paper
 # the portrait drawing is scaled to at least 8/12 (paths.personal.pdf).
@@ -54,6 +54,7 @@ STAGE_PT = {"wide": 16, "portrait": 13}
 MAX_TITLE_LINES = 6
 MAX_LABEL_LINES = 4
 LONG_WORD_SLACK = 8  # a word up to width + 8 characters is not split
+PORTRAIT_WORD_SLACK = 4
 
 # Characters XML 1.0 forbids (the SVG would not parse) and lone surrogates (not UTF-8).
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
@@ -110,18 +111,18 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=True).replace("\\", "\\\\")
 
 
-def wrap(text: str, width: int, max_lines: int) -> list[str]:
+def wrap(text: str, width: int, max_lines: int, slack: int = LONG_WORD_SLACK) -> list[str]:
     """Lines of about `width` characters, and text beyond `max_lines` ends in an ellipsis.
 
-    A word a little longer than `width` stays whole; a longer one (a long Finnish compound)
-    is split into pieces of `width` characters ending in a hyphen.
+    A word up to `slack` characters longer than `width` stays whole; a longer one (a long Finnish
+    compound) is split into pieces of `width` characters ending in a hyphen.
     """
     text = _clean(text)
     if len(text) <= width:
         return [text] if text else []
     words: list[str] = []
     for word in text.split(" "):
-        while len(word) > width + LONG_WORD_SLACK:
+        while len(word) > width + slack:
             words.append(word[: width - 1] + "-")
             word = word[width - 1 :]
         if word:
@@ -194,6 +195,11 @@ class _Options:
         return PORTRAIT_TITLE_WIDTH if self.portrait else TITLE_WIDTH
 
     @property
+    def slack(self) -> int:
+        """How much longer than a line a word may be before it is split: little in narrow portrait boxes."""
+        return PORTRAIT_WORD_SLACK if self.portrait else LONG_WORD_SLACK
+
+    @property
     def small(self) -> int:
         """The point size of a step's second lines (actor, marks): the smallest text in the picture."""
         return SMALLEST_PT
@@ -223,10 +229,10 @@ def _node_lines(step: Step, actor_names: dict[str, str], opts: _Options, focus: 
         title = f"{marks.DECISION.icon} {title}"  # a box, not a diamond: the icon tells the decision
     elif step.kind == StepKind.decision:
         width = DECISION_WIDTH
-    lines += _text_lines(wrap(title, width, MAX_TITLE_LINES), bold=True)
+    lines += _text_lines(wrap(title, width, MAX_TITLE_LINES, opts.slack), bold=True)
     if step.responsible:
         name = actor_names.get(step.responsible, step.responsible)
-        lines += _text_lines(wrap(name, width, 3), size=opts.small)
+        lines += _text_lines(wrap(name, width, 3, opts.slack), size=opts.small)
     cues = []
     if step.coordinator:
         cues.append(marks.COORDINATOR.label(lang, opts.voice))
@@ -341,12 +347,12 @@ def _columns(view: ServicePath, steps: list[Step], lang: str) -> list[tuple[str,
 
 
 def _graph_header(title: str, layout: str) -> list[str]:
-    ranksep, rankdir = ("0.3", "TB") if layout == PORTRAIT else ("0.5", "LR")
-    fontsize = 16 if layout == PORTRAIT else 20
+    ranksep, rankdir = ("0.3", "TB") if layout == PORTRAIT else ("0.4", "LR")
+    fontsize, pad = (16, "0.08") if layout == PORTRAIT else (20, "0.2")
     out = [
         "digraph polku {",
         f'  graph [rankdir="{rankdir}", newrank="true", fontname="{FONT}", fontsize="{fontsize}", '
-        f'bgcolor="{palette.WHITE}", fontcolor="{palette.INK}", labelloc="t", labeljust="l", pad="0.2", '
+        f'bgcolor="{palette.WHITE}", fontcolor="{palette.INK}", labelloc="t", labeljust="l", pad="{pad}", '
         f'nodesep="0.25", ranksep="{ranksep}"];',
         f'  node [fontname="{FONT}", fontsize="{TITLE_PT[layout]}", fontcolor="{palette.INK}", margin="0.1,0.05"];',
         f'  edge [fontname="{FONT}", fontsize="{SMALLEST_PT}", fontcolor="{palette.INK}", color="{palette.EDGE}", '
@@ -401,7 +407,7 @@ def _edge_lines(
         source, target = node_of[source_id], node_of[target_id]
         attrs: dict[str, str | float | int] = {}
         width = PORTRAIT_LABEL_WIDTH if opts.portrait else LABEL_WIDTH
-        lines = _text_lines(wrap(condition.get(opts.lang), width, MAX_LABEL_LINES))
+        lines = _text_lines(wrap(condition.get(opts.lang), width, MAX_LABEL_LINES, opts.slack))
         handoff = focus_handoffs.get((source_id, target_id))
         if handoff:
             cue = "render.handoff_covered" if handoff.covered_by_coordinator else "render.handoff"
