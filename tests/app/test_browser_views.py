@@ -10,13 +10,13 @@ import pytest
 from paths.formats.files import builtin_paths
 from paths.i18n.catalog import t
 from paths.render.dot import HANDOFF_ICON, handoffs
-from tests.support.browser import wait_idle
 from tests.app.test_browser_axe import AXE, BLOCKING, allowed
+from tests.support.browser import wait_idle
 
 pytestmark = pytest.mark.browser
 
 ARI = next(path for path in builtin_paths() if path.id == "ari")
-DIAGRAM = "[data-testid='stGraphVizChart'] svg"
+DIAGRAM = ".polku-flow svg"
 
 
 def expected_handoffs(actor: str) -> list:
