@@ -459,14 +459,15 @@ def to_dot(
     legend: bool = True,
     layout: str = DEFAULT_LAYOUT,
     selected: str | None = None,
+    band: int | None = None,
 ) -> str:
     """The flow diagram of `path` as DOT, for the `dot` binary.
 
     `here` and `statuses` (step id -> done | here | next | not_for_me) mark a client's
     position; `actor_filter` (an actor id) emphasises that actor's steps, dims the others and
     marks the hand-offs that touch it; `layout` is wide or portrait (`paths.render.layout`);
-    `selected` is the step chosen on the page, drawn with a thick border. Unknown statuses and step
-    ids are ignored.
+    `selected` is the step chosen on the page, drawn with a thick border; `band` (wide) how many stages
+    stand side by side before the next ones wrap below. Unknown statuses and step ids are ignored.
     """
     lang = normalise_lang(lang)
     client = audience == "client"
@@ -491,7 +492,7 @@ def to_dot(
         out += _legend(opts)
         column_nodes.append(["legend"])
     edges = _drawn_edges(view, node_of)
-    rules = rank_rules(column_nodes, [(node_of[a], node_of[b]) for a, b, _ in edges], layout)
+    rules = rank_rules(column_nodes, [(node_of[a], node_of[b]) for a, b, _ in edges], layout, band)
     out += rules.lines
     out += _edge_lines(view, node_of, opts, rules, edges)
     out.append("}")

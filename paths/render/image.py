@@ -18,7 +18,7 @@ from paths.render.dot import to_dot
 
 # svg keeps emoji as text for the browser; png and pdf go through cairo/pango, which finds
 # DejaVu Sans and the colour emoji font through fontconfig.
-FORMATS: dict[str, str] = {"svg": "svg", "png": "png:cairo", "pdf": "pdf:cairo"}
+FORMATS: dict[str, str] = {"svg": "svg", "png": "png:cairo", "pdf": "pdf:cairo", "json": "json"}
 PNG_DPI = 144  # sharp on a projector or a 2x screen, still a reasonable file size
 DEFAULT_TIMEOUT = 120.0
 

@@ -138,20 +138,30 @@ class Rules:
 
 
 def _wide_rules(column_nodes: list[list[str]], column_of: dict[str, int], order: Order,
-                edges: list[tuple[str, str]]) -> Rules:
+                edges: list[tuple[str, str]], band: int) -> Rules:
     """Wide: every stage is one rank (a column, `rankdir=LR`), its steps stacked in reading order by an
     invisible chain; an invisible link from each column to the next keeps the columns in stage order.
-    Arrows inside a column go down the chain (a loop back is flipped); arrows to an earlier column do not
-    rank."""
+
+    With `band` columns a band, column `i` takes the rank of column `i % band` and stands below the
+    columns of the earlier bands there (the chain runs through them, band by band), so a long path wraps
+    like a line of text. Arrows inside a rank go down the chain (one going up is flipped); arrows to an
+    earlier rank (a loop back, or the way on from a band's end to the next band) do not rank."""
+    band = max(1, band)
+    position = {name: column % band for name, column in column_of.items()}
+    chain_index: dict[str, int] = {}
     lines: list[str] = []
-    for names in column_nodes:
-        ordered = sorted(names, key=order.__getitem__)
-        lines.append("  { rank=same; " + " ".join(ordered) + " }")
-        lines += [f"  {a} -> {b} [style=invis];" for a, b in zip(ordered, ordered[1:], strict=False)]
-    anchors = [names[0] for names in column_nodes if names]
+    for rank in range(min(band, len(column_nodes))):
+        chain = [
+            name for column in range(rank, len(column_nodes), band)
+            for name in sorted(column_nodes[column], key=order.__getitem__)
+        ]
+        chain_index.update({name: i for i, name in enumerate(chain)})
+        lines.append("  { rank=same; " + " ".join(chain) + " }")
+        lines += [f"  {a} -> {b} [style=invis];" for a, b in zip(chain, chain[1:], strict=False)]
+    anchors = [names[0] for names in column_nodes[:band] if names]
     lines += [f"  {a} -> {b} [style=invis];" for a, b in zip(anchors, anchors[1:], strict=False)]
-    loose = {(s, t) for s, t in edges if column_of[t] < column_of[s]}
-    flipped = {(s, t) for s, t in edges if column_of[t] == column_of[s] and order[t] < order[s]}
+    loose = {(s, t) for s, t in edges if position[t] < position[s]}
+    flipped = {(s, t) for s, t in edges if position[t] == position[s] and chain_index[t] < chain_index[s]}
     return Rules(lines, loose, flipped)
 
 
@@ -172,13 +182,16 @@ def _portrait_rules(column_nodes: list[list[str]], column_of: dict[str, int], or
     return Rules(out, loose, set())
 
 
-def rank_rules(column_nodes: list[list[str]], edges: list[tuple[str, str]], layout: str) -> Rules:
+def rank_rules(
+    column_nodes: list[list[str]], edges: list[tuple[str, str]], layout: str, band: int | None = None
+) -> Rules:
     """The DOT lines that place the stages for `layout`, and which edges must not rank or are flipped.
 
     `column_nodes` holds each stage column's node names (the legend may be a column too); `edges` the
-    drawn arrows between node names."""
+    drawn arrows between node names; `band` (wide only) how many columns stand side by side before the
+    next ones wrap below (None: all in one row)."""
     column_of = {name: i for i, names in enumerate(column_nodes) for name in names}
     order = reading_order(column_nodes, column_of, edges)
     if layout == PORTRAIT:
         return _portrait_rules(column_nodes, column_of, order, edges)
-    return _wide_rules(column_nodes, column_of, order, edges)
+    return _wide_rules(column_nodes, column_of, order, edges, band or len(column_nodes))
