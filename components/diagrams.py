@@ -169,3 +169,15 @@ def flow_steps(key: Key, lang: str, audience: str, actor: str | None, _path: Ser
     shown = viewed(key, audience, actor, _path)
     names = node_names(shown, renderer_audience(audience))
     return {node: [step_id, (shown.step(step_id).title.get(lang) or step_id)] for node, step_id in names.items()}
+
+
+@memo(256)
+def personal_svg(
+    key: tuple[str, int], lang: str, layout: str, here: str | None, statuses: tuple[tuple[str, str], ...],
+    _path: ServicePath,
+) -> tuple[str, float]:
+    """A personal path's picture (the client view with its statuses and "I am here"), drawn by `dot`, for
+    the personal page. `key` is (personal path id, saved version): a saved version never changes."""
+    dot = to_dot(_path, lang, "client", here=here, statuses=dict(statuses), layout=layout)
+    svg = render_image.inline_svg(render_image.render_dot(dot, "svg"))
+    return svg, render_image.svg_size(svg)[0]

@@ -30,7 +30,7 @@ function wire(root, data, layout, setTriggerValue) {
   const svg = root.querySelector("svg");
   if (!svg) return;
   const width = data.widths[layout];
-  svg.setAttribute("role", "group");
+  svg.setAttribute("role", Object.keys(data.steps).length ? "group" : "img");
   svg.setAttribute("aria-label", data.label);
   svg.removeAttribute("height");
   svg.setAttribute("width", `${width}px`);
