@@ -1,13 +1,13 @@
 """Browser benchmark (Playwright in Chromium, real `streamlit run`): what a user waits for, beside the floor.
 
 The floor, measured in the same run: a bare Streamlit script that swaps two pre-rendered SVG pictures
-(`st.image`; `st.html` drops an SVG) (Ari's flow diagram for the professional and the client, drawn by `dot` beforehand) with the same kind of
-switch (`st.segmented_control`). For each path (Ari, Maija, Pohjanmaa and a 500-step synthetic path) it
-clicks the path page's view switch (professional ↔ client) and times the click → the redrawn diagram in
-the page (the component's drawing carries the new view). It prints p50 and p95 of each, and the ratio of
-the p95s to the floor's p95 (targets: at most 1.3 x for the built-in paths, 2.5 x for the 500-step path).
-Then, once each: first paint of the library and of a path page (navigation start → the first card / the
-drawn diagram), the appointment mode's next-stage button (click → the next stage's heading) and the
+(`st.image`; `st.html` drops an SVG): Ari's flow diagram for the professional and the client, drawn by `dot`
+beforehand, with the same kind of switch (`st.segmented_control`). For each path (Ari, Maija, Pohjanmaa and a
+500-step synthetic path) it clicks the path page's view switch (professional ↔ client) and times the click →
+the redrawn diagram in the page (the component's drawing carries the new view). It prints p50 and p95 of each,
+and the ratio of the p95s to the floor's p95 (targets: at most 1.3 x for the built-in paths, 2.5 x for the
+500-step path). Then, once each: first paint of the library and of a path page (navigation start → the first
+card / the drawn diagram), the appointment mode's next-stage button (click → the next stage's heading) and the
 personal page's status change (choosing "I am here" at a step → the saved page drawn again).
 
 Run: `python bench/bench_browser.py [--clicks N]`. Figures are printed, never asserted. The first click of

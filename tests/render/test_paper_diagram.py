@@ -88,7 +88,8 @@ def test_qpdf_and_pdftoppm_print_no_warning(kind: str, pohjanmaa_pdf: bytes, fil
 def test_the_worksheet_command_prints_no_warning(tmp_path: Path) -> None:
     out = tmp_path / "sheet.pdf"
     result = subprocess.run(
-        [sys.executable, "-m", "paths", "worksheet", str(ROOT / "data" / "pohjanmaa.yaml"), "--fillable", "-o", str(out)],
+        [sys.executable, "-m", "paths", "worksheet", str(ROOT / "data" / "pohjanmaa.yaml"), "--fillable",
+         "-o", str(out)],
         cwd=ROOT, capture_output=True, text=True, check=False, timeout=300,
     )
     assert result.returncode == 0, result.stderr
