@@ -15,15 +15,17 @@ import base64
 import io
 import json
 import logging
+import re
 import struct
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import pydyf
 import pypdf
-from pypdf.generic import ArrayObject, ContentStream, DictionaryObject, IndirectObject, PdfObject, StreamObject
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, PdfObject, StreamObject
 
 # cairo's PDF (what `dot -Tpdf` writes) repeats keys in its XObject resources, the same object under each:
 # pypdf keeps one and warns, from this logger, about the others. Only that warning, and only while our
@@ -280,8 +282,15 @@ def cut_slices(
     return slices
 
 
+_MEDIA_BOX = re.compile(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]")
+
+
 def drawing_size(drawing: bytes) -> tuple[float, float]:
-    """The (width, height) in points of the drawing's one page."""
+    """The (width, height) in points of the drawing's one page (read off cairo's /MediaBox when it is
+    written plainly, which saves parsing the file twice)."""
+    plain = _MEDIA_BOX.findall(drawing)
+    if len(plain) == 1:
+        return float(plain[0][0]), float(plain[0][1])
     with _quietly():
         try:
             box = pypdf.PdfReader(io.BytesIO(drawing)).pages[0].mediabox
@@ -290,38 +299,53 @@ def drawing_size(drawing: bytes) -> tuple[float, float]:
         return float(box.width), float(box.height)
 
 
-def _text_runs(page: pypdf.PageObject, reader: pypdf.PdfReader) -> tuple[list[tuple[list, float | None]], bool]:
-    """The drawing's content as runs of operations, each text object (BT ... ET) a run of its own with its
-    baseline's height in PDF points (None for everything else); False when the content does not start
-    with cairo's flip (`1 0 0 -1 0 H cm`), which is what lets a text's height be read off its matrix."""
-    operations = ContentStream(page.get_contents(), reader).operations
-    if not operations or operations[0][1] != b"cm" or [float(v) for v in operations[0][0][:4]] != [1, 0, 0, -1]:
-        return [(operations, None)], False
-    flip = float(operations[0][0][5])
-    runs: list[tuple[list, float | None]] = []
-    current: list = []
-    height: float | None = None
-    for operands, operator in operations:
-        if operator == b"BT":
-            runs.append((current, None))
-            current, height = [], None
-        current.append((operands, operator))
-        if operator == b"Tm":
-            height = flip - float(operands[5])
-        if operator == b"ET":
-            runs.append((current, height))
-            current, height = [], None
-    runs.append((current, None))
-    return runs, True
+_TEXT_OBJECT = re.compile(rb"(?<![^\s])BT\s.*?\sET(?![^\s])", re.S)
+_TEXT_MATRIX = re.compile(rb"(-?[\d.]+)\s+(-?[\d.]+)\s+Tm")
+_FLIP = re.compile(rb"\A\s*1\s+0\s+0\s+-1\s+0\s+(-?[\d.]+)\s+cm")
 
 
-def _slice_content(runs: list[tuple[list, float | None]], bottom: float, top: float, reader: pypdf.PdfReader) -> bytes:
-    """The content with only the texts whose baseline lies in the slice: a text is read (copied, searched,
-    spoken) once, in its own slice, although each slice draws the whole drawing clipped to its box."""
-    kept = [op for run, height in runs if height is None or bottom - 1 <= height <= top + 1 for op in run]
-    stream = ContentStream(None, reader)
-    stream.operations = kept
-    return stream.get_data()
+_COLOUR = re.compile(rb"(?<![^\s])-?[\d.]+\s+-?[\d.]+\s+-?[\d.]+\s+rg(?![^\s])")
+
+
+@dataclass
+class _Split:
+    """The drawing's content split in two: every graphic (drawn once, shared by all slices) and each text
+    object with the fill colour it was drawn in and its baseline's height in PDF points."""
+
+    graphics: bytes
+    texts: list[tuple[bytes, float]]
+    flip: bytes  # cairo's `1 0 0 -1 0 H cm`, which the texts are written under
+
+
+def _split_content(content: bytes) -> _Split | None:
+    """The content split (see `_Split`), or None when it does not start with cairo's flip, which is what
+    lets a text's height be read off its matrix. A regular expression, not a full content parser: cairo
+    writes one Tm per text object, and parsing the whole stream with pypdf cost more than the rest."""
+    flip = _FLIP.match(content)
+    if flip is None:
+        return None
+    height_of_page = float(flip.group(1))
+    graphics: list[bytes] = []
+    texts: list[tuple[bytes, float]] = []
+    colour, last = b"0 0 0 rg", 0
+    for match in _TEXT_OBJECT.finditer(content):
+        before = content[last : match.start()]
+        graphics.append(before)
+        colours = _COLOUR.findall(before)
+        colour = colours[-1] if colours else colour
+        matrix = _TEXT_MATRIX.search(match.group(0))
+        height = height_of_page - float(matrix.group(2)) if matrix else height_of_page
+        texts.append((colour + b"\n" + match.group(0), height))
+        last = match.end()
+    graphics.append(content[last:])
+    return _Split(b"".join(graphics), texts, flip.group(0))
+
+
+def _slice_content(split: _Split, bottom: float, top: float) -> bytes:
+    """A slice's content: the shared graphics, then only the texts whose baseline lies in the slice, so
+    that a text is read (copied, searched, spoken) once, in its own slice."""
+    kept = [text for text, height in split.texts if bottom - 1 <= height <= top + 1]
+    return b"/PolkuDrawing Do\nq\n" + split.flip + b"\n" + b"\n".join(kept) + b"\nQ\n"
 
 
 def place_slices(pdf: pydyf.PDF, drawing: bytes, slices: list[tuple[float, float]]) -> None:
@@ -338,16 +362,30 @@ def place_slices(pdf: pydyf.PDF, drawing: bytes, slices: list[tuple[float, float
         if sorted(found) != list(range(len(slices))):
             raise FigureError(f"the document has {len(found)} figure placeholders, not {len(slices)}")
         width = float(page.mediabox.width)
-        runs, readable = _text_runs(page, reader)
-        resources = _Copier(pdf).copy(page.get("/Resources", DictionaryObject()))
+        content = page.get_contents().get_data()
+        split = _split_content(content) or _Split(content, [], b"")
+        copier = _Copier(pdf)
+        source = page.get("/Resources", DictionaryObject()).get_object()
+        resources = copier.copy(source)
+        graphics = pydyf.Stream([split.graphics], pydyf.Dictionary({
+            "Type": "/XObject", "Subtype": "/Form", "BBox": pydyf.Array([0, 0, width, float(page.mediabox.height)]),
+            "Resources": resources,
+        }), compress=True)
+        pdf.add_object(graphics)
+        # The slices' resources: the drawing's, with the shared graphics added to its XObjects (each entry a
+        # reference to the object copied once above).
+        slice_resources = pydyf.Dictionary({_name_key(k): copier.copy(v) for k, v in source.items() if k != "/XObject"})
+        images = source.get("/XObject", DictionaryObject()).get_object()
+        xobjects = pydyf.Dictionary({_name_key(k): copier.copy(v) for k, v in images.items()})
+        xobjects["PolkuDrawing"] = graphics.reference
+        slice_resources["XObject"] = xobjects
         for index, (bottom, top) in enumerate(slices):
             form = found[index]
             form.compress = True
-            low, high = (bottom, top) if readable else (-1e9, 1e9)
-            form.stream = [_slice_content(runs, low, high, reader)]
+            form.stream = [_slice_content(split, bottom, top)]
             form.extra = pydyf.Dictionary({
                 "Type": "/XObject", "Subtype": "/Form", "BBox": pydyf.Array([0, bottom, width, top]),
                 "Matrix": pydyf.Array(f"{value:.12f}".encode() for value in (
                     1 / width, 0, 0, 1 / (top - bottom), 0, -bottom / (top - bottom))),
-                "Resources": resources,
+                "Resources": slice_resources,
             })
