@@ -13,6 +13,7 @@ import pytest
 from paths.personal.model import PersonalContact, PersonalFill, PersonalPath, StepEntry, client_steps
 from paths.personal.pdf import blank_worksheet, personal_html, personal_pdf, worksheet_html
 from tests.support.factories import branching_path
+from tests.support.pdf_forms import filled_fields
 
 NOTE = "Haluan kysyä kuntoutuksesta – äiti, öljy, Åbo"
 GOAL = "Päästä työkokeiluun syksyllä, jaksaa arjessa"
@@ -190,13 +191,7 @@ def test_fillable_worksheet_has_form_fields(fillable: pypdf.PdfReader) -> None:
 
 
 def test_fillable_fields_can_be_filled_in_and_read_back(fillable: pypdf.PdfReader) -> None:
-    writer = pypdf.PdfWriter(clone_from=fillable)
-    for page in writer.pages:
-        writer.update_page_form_field_values(page, {"goals": "Oma tavoite åäö", "step0_note": "Kysymys"},
-                                             auto_regenerate=False)
-    out = io.BytesIO()
-    writer.write(out)
-    fields = pypdf.PdfReader(io.BytesIO(out.getvalue())).get_fields()
+    fields = filled_fields(fillable, {"goals": "Oma tavoite åäö", "step0_note": "Kysymys"})
     assert fields["goals"]["/V"] == "Oma tavoite åäö"
     assert fields["step0_note"]["/V"] == "Kysymys"
 
