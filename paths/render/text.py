@@ -22,13 +22,14 @@ from urllib.parse import quote, urlsplit
 from paths.i18n.catalog import normalise_lang, t
 from paths.model.graph import end_steps, start_steps, to_graph, walk_order
 from paths.model.schema import LANGS, LocalText, ServicePath, Step, StepKind
-from paths.render import palette
+from paths.render import marks, palette
 from paths.views.audience import audience_view
 
-LIGHT_BULB = "💡"
-NETWORK_ICON = "👥"
-STATUS_ICONS = {"done": "✓", "here": "📍", "next": "➜", "not_for_me": "–"}  # as in the flow diagram
-STATUSES = tuple(STATUS_ICONS)
+# The marks' icons, written once in paths/render/marks.py (the same in every picture).
+LIGHT_BULB = marks.LIGHT_BULB
+NETWORK_ICON = marks.NETWORK_ICON
+STATUS_ICONS = marks.STATUS_ICONS
+STATUSES = marks.STATUSES
 SAFE_SCHEMES = ("http", "https", "mailto")
 MAX_LISTED = 3
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
