@@ -25,6 +25,7 @@ from paths.i18n.catalog import normalise_lang, t
 from paths.model.graph import to_graph, walk_order
 from paths.model.schema import ActorGroup, ServicePath, Step, StepKind
 from paths.render import palette
+from paths.render.dot import wrap as dot_wrap
 from paths.render.text import (
     LIGHT_BULB,
     NETWORK_ICON,
@@ -274,9 +275,13 @@ def _label(step: Step, lang: str) -> str:
 
 
 def _stage_tick(i: int, column: Column) -> str:
-    """A stage title on the top axis, wrapped to its column (about eight characters a slot) and never rotated."""
-    text = wrap(column.title, max(10, 8 * column.width - 2), max_lines=4)
-    return text if column.key == OTHER_STAGE else f"<b>{i + 1}.</b> {text}"
+    """A stage title on the top axis, wrapped to its column (about eight characters a slot, the number
+    included) and never rotated; a word longer than the column is split with a hyphen, so that two stage
+    titles never run into each other ("2. Työkykykoordinaattoriasiantuntijaryhmä")."""
+    numbered = column.key != OTHER_STAGE
+    width = max(10, 8 * column.width - 2)
+    text = "<br>".join(esc(line) for line in dot_wrap(column.title, width, 4, slack=0)) or esc(column.title)
+    return f"<b>{i + 1}.</b> {text}" if numbered else text
 
 
 def _trace_name(name: str, lang: str, audience: str) -> str:
