@@ -294,6 +294,24 @@ def _trace_name(name: str, lang: str, audience: str) -> str:
     return kind_words(StepKind(name), lang)
 
 
+@dataclass
+class _Drawing:
+    """What every part of one blueprint figure needs: the layout, the language and audience, the focus."""
+
+    plan: Layout
+    lang: str
+    audience: str
+    focus: str | None
+    focus_name: str
+
+    @property
+    def lane_keys(self) -> set[str]:
+        return {lane.key for lane in self.plan.lanes}
+
+    def involved(self, step: Step) -> bool:
+        return self.focus is None or self.focus in step.actors
+
+
 def blueprint_figure(
     path: ServicePath,
     lang: str = "fi",
@@ -309,21 +327,28 @@ def blueprint_figure(
     lang = normalise_lang(lang)
     audience = "client" if audience == "client" else "professional"
     plan = layout(path, lang, audience)
-    view = plan.view
     lane_keys = {lane.key for lane in plan.lanes}
     focus = actor_filter if actor_filter in lane_keys and actor_filter != UNASSIGNED else None
-    focus_name = actor_name(view, focus, lang).text if focus else ""
-    traces: list[dict] = []
-
+    focus_name = actor_name(plan.view, focus, lang).text if focus else ""
     if not plan.order:
         message = {"text": esc(t("blueprint.empty", lang)), "x": 0.5, "y": 0.5, "xref": "paper", "yref": "paper",
                    "showarrow": False, "font": {"size": BASE_FONT + 2, "color": palette.INK}}
         return _figure([], {"annotations": [message], "height": 300, "xaxis": {"visible": False},
                             "yaxis": {"visible": False}, "plot_bgcolor": palette.WHITE})
+    d = _Drawing(plan, lang, audience, focus, focus_name)
+    shapes = _lane_shapes(d)
+    traces = [trace for trace in (_participant_trace(d, shapes),) if trace]
+    traces += _step_traces(d)
+    here_trace = _here_trace(d, here)
+    if here_trace:
+        traces.append(here_trace)
+    annotations = _transition_annotations(d, shapes)
+    return _figure(traces, _figure_layout(d, shapes, annotations))
 
-    def involved(step: Step) -> bool:
-        return focus is None or focus in step.actors
 
+def _lane_shapes(d: _Drawing) -> list[dict]:
+    """The lanes' bands (the focus lane marked), lines between actor groups and between stages."""
+    plan, focus = d.plan, d.focus
     shapes: list[dict] = []
     for i, lane in enumerate(plan.lanes):
         band = palette.FOCUS_FILL if lane.key == focus else palette.STAGE_BACKGROUND if i % 2 == 0 else palette.WHITE
@@ -343,6 +368,12 @@ def blueprint_figure(
             "y1": plan.height, "line": {"color": palette.EDGE, "width": 1, "dash": "dash"}, "layer": "below",
         })
 
+    return shapes
+
+
+def _participant_trace(d: _Drawing, shapes: list[dict]) -> dict | None:
+    """Small open markers in the other actors' lanes, joined to the step by a dotted line (added to `shapes`)."""
+    plan, view, lang, lane_keys, involved = d.plan, d.plan.view, d.lang, d.lane_keys, d.involved
     # Participants: small open markers in the other actors' lanes, joined to the step by a dotted line.
     participant: dict[str, list] = {"x": [], "y": [], "customdata": [], "hovertext": [], "color": [], "opacity": []}
     for step_id in plan.order:
@@ -367,16 +398,23 @@ def blueprint_figure(
             participant["hovertext"].append(wrap(text, 60))
             participant["color"].append(palette.ACTOR_GROUP_COLOURS.get(group or "", palette.EDGE))
             participant["opacity"].append(1.0 if involved(step) else DIMMED_OPACITY)
-    if participant["x"]:
-        traces.append(dict(
-            type="scatter",
-            x=participant["x"], y=participant["y"], customdata=participant["customdata"], mode="markers",
-            name=t("blueprint.trace.participant", lang), legendgroup="participant", meta={"polku": "participant"},
-            hovertext=participant["hovertext"], hoverinfo="text",
-            marker={"symbol": "circle-open", "size": 16, "color": participant["color"],
-                    "opacity": participant["opacity"], "line": {"width": 3}},
-        ))
+    if not participant["x"]:
+        return None
+    return dict(
+        type="scatter",
+        x=participant["x"], y=participant["y"], customdata=participant["customdata"], mode="markers",
+        name=t("blueprint.trace.participant", lang), legendgroup="participant", meta={"polku": "participant"},
+        hovertext=participant["hovertext"], hoverinfo="text",
+        marker={"symbol": "circle-open", "size": 16, "color": participant["color"],
+                "opacity": participant["opacity"], "line": {"width": 3}},
+    )
 
+
+def _step_traces(d: _Drawing) -> list[dict]:
+    """The steps, one trace per kind of marker."""
+    plan, view, lang = d.plan, d.plan.view, d.lang
+    audience, focus, focus_name, involved = d.audience, d.focus, d.focus_name, d.involved
+    traces: list[dict] = []
     # Steps, one trace per kind of marker.
     for name, (symbol, fill, border, size) in MARKERS.items():
         members = [view.step(step_id) for step_id in plan.order]
@@ -407,7 +445,13 @@ def blueprint_figure(
                 "line": {"color": border, "width": [4 if on and focus else 2.5 for on in lit]},
             },
         ))
+    return traces
 
+
+def _here_trace(d: _Drawing, here: str | None) -> dict | None:
+    """A ring round the step where the client is now, with "📍 You are here"."""
+    plan, lang = d.plan, d.lang
+    traces: list[dict] = []
     if here and here in plan.positions:
         x, y = plan.positions[here]
         words = f"{STATUS_ICONS['here']} {status_words('here', lang)}"
@@ -418,7 +462,12 @@ def blueprint_figure(
             textfont={"size": LABEL_FONT + 2, "color": palette.INK}, hovertext=[esc(words)], hoverinfo="text",
             marker={"symbol": "circle-open", "size": 54, "color": palette.HERE_BORDER, "line": {"width": 4}},
         ))
+    return traces[0] if traces else None
 
+
+def _transition_annotations(d: _Drawing, shapes: list[dict]) -> list[dict]:
+    """The arrows (over the top of the lane when a straight one would cross a step) and their conditions."""
+    plan, view, lang, focus, involved = d.plan, d.plan.view, d.lang, d.focus, d.involved
     annotations: list[dict] = []
     for transition in view.transitions:
         if transition.source not in plan.positions or transition.target not in plan.positions:
@@ -459,7 +508,12 @@ def blueprint_figure(
                 "bgcolor": palette.WHITE, "bordercolor": palette.EDGE, "borderwidth": 1, "borderpad": 3,
                 "opacity": 1 if lit else DIMMED_OPACITY, "hovertext": wrap(condition, 60),
             })
+    return annotations
 
+
+def _figure_layout(d: _Drawing, shapes: list[dict], annotations: list[dict]) -> dict:
+    """Axes (stage titles on top, lanes on the left), legend, sizes and fonts."""
+    plan, focus = d.plan, d.focus
     tick_lanes = []
     for lane in plan.lanes:
         label = wrap(lane.label, 22, max_lines=3)
@@ -490,7 +544,7 @@ def blueprint_figure(
             "automargin": True,
         },
     )
-    return _figure(traces, figure_layout)
+    return figure_layout
 
 
 def _figure(traces: list[dict], figure_layout: dict) -> go.Figure:
