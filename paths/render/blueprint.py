@@ -30,6 +30,7 @@ from paths.render.text import (
     LIGHT_BULB,
     NETWORK_ICON,
     STATUS_ICONS,
+    ContactLine,
     actor_name,
     kind_words,
     lightbulb_words,
@@ -152,27 +153,7 @@ def layout(path: ServicePath, lang: str = "fi", audience: str = "professional") 
     order = walk_order(view)
     steps = {step_id: view.step(step_id) for step_id in order}
 
-    referenced = list(dict.fromkeys(actor for step in view.steps for actor in step.actors))
-    if audience == "client":
-        candidates = referenced
-    else:
-        candidates = list(dict.fromkeys([actor.id for actor in view.actors] + referenced))
-    position = {actor_id: i for i, actor_id in enumerate(candidates)}
-
-    def group_of(actor_id: str) -> str | None:
-        actor = view.actor(actor_id)
-        return actor.group.value if actor else None
-
-    candidates.sort(key=lambda a: (GROUP_ORDER.get(group_of(a) or "", len(GROUP_ORDER)), position[a]))
-    responsible = {step.actors[0] if step.actors else UNASSIGNED for step in view.steps}
-    lanes = [Lane(a, actor_name(view, a, lang).text, group_of(a)) for a in candidates]
-    if UNASSIGNED in responsible:
-        lanes.append(Lane(UNASSIGNED, t("blueprint.unassigned", lang), None))
-    y = 0.0
-    for lane in lanes:
-        lane.height = 1.0 if lane.key in responsible else THIN_LANE
-        lane.y = y + lane.height / 2
-        y += lane.height
+    lanes = _lanes(view, lang, audience)
     lane_of = {lane.key: lane for lane in lanes}
     known = set(lane_of) - {UNASSIGNED}
 
@@ -212,7 +193,40 @@ def layout(path: ServicePath, lang: str = "fi", audience: str = "professional") 
         result.columns.append(Column(key, title, start, width))
         start += width
 
-    # Labels below the marker, alternating above it where the lane's previous step is close by.
+    _place_labels(result)
+    return result
+
+
+def _lanes(view: ServicePath, lang: str, audience: str) -> list[Lane]:
+    """One lane per actor (the client's view: only those with a step), by group then file order, with their
+    heights and centres; an "unassigned" lane last when a step has no actor. Lanes with only "takes part"
+    markers are thinner."""
+    referenced = list(dict.fromkeys(actor for step in view.steps for actor in step.actors))
+    if audience == "client":
+        candidates = referenced
+    else:
+        candidates = list(dict.fromkeys([actor.id for actor in view.actors] + referenced))
+    position = {actor_id: i for i, actor_id in enumerate(candidates)}
+
+    def group_of(actor_id: str) -> str | None:
+        actor = view.actor(actor_id)
+        return actor.group.value if actor else None
+
+    candidates.sort(key=lambda a: (GROUP_ORDER.get(group_of(a) or "", len(GROUP_ORDER)), position[a]))
+    responsible = {step.actors[0] if step.actors else UNASSIGNED for step in view.steps}
+    lanes = [Lane(a, actor_name(view, a, lang).text, group_of(a)) for a in candidates]
+    if UNASSIGNED in responsible:
+        lanes.append(Lane(UNASSIGNED, t("blueprint.unassigned", lang), None))
+    y = 0.0
+    for lane in lanes:
+        lane.height = 1.0 if lane.key in responsible else THIN_LANE
+        lane.y = y + lane.height / 2
+        y += lane.height
+    return lanes
+
+
+def _place_labels(result: Layout) -> None:
+    """Labels below the marker, alternating above it where the lane's previous step is close by."""
     by_lane: dict[float, list[str]] = {}
     for step_id, (_x, lane_y) in result.positions.items():
         by_lane.setdefault(lane_y, []).append(step_id)
@@ -225,7 +239,6 @@ def layout(path: ServicePath, lang: str = "fi", audience: str = "professional") 
                 place = "top center"
             result.label_positions[step_id] = place
             previous = (x, place)
-    return result
 
 
 def _blocked(plan: Layout, source: str, target: str) -> bool:
@@ -565,15 +578,7 @@ def step_details(path: ServicePath, step_id: str, lang: str = "fi", audience: st
             if block.step.id != step_id:
                 continue
             step = block.step
-            actors = []
-            for i, actor_id in enumerate(step.actors):
-                actor = doc.path.actor(actor_id)
-                actors.append({
-                    "id": actor_id,
-                    "name": actor_name(doc.path, actor_id, lang).text,
-                    "group": actor.group.value if actor else None,
-                    "responsible": i == 0,
-                })
+            actors = _detail_actors(doc.path, step, lang)
             return {
                 "id": step.id,
                 "number": block.number,
@@ -595,17 +600,7 @@ def step_details(path: ServicePath, step_id: str, lang: str = "fi", audience: st
                 "links": [
                     {"label": label.text, "url": url, "safe": safe_href(url) is not None} for label, url in block.links
                 ],
-                "contacts": [
-                    {
-                        "label": contact.label.text,
-                        "email": contact.email,
-                        "phone": contact.phone,
-                        "placeholder": contact.placeholder,
-                        "known": contact.known,
-                        "text": t("text.contact.placeholder", lang) if contact.placeholder else "",
-                    }
-                    for contact in block.contacts
-                ],
+                "contacts": [_detail_contact(contact, lang) for contact in block.contacts],
                 "next": [
                     {
                         "step_id": line.target_id,
@@ -617,3 +612,29 @@ def step_details(path: ServicePath, step_id: str, lang: str = "fi", audience: st
                 "html": step_to_html(path, step_id, lang, audience),
             }
     return None
+
+
+def _detail_actors(path: ServicePath, step: Step, lang: str) -> list[dict]:
+    """A step's actors for its details: id, name, group, and whether it is the responsible one (the first)."""
+    actors = []
+    for i, actor_id in enumerate(step.actors):
+        actor = path.actor(actor_id)
+        actors.append({
+            "id": actor_id,
+            "name": actor_name(path, actor_id, lang).text,
+            "group": actor.group.value if actor else None,
+            "responsible": i == 0,
+        })
+    return actors
+
+
+def _detail_contact(contact: ContactLine, lang: str) -> dict:
+    """A contact of a step's details; a placeholder contact carries only its label and the notice."""
+    return {
+        "label": contact.label.text,
+        "email": contact.email,
+        "phone": contact.phone,
+        "placeholder": contact.placeholder,
+        "known": contact.known,
+        "text": t("text.contact.placeholder", lang) if contact.placeholder else "",
+    }
