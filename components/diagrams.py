@@ -151,22 +151,44 @@ def dot_available() -> bool:
     return render_image.dot_binary() is not None
 
 
+# A path with more steps than this is drawn one stage at a time on the page (an overview of the stages and a
+# step search above it): a 2,000-step drawing would take dot half a minute and the browser a screen of kilometres.
+LARGE_PATH_STEPS = 300
+
+
+def is_large(key: Key, audience: str, actor: str | None, _path: ServicePath) -> bool:
+    return len(viewed(key, audience, actor, _path).steps) > LARGE_PATH_STEPS
+
+
+@memo(256)
+def stage_view(key: Key, audience: str, actor: str | None, stage: str, _path: ServicePath) -> ServicePath:
+    """The view with only the steps of `stage` and the arrows between them (a large path, one stage at a time)."""
+    shown = viewed(key, audience, actor, _path)
+    steps = [step for step in shown.steps if step.stage == stage]
+    ids = {step.id for step in steps}
+    transitions = [tr for tr in shown.transitions if tr.source in ids and tr.target in ids]
+    stages = [item for item in shown.stages if item.id == stage]
+    return shown.model_copy(update={"steps": steps, "transitions": transitions, "stages": stages})
+
+
 @memo(512)
 def flow_svg(
-    key: Key, lang: str, audience: str, actor: str | None, layout: str, _path: ServicePath
+    key: Key, lang: str, audience: str, actor: str | None, layout: str, _path: ServicePath, stage: str | None = None
 ) -> tuple[str, float]:
     """The flow diagram drawn by `dot` for the page (no legend: the page shows it beside the picture), ready to
-    inline, with its natural width in points. Raises render_image.RenderError."""
-    shown = viewed(key, audience, actor, _path)
+    inline, with its natural width in points; `stage` draws that stage alone. Raises render_image.RenderError."""
+    shown = stage_view(key, audience, actor, stage, _path) if stage else viewed(key, audience, actor, _path)
     dot = to_dot(shown, lang, renderer_audience(audience), actor_filter=actor, legend=False, layout=layout)
     svg = render_image.inline_svg(render_image.render_dot(dot, "svg"))
     return svg, render_image.svg_size(svg)[0]
 
 
 @memo(512)
-def flow_steps(key: Key, lang: str, audience: str, actor: str | None, _path: ServicePath) -> dict[str, list[str]]:
+def flow_steps(
+    key: Key, lang: str, audience: str, actor: str | None, _path: ServicePath, stage: str | None = None
+) -> dict[str, list[str]]:
     """Which drawn node is which step, with the step's title: what a click means and what a screen reader says."""
-    shown = viewed(key, audience, actor, _path)
+    shown = stage_view(key, audience, actor, stage, _path) if stage else viewed(key, audience, actor, _path)
     names = node_names(shown, renderer_audience(audience))
     return {node: [step_id, (shown.step(step_id).title.get(lang) or step_id)] for node, step_id in names.items()}
 

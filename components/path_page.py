@@ -53,6 +53,9 @@ _AUDIENCE_WIDGET = "_polku_audience_choice"
 _FIT_WIDGET = "_polku_flow_fit"
 _LAYOUT_WIDGET = "_polku_flow_layout"
 _FLOW_KEY = "_polku_flow_picture"
+_STAGE_WIDGET = "_polku_large_stage"
+_SEARCH_WIDGET = "_polku_large_search"
+_STAGE_FOR = "_polku_large_stage_for"
 LAYOUT_PARAM = "layout"
 STEP_PARAM = "step"
 _ABOUT_WIDGET = "_polku_about_open"
@@ -282,9 +285,10 @@ def _flow(path: ServicePath, key: diagrams.Key, lang: str, audience: str, actor:
         fit = st.toggle(t("pathpage.fit", lang), key=_FIT_WIDGET, help=t("pathpage.fit_help", lang))
     alt = t("pathpage.flow_alt", lang, title=title)
     legend = legend_html(lang, audience, filtered=actor is not None)
+    stage = _large_path_stage(path, key, lang, audience, actor)
     try:
         wanted = LAYOUTS if choice == "auto" else (choice,)
-        drawings = {name: diagrams.flow_svg(key, lang, audience, actor, name, path) for name in wanted}
+        drawings = {name: diagrams.flow_svg(key, lang, audience, actor, name, path, stage) for name in wanted}
     except RenderError:
         st.graphviz_chart(diagrams.flow_dot(key, lang, audience, path, actor), width="stretch", alt=alt)
         st.html(legend + _description_html(key, lang, audience, actor, path))
@@ -294,8 +298,9 @@ def _flow(path: ServicePath, key: diagrams.Key, lang: str, audience: str, actor:
     selected = selected if selected in step_ids else None
     st.caption(t("diagrams.click_hint", lang))
     flow_picture(
-        drawings, diagrams.flow_steps(key, lang, audience, actor, path), choice=choice, fit=fit, selected=selected,
-        label=alt, version=f"{key}|{lang}|{audience}|{actor}", key=_FLOW_KEY, on_step=_on_flow_step,
+        drawings, diagrams.flow_steps(key, lang, audience, actor, path, stage), choice=choice, fit=fit,
+        selected=selected, label=alt, version=f"{key}|{lang}|{audience}|{actor}|{stage}", key=_FLOW_KEY,
+        on_step=_on_flow_step,
     )
     st.html(legend + _description_html(key, lang, audience, actor, path))
     details = diagrams.step_detail(key, selected, lang, audience, actor, path) if selected else None
@@ -303,6 +308,36 @@ def _flow(path: ServicePath, key: diagrams.Key, lang: str, audience: str, actor:
         with st.container(border=True, key="_polku_flow_step_details"):
             st.html(details["html"])
             st.button(t("diagrams.clear_step", lang), key="_polku_flow_clear", on_click=_clear_step)
+
+
+def _large_path_stage(path: ServicePath, key: diagrams.Key, lang: str, audience: str, actor: str | None) -> str | None:
+    """A large path is drawn one stage at a time: the stage picker (the overview to jump from) and a step
+    search; the chosen step's stage is shown. None for an ordinary path (all stages drawn)."""
+    if not diagrams.is_large(key, audience, actor, path):
+        return None
+    shown = diagrams.viewed(key, audience, actor, path)
+    stages = [stage.id for stage in shown.stages if any(step.stage == stage.id for step in shown.steps)]
+    if not stages:
+        return None
+    titles = {stage.id: f"{i + 1}. {stage.title.get(lang) or stage.id}" for i, stage in enumerate(shown.stages)}
+    st.caption(t("diagrams.large_hint", lang, count=len(shown.steps)))
+    wanted = shown.step(st.query_params.get(STEP_PARAM) or "")
+    if wanted is not None and wanted.stage in stages and st.session_state.get(_STAGE_FOR) != wanted.id:
+        st.session_state[_STAGE_WIDGET] = wanted.stage  # a newly chosen step opens its stage, once
+        st.session_state[_STAGE_FOR] = wanted.id
+    with st.container(horizontal=True, key="_polku_large_controls"):
+        stage = st.selectbox(t("diagrams.large_stage", lang), stages, format_func=titles.get, key=_STAGE_WIDGET)
+        steps = diagrams.walk(key, audience, actor, path)
+        names = {step.id: step.title.get(lang) or step.id for step in shown.steps}
+        st.selectbox(t("diagrams.search_step", lang), steps, format_func=names.get, index=None,
+                     key=_SEARCH_WIDGET, on_change=_on_search)
+    return stage
+
+
+def _on_search() -> None:
+    chosen = st.session_state.get(_SEARCH_WIDGET)
+    if chosen:
+        st.query_params[STEP_PARAM] = chosen
 
 
 def _clear_step() -> None:

@@ -491,3 +491,25 @@ def test_the_first_account_ends_the_demo_mode_in_an_open_session(
     ).run()
     assert "INSIDE" not in markdown_text(guarded)
     assert t("auth.sign_in_title", "fi") in [header.value for header in guarded.header]
+
+
+def test_a_large_path_is_drawn_one_stage_at_a_time_with_a_step_search(database_url: str) -> None:
+    """A 2,000-step path: the page offers the stages and a step search, and draws only the chosen stage;
+    a step found by the search opens its stage and its details."""
+    from bench.synthetic import synthetic_path
+
+    large = synthetic_path(2000, seed=4).model_copy(update={"id": "iso"})
+    Store(database_url).save_path(large, "test")
+    at = run_app(database_url, path="iso")
+    stage_pick = at.selectbox(key="_polku_large_stage")
+    first = large.stages[0].id
+    assert stage_pick.value == first
+    steps = {step for step, _title in json.loads(at.get("bidi_component")[0].proto.json)["steps"].values()}
+    assert steps == {step.id for step in large.steps if step.stage == first}
+    target = next(step for step in large.steps if step.stage == large.stages[3].id)
+    at.selectbox(key="_polku_large_search").set_value(target.id).run()
+    assert not at.exception
+    assert at.query_params["step"] == [target.id] or at.query_params["step"] == target.id
+    assert at.selectbox(key="_polku_large_stage").value == target.stage
+    steps = {step for step, _title in json.loads(at.get("bidi_component")[0].proto.json)["steps"].values()}
+    assert target.id in steps and len(steps) < len(large.steps) / 3
