@@ -30,7 +30,14 @@ function wire(root, data, layout, setTriggerValue) {
   const svg = root.querySelector("svg");
   if (!svg) return;
   const width = data.widths[layout];
-  svg.setAttribute("role", Object.keys(data.steps).length ? "group" : "img");
+  const clickable = Object.keys(data.steps).length > 0;
+  svg.setAttribute("role", clickable ? "group" : "img");
+  if (!clickable) {
+    // Nothing inside to Tab to: the box itself takes the focus, so the keyboard can scroll a wide picture.
+    root.setAttribute("tabindex", "0");
+    root.setAttribute("role", "region");
+    root.setAttribute("aria-label", data.label);
+  }
   svg.setAttribute("aria-label", data.label);
   svg.removeAttribute("height");
   svg.setAttribute("width", `${width}px`);
