@@ -131,10 +131,12 @@ def walk(key: Key, view: str, actor: str | None, _path: ServicePath) -> list[str
 
 
 @memo(64)
-def image(key: Key, fmt: str, lang: str, view: str, actor: str | None, _path: ServicePath) -> bytes:
-    """SVG, PNG or PDF (with the legend) from the `dot` binary; raises render_image.RenderError."""
+def image(
+    key: Key, fmt: str, lang: str, view: str, actor: str | None, _path: ServicePath, layout: str = "wide"
+) -> bytes:
+    """SVG, PNG or PDF (with the legend) from the `dot` binary, in `layout`; raises render_image.RenderError."""
     shown = viewed(key, view, actor, _path)
-    return render_image.render_path(shown, fmt, lang, renderer_audience(view), actor_filter=actor)
+    return render_image.render_path(shown, fmt, lang, renderer_audience(view), actor_filter=actor, layout=layout)
 
 
 @memo(128)

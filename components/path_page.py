@@ -495,7 +495,7 @@ def _print_view(path: ServicePath, key: diagrams.Key, lang: str) -> None:
     svg = None
     if diagrams.dot_available():
         try:
-            svg = diagrams.image(key, "svg", lang, audience, None, path)
+            svg = diagrams.image(key, "svg", lang, audience, None, path, "portrait")  # paper is portrait
         except RenderError:
             svg = None
     alt = t("pathview.print_flow_alt", lang, title=title)
