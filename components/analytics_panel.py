@@ -19,9 +19,7 @@ from paths.analytics.output import figure_label, figure_rows, figure_value, stag
 from paths.i18n.catalog import t
 from paths.model.schema import PERSONA_FIELDS, ServicePath
 from paths.render import palette
-from paths.render.dot import to_dot
-from paths.render.experience import FEELING_COLOURS, FEELINGS, feeling_label, with_experience_labels
-from paths.views.configured import renderer_audience
+from paths.render.experience import FEELING_COLOURS, FEELINGS, feeling_label
 
 DASHBOARD_OPEN = "_polku_dashboard_open"
 FLOW_EXPERIENCE = "_polku_flow_experience"
@@ -59,19 +57,12 @@ def persona_card(path: ServicePath, lang: str, compact: bool = False) -> None:
 
 
 @memo(256)
-def _experience_dot(key: diagrams.Key, lang: str, audience: str, actor: str | None, _path: ServicePath) -> str:
-    shown = with_experience_labels(diagrams.viewed(key, audience, actor, _path), lang)
-    return to_dot(shown, lang, renderer_audience(audience), actor_filter=actor, legend=False)
-
-
-def flow_source(path: ServicePath, key: diagrams.Key, lang: str, audience: str, actor: str | None) -> str:
-    """The flow diagram's DOT; with the "show the experience" toggle on (offered when a step is scored),
-    each scored step's title carries its feeling in words."""
+def show_experience(path: ServicePath, lang: str) -> bool:
+    """The "show the experience" toggle, offered when a step is scored: with it on, each scored step's
+    title in the flow diagram carries its feeling in words."""
     if not any(step.feeling is not None for step in path.steps):
-        return diagrams.flow_dot(key, lang, audience, path, actor)
-    if st.toggle(t("experience.flow.toggle", lang), key=FLOW_EXPERIENCE, help=t("experience.flow.help", lang)):
-        return _experience_dot(key, lang, audience, actor, path)
-    return diagrams.flow_dot(key, lang, audience, path, actor)
+        return False
+    return st.toggle(t("experience.flow.toggle", lang), key=FLOW_EXPERIENCE, help=t("experience.flow.help", lang))
 
 
 @memo(256)

@@ -17,7 +17,7 @@ from components.common import current_lang, load_path, store, tr
 from paths.model.schema import ServicePath, StepKind
 from paths.personal.model import PersonalPath
 from paths.personal.store import LinkResult, get_personal_store, hash_token
-from paths.render.dot import STATUS_ICONS
+from paths.render.marks import LIGHT_BULB, NETWORK_ICON, STATUS_ICONS
 from paths.render.palette import (
     COORDINATOR_BORDER,
     COORDINATOR_FILL,
@@ -37,7 +37,7 @@ STAGE_PARAM = "stage"
 PERSONAL_PARAM = "personal"
 _PERSONAL_STATE = "_appt_personal"  # {token hash: personal path id} for links opened in this session
 _PIN_STATE = "_appt_pin"
-BULB = "💡"
+BULB = LIGHT_BULB
 SHOWN_ICON = "▶"
 
 STYLE = f"""
@@ -170,7 +170,7 @@ def _step_html(step: StepCard) -> str:
     parts = [_status_html(step.status), f"<h3>{_e(step.title)}</h3>"]
     parts.append(f"<p>{_e(step.text or tr('appointment.step_without_text'))}</p>")
     if step.kind == StepKind.network_meeting:
-        parts.append(f"<p>👥 {_e(tr('appointment.network_meeting'))}</p>")
+        parts.append(f"<p>{NETWORK_ICON} {_e(tr('appointment.network_meeting'))}</p>")
     if step.coordinator:
         parts.append(f'<p class="polku-appt-bulb">{BULB} {_e(tr("appointment.coordinator_helps"))}</p>')
     meta = []

@@ -20,7 +20,8 @@ from paths.model.validation import Problem, validate
 from paths.render import blueprint
 from paths.render import image as render_image
 from paths.render import text as render_text
-from paths.render.dot import Handoff, handoffs, to_dot
+from paths.render.dot import Handoff, handoffs, node_names, to_dot
+from paths.render.experience import with_experience_labels
 from paths.views.configured import apply_view, focus_actor_for, normalise_view, renderer_audience, view_problems
 
 Key = tuple[str, str, int]
@@ -131,10 +132,12 @@ def walk(key: Key, view: str, actor: str | None, _path: ServicePath) -> list[str
 
 
 @memo(64)
-def image(key: Key, fmt: str, lang: str, view: str, actor: str | None, _path: ServicePath) -> bytes:
-    """SVG, PNG or PDF (with the legend) from the `dot` binary; raises render_image.RenderError."""
+def image(
+    key: Key, fmt: str, lang: str, view: str, actor: str | None, _path: ServicePath, layout: str = "wide"
+) -> bytes:
+    """SVG, PNG or PDF (with the legend) from the `dot` binary, in `layout`; raises render_image.RenderError."""
     shown = viewed(key, view, actor, _path)
-    return render_image.render_path(shown, fmt, lang, renderer_audience(view), actor_filter=actor)
+    return render_image.render_path(shown, fmt, lang, renderer_audience(view), actor_filter=actor, layout=layout)
 
 
 @memo(128)
@@ -149,3 +152,61 @@ def as_json(key: Key, _path: ServicePath) -> str:
 
 def dot_available() -> bool:
     return render_image.dot_binary() is not None
+
+
+# A path with more steps than this is drawn one stage at a time on the page (an overview of the stages and a
+# step search above it): a 2,000-step drawing would take dot half a minute and the browser a screen of kilometres.
+LARGE_PATH_STEPS = 300
+
+
+def is_large(key: Key, audience: str, actor: str | None, _path: ServicePath) -> bool:
+    return len(viewed(key, audience, actor, _path).steps) > LARGE_PATH_STEPS
+
+
+@memo(256)
+def stage_view(key: Key, audience: str, actor: str | None, stage: str, _path: ServicePath) -> ServicePath:
+    """The view with only the steps of `stage` and the arrows between them (a large path, one stage at a time)."""
+    shown = viewed(key, audience, actor, _path)
+    steps = [step for step in shown.steps if step.stage == stage]
+    ids = {step.id for step in steps}
+    transitions = [tr for tr in shown.transitions if tr.source in ids and tr.target in ids]
+    stages = [item for item in shown.stages if item.id == stage]
+    return shown.model_copy(update={"steps": steps, "transitions": transitions, "stages": stages})
+
+
+@memo(512)
+def flow_svg(
+    key: Key, lang: str, audience: str, actor: str | None, layout: str, _path: ServicePath, stage: str | None = None,
+    experience: bool = False,
+) -> tuple[str, float]:
+    """The flow diagram drawn by `dot` for the page (no legend: the page shows it beside the picture), ready to
+    inline, with its natural width in points; `stage` draws that stage alone, `experience` writes each scored
+    step's feeling in words under its title. Raises render_image.RenderError."""
+    shown = stage_view(key, audience, actor, stage, _path) if stage else viewed(key, audience, actor, _path)
+    if experience:
+        shown = with_experience_labels(shown, lang)
+    dot = to_dot(shown, lang, renderer_audience(audience), actor_filter=actor, legend=False, layout=layout)
+    svg = render_image.inline_svg(render_image.render_dot(dot, "svg"))
+    return svg, render_image.svg_size(svg)[0]
+
+
+@memo(512)
+def flow_steps(
+    key: Key, lang: str, audience: str, actor: str | None, _path: ServicePath, stage: str | None = None
+) -> dict[str, list[str]]:
+    """Which drawn node is which step, with the step's title: what a click means and what a screen reader says."""
+    shown = stage_view(key, audience, actor, stage, _path) if stage else viewed(key, audience, actor, _path)
+    names = node_names(shown, renderer_audience(audience))
+    return {node: [step_id, (shown.step(step_id).title.get(lang) or step_id)] for node, step_id in names.items()}
+
+
+@memo(256)
+def personal_svg(
+    key: tuple[str, int], lang: str, layout: str, here: str | None, statuses: tuple[tuple[str, str], ...],
+    _path: ServicePath,
+) -> tuple[str, float]:
+    """A personal path's picture (the client view with its statuses and "I am here"), drawn by `dot`, for
+    the personal page. `key` is (personal path id, saved version): a saved version never changes."""
+    dot = to_dot(_path, lang, "client", here=here, statuses=dict(statuses), layout=layout)
+    svg = render_image.inline_svg(render_image.render_dot(dot, "svg"))
+    return svg, render_image.svg_size(svg)[0]

@@ -326,8 +326,13 @@ def _flash(lang: str) -> None:
 
 
 def _diagram(personal: PersonalPath, lang: str) -> None:
-    """The client's path as a picture, "I am here" and the light bulbs marked; the list says the same."""
-    from paths.render.dot import to_dot
+    """The client's path as a picture, "I am here" and the light bulbs marked; the list says the same.
+    Drawn on the server in both layouts: a phone gets the portrait one, which needs no sideways scrolling."""
+    from components import diagrams
+    from components.flow_diagram import flow_picture
+    from paths.render.image import RenderError
+    from paths.render.layout import LAYOUTS
+    from paths.render.marks import LIGHT_BULB
 
     here = personal.here()
     view = personal.client_view()
@@ -335,11 +340,21 @@ def _diagram(personal: PersonalPath, lang: str) -> None:
             bulbs=sum(1 for s in view.steps if s.coordinator))
     if here and view.step(here):
         alt += " " + t("personal.pdf.diagram_alt_here", lang, step=view.step(here).title.get(lang))
+    statuses = tuple(sorted(personal.statuses().items()))
     with st.expander(t("personal.client.diagram", lang), expanded=True):
-        st.graphviz_chart(
-            to_dot(view, lang, "client", here=here, statuses=personal.statuses()), width="stretch", alt=alt
-        )
-        st.caption(f"{BULB} {t('personal.bulb_meaning', lang)} · {status_label('here', lang)}")
+        try:
+            drawings = {name: diagrams.personal_svg((personal.id, personal.version), lang, name, here, statuses, view)
+                        for name in LAYOUTS}
+        except RenderError as exc:
+            st.info(exc.message(lang))
+        else:
+            flow_picture(drawings, {}, choice="auto", fit=False, selected=None, label=alt,
+                         version=f"{personal.id}|{personal.version}|{lang}", key="_personal_picture", on_step=_no_step)
+        st.caption(f"{LIGHT_BULB} {t('personal.bulb_meaning', lang)} · {status_label('here', lang)}")
+
+
+def _no_step() -> None:
+    """The personal page's picture is not clickable; the component still needs a callback to mount."""
 
 
 def _here_box(personal: PersonalPath, lang: str) -> None:

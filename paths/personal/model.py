@@ -21,6 +21,7 @@ from paths.i18n.catalog import UserError, t
 from paths.model.graph import walk_order
 from paths.model.schema import Feeling, Lang, LocalText, ServicePath, Step, StepKind, without_experience
 from paths.model.text_rules import clean_value
+from paths.render.marks import STATUS_ICONS as MARK_STATUS_ICONS
 from paths.views.configured import apply_view
 
 MAX_DISPLAY_NAME = 80
@@ -39,8 +40,8 @@ class StepStatus(StrEnum):
 
 
 STATUSES: tuple[str, ...] = tuple(status.value for status in StepStatus)
-# The same icons as the diagram's (paths/render/dot.py), so list, page, PDF and picture agree.
-STATUS_ICONS: dict[str, str] = {"done": "✓", "here": "📍", "next": "➜", "not_for_me": "–"}
+# The same icons as every picture's (written once in paths/render/marks.py), so list, page, PDF and picture agree.
+STATUS_ICONS: dict[str, str] = MARK_STATUS_ICONS
 
 
 class PersonalDataError(UserError):

@@ -11,10 +11,13 @@ the list below it says the same in words. Every user text is escaped.
 from __future__ import annotations
 
 import html
+import json
 import logging
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 
+import pydyf
 import weasyprint
 
 from paths.i18n.catalog import normalise_lang, t
@@ -29,9 +32,16 @@ from paths.personal.model import (
     client_steps,
     client_view,
 )
-from paths.render import palette
+from paths.render import marks, palette
 from paths.render.experience import feeling_label
-from paths.render.pdf_figure import PLACEHOLDER_SRC, FigureError, drawing_finisher
+from paths.render.pdf_figure import (
+    FigureError,
+    cut_slices,
+    drawing_size,
+    list_fields_once,
+    place_slices,
+    placeholder_src,
+)
 
 LOGGER = logging.getLogger(__name__)
 # Our own icons (the light bulb, "I am here") ask for text presentation (U+FE0E) and come from
@@ -49,20 +59,26 @@ def _as_text(icon: str) -> str:
 
 
 BULB = _as_text("💡")
-# The diagram's box on its landscape A4 page (297 x 210 mm, 12 mm margins), under its heading.
-DIAGRAM_BOX_MM = (273.0, 150.0)
+# The diagram on paper: the portrait layout, its smallest text (12 pt in the drawing) at PAPER_SMALLEST_PT,
+# cut between steps into slices of at most SLICE_PT high that flow in two columns when two fit side by side.
+PAGE_WIDTH_PT = 595.28 - 2 * 14 * 72 / 25.4  # A4 less the 14 mm side margins
+PAPER_SMALLEST_PT = 8.5
+SLICE_PT = 180.0
+COLUMN_GAP_PT = 14.0
+LONGEST_IN_CELL = 400  # characters of a note or step text in a table row (a row never splits over pages)
+# The box a one-piece drawing was fitted into before (kept for bench/bench_personal.py's figures).
+DIAGRAM_BOX_MM = (182.0, 250.0)
 EMPTY_BOX = "☐"
 CHOSEN_BOX = "☒"
 
 CSS = f"""
-@page {{ size: A4; margin: 16mm 15mm 18mm 15mm;
-  @bottom-center {{ content: counter(page) " / " counter(pages); font-size: 14pt; color: {palette.MUTED_INK}; }} }}
-@page diagram {{ size: A4 landscape; margin: 12mm; }}
+@page {{ size: A4; margin: 14mm 14mm 16mm 14mm;
+  @bottom-center {{ content: counter(page) " / " counter(pages); font-size: 12pt; color: {palette.MUTED_INK}; }} }}
 html {{ font-family: {FONT_STACK}; font-size: 14pt; line-height: 1.45; color: {palette.INK};
   background: {palette.WHITE}; }}
 body {{ margin: 0; }}
 h1 {{ font-size: 24pt; margin: 0 0 4pt 0; line-height: 1.2; }}
-h2 {{ font-size: 19pt; margin: 18pt 0 6pt 0; border-bottom: 2pt solid {palette.INK}; break-after: avoid; }}
+h2 {{ font-size: 19pt; margin: 12pt 0 5pt 0; border-bottom: 2pt solid {palette.INK}; break-after: avoid; }}
 h3 {{ font-size: 17pt; margin: 14pt 0 4pt 0; break-after: avoid; }}
 h4 {{ font-size: 15pt; margin: 0 0 4pt 0; break-after: avoid; }}
 p {{ margin: 0 0 6pt 0; }}
@@ -71,11 +87,25 @@ p {{ margin: 0 0 6pt 0; }}
 .notice {{ border: 2pt solid {palette.HERE_BORDER}; padding: 6pt 8pt; margin: 8pt 0; }}
 .here-box {{ background: {palette.HERE_FILL}; border: 3pt solid {palette.HERE_BORDER}; padding: 8pt 10pt;
   margin: 8pt 0; }}
-section.diagram {{ page: diagram; break-before: page; break-after: page; }}
-section.diagram img {{ display: block; width: {DIAGRAM_BOX_MM[0]}mm; height: {DIAGRAM_BOX_MM[1]}mm; }}
-.legend {{ font-size: 14pt; }}
-.step {{ border: 1.5pt solid {palette.STEP_BORDER}; padding: 8pt 10pt; margin: 0 0 10pt 0; break-inside: avoid; }}
-.step.here {{ background: {palette.HERE_FILL}; border: 3pt solid {palette.HERE_BORDER}; }}
+.slices {{ margin: 0 0 6pt 0; }}
+.slices.two {{ columns: 2; column-gap: {COLUMN_GAP_PT}pt; column-rule: 1pt solid {palette.STEP_BORDER}; }}
+.slices img {{ display: block; margin: 0 auto; break-inside: avoid; }}
+.legend {{ font-size: 12pt; }}
+table.steps {{ font-size: 11pt; line-height: 1.25; }}
+table.steps td, table.steps th {{ padding: 3pt 5pt; }}
+table.steps tr {{ break-inside: avoid; }}
+table.steps th.stage {{ background: {palette.STAGE_BACKGROUND}; font-size: 13pt; }}
+table.steps col.what {{ width: 42%; }} table.steps col.status {{ width: 23%; }}
+table.steps col.when {{ width: 11%; }}
+table.steps .user {{ overflow-wrap: break-word; }}
+table.steps thead th {{ font-size: 11pt; }}
+table.steps tr.here td {{ background: {palette.HERE_FILL}; border: 3pt solid {palette.HERE_BORDER}; }}
+table.steps .line {{ height: 16pt; }}
+table.steps p {{ margin: 0 0 2pt 0; }}
+table.steps .choices {{ margin: 0; }}
+table.steps .choices span {{ display: block; margin: 0; white-space: normal; }}
+table.steps input[type=text] {{ height: 16pt; font-size: 12pt; }}
+table.steps textarea {{ height: 34pt; font-size: 12pt; }}
 .bulb {{ background: {palette.COORDINATOR_FILL}; border-left: 4pt solid {palette.COORDINATOR_BORDER};
   padding: 2pt 6pt; }}
 .status {{ font-weight: bold; }}
@@ -117,19 +147,39 @@ def _user(text: str, tag: str = "p", cls: str = "user") -> str:
     return f'<{tag} class="{cls}" dir="auto">{_e(text)}</{tag}>'
 
 
+@dataclass
+class PaperFigure:
+    """The diagram on paper: each slice's box (width, height in pt, in order), how many columns they flow in,
+    and each slice's (bottom, top) in the drawing's own points."""
+
+    boxes: list[tuple[float, float]]
+    columns: int
+    slices: list[tuple[float, float]] = field(default_factory=list)
+
+
 class _Sheet:
     """Builds one document: a personal path (with `fill`) or a blank/fillable worksheet."""
 
     def __init__(
-        self, path: ServicePath, lang: str, fill: PersonalFill | None, fillable: bool, drawn: bool = True
+        self, path: ServicePath, lang: str, fill: PersonalFill | None, fillable: bool, drawn: bool | PaperFigure = True
     ) -> None:
         self.path = path
-        self.drawn = drawn  # False: `dot` cannot draw the diagram; the page says so instead
+        self.figure: PaperFigure | None = None
+        self.set_figure(drawn)
+        self.long_texts: list[tuple[str, str]] = []  # (step title, text) too long for the steps table
         self.view = client_view(path)
         self.steps = client_steps(path)
         self.lang = normalise_lang(lang)
         self.fill = fill
         self.fillable = fillable and fill is None
+
+    def set_figure(self, drawn: bool | PaperFigure) -> None:
+        """The diagram's slices on paper (True: one placeholder); False: `dot` cannot draw it and the page
+        says so instead."""
+        if isinstance(drawn, PaperFigure):
+            self.figure = drawn
+        else:
+            self.figure = PaperFigure([(PAGE_WIDTH_PT, PAGE_WIDTH_PT)], 1, [(0.0, 1.0)]) if drawn else None
 
     def tr(self, key: str, **params: object) -> str:
         return t(f"personal.{key}", self.lang, **params)
@@ -165,7 +215,8 @@ class _Sheet:
             else:
                 box = CHOSEN_BOX if value == chosen else EMPTY_BOX
                 items.append(f"<span>{box} {_e(words)}</span>")
-        return f'<p class="choices"><span class="label">{_e(legend)}</span> {"".join(items)}</p>'
+        label = f'<span class="label">{_e(legend)}</span> ' if legend else ""
+        return f'<p class="choices">{label}{"".join(items)}</p>'
 
     def status_words(self, status: str) -> str:
         return f"{_as_text(STATUS_ICONS[status])} {self.tr(f'status.{status}')}"
@@ -192,74 +243,116 @@ class _Sheet:
         )
 
     def diagram_dot(self) -> str:
-        """The client diagram in DOT, with the client's statuses and "I am here"."""
+        """The client diagram in DOT (portrait layout, for paper), with the client's statuses and "I am here"."""
         from paths.render.dot import to_dot
 
         statuses = self.fill.statuses() if self.fill else {}
         here = self.fill.here() if self.fill else None
-        return to_dot(self.view, self.lang, "client", here=here, statuses=statuses)
+        return to_dot(self.view, self.lang, "client", here=here, statuses=statuses, legend=False, layout="portrait")
+
+    def diagram_alt(self) -> str:
+        here = self.fill.here() if self.fill else None
+        alt = self.tr("pdf.diagram_alt", title=self.path.title.get(self.lang), steps=len(self.steps),
+                      bulbs=sum(1 for s in self.steps if s.coordinator))
+        if here and self.view.step(here):
+            alt += " " + self.tr("pdf.diagram_alt_here", step=self.view.step(here).title.get(self.lang))
+        return alt
 
     def diagram_section(self) -> str:
-        here = self.fill.here() if self.fill else None
-        title = self.path.title.get(self.lang)
+        """The diagram as its slices (one image with the text alternative, the rest marked as its parts),
+        or a sentence when it could not be drawn; then the legend in words."""
         parts = [f'<section class="diagram"><h2>{_e(self.tr("pdf.diagram_heading"))}</h2>']
-        if not self.drawn:
+        if self.figure is None:
             parts.append(f"<p>{_e(self.tr('pdf.diagram_missing'))}</p>")
         else:
-            alt = self.tr("pdf.diagram_alt", title=title, steps=len(self.steps),
-                          bulbs=sum(1 for s in self.steps if s.coordinator))
-            if here and self.view.step(here):
-                alt += " " + self.tr("pdf.diagram_alt_here", step=self.view.step(here).title.get(self.lang))
-            parts.append(f'<img src="{PLACEHOLDER_SRC}" alt="{_e(alt)}">')
+            images = []
+            for index, (width, height) in enumerate(self.figure.boxes):
+                alt = self.diagram_alt() if index == 0 else ""
+                images.append(f'<img src="{placeholder_src(index)}" alt="{_e(alt)}" '
+                              f'style="width: {width:.2f}pt; height: {height:.2f}pt">')
+            parts.append(f'<div class="slices{" two" if self.figure.columns == 2 else ""}">{"".join(images)}</div>')
+        here = marks.STATUS_MARKS["here"]
         parts.append(
-            f'<p class="legend">{BULB} {_e(self.tr("bulb_meaning"))} · '
-            f'{_e(self.status_words("here"))} · {_e(self.tr("pdf.legend_list"))}</p></section>'
+            f'<p class="legend">{BULB} {_e(self.tr("bulb_meaning"))} · {_e(_as_text(here.icon))} '
+            f'{_e(here.words(self.lang, "personal"))} · {_e(self.tr("pdf.legend_list"))}</p></section>'
         )
         return "".join(parts)
 
-    def step_block(self, index: int, step: Step) -> str:
+    def step_row(self, index: int, step: Step) -> str:
+        """One step as a table row: what it is, its status (or the choices to tick), and places to write."""
         entry = self.fill.entry(step.id) if self.fill else None
         status = entry.status.value if entry and entry.status else None
         name = f"step{index}"
-        cls = "step here" if status == "here" else "step"
-        parts = [f'<div class="{cls}"><h4 dir="auto">{BULB + " " if step.coordinator else ""}'
-                 f'{_e(step.title.get(self.lang))}</h4>']
+        what = [f'<p dir="auto"><strong>{BULB + " " if step.coordinator else ""}{_e(step.title.get(self.lang))}'
+                "</strong></p>"]
         text = step.client_text.get(self.lang)
         if text:
-            parts.append(_user(text))
+            what.append(_user(self.in_cell(step, text)))
         if step.coordinator:
-            parts.append(f'<p class="bulb">{BULB} {_e(self.tr("bulb_meaning"))}</p>')
+            what.append(f'<p class="bulb">{BULB} {_e(self.tr("bulb_meaning"))}</p>')
         for link in step.links:
-            parts.append(
+            what.append(
                 f'<p>{_e(self.tr("pdf.link"))} <a href="{_e(link.url)}">{_e(link.label.get(self.lang))}</a> '
                 f'<span class="muted">({_e(link.url)})</span></p>'
             )
         if status:
-            parts.append(f'<p class="status">{_e(self.tr("field.status"))}: {_e(self.status_words(status))}</p>')
+            state = f'<p class="status">{_e(self.tr("field.status"))}: {_e(self.status_words(status))}</p>'
         else:
-            parts.append(self.choices(
-                f"{name}_status", [(s, self.status_words(s)) for s in STATUSES], None, self.tr("field.status") + ":"
-            ))
+            state = self.choices(f"{name}_status", [(s, self.status_words(s)) for s in STATUSES], None, "")
         date_text = format_date(entry.date, self.lang) if entry and entry.date else ""
-        parts.append(self.field(f"{name}_date", self.tr("field.date"), date_text))
-        parts.append(self.field(f"{name}_note", self.tr("field.note"), entry.note if entry else "", lines=3))
-        parts.append(self.field(f"{name}_met", self.tr("field.met"), entry.met if entry else ""))
         if entry and entry.feeling is not None:
             felt = feeling_label(entry.feeling, self.lang, icon=False)
-            parts.append(f'<p class="status">{_e(self.tr("field.feeling"))}: {_e(felt)}</p>')
-        parts.append("</div>")
+            state += f'<p class="status">{_e(self.tr("field.feeling"))}: {_e(felt)}</p>'
+        when = self.cell_field(f"{name}_date", self.tr("field.date"), date_text, labelled=False)
+        written = self.in_cell(step, entry.note) if entry and entry.note else ""
+        note = (self.cell_field(f"{name}_met", self.tr("field.met"), entry.met if entry else "")
+                + self.cell_field(f"{name}_note", self.tr("field.note"), written, lines=2))
+        cls = ' class="here"' if status == "here" else ""
+        return f'<tr{cls}><td>{"".join(what)}</td><td>{state}</td><td>{when}</td><td>{note}</td></tr>'
+
+    def in_cell(self, step: Step, text: str) -> str:
+        """`text` as it fits a table row: a row cannot continue on the next page, so a long text shows its
+        beginning here and the whole of it under "Long texts" after the table."""
+        if len(text) <= LONGEST_IN_CELL:
+            return text
+        self.long_texts.append((step.title.get(self.lang), text))
+        return text[: LONGEST_IN_CELL - 40].rstrip() + "… " + t("diagrams.pdf.continues", self.lang)
+
+    def long_texts_section(self) -> str:
+        if not self.long_texts:
+            return ""
+        parts = [f"<h3>{_e(t('diagrams.pdf.long_texts', self.lang))}</h3>"]
+        for title, text in self.long_texts:
+            parts.append(f'<h4 dir="auto">{_e(title)}</h4>{_user(text)}')
         return "".join(parts)
 
+    def cell_field(self, name: str, label: str, value: str, lines: int = 1, labelled: bool = True) -> str:
+        """A place to write in the steps table: the column's heading names it (and the field's title in
+        the fillable sheet); a value already written is shown with its label (`labelled`) when its column
+        holds two."""
+        if value:
+            shown = f'<span class="label">{_e(label)}</span>' if labelled else ""
+            return f'<div class="field">{shown}{_user(value, "div")}</div>'
+        return self.write_in(name, label, lines)
+
     def steps_section(self) -> str:
-        parts = [f"<h2>{_e(self.tr('pdf.steps_heading'))}</h2>"]
+        heads = [self.tr("pdf.steps_heading"), self.tr("field.status"), self.tr("field.date"),
+                 t("diagrams.pdf.col_note", self.lang)]
+        rows = []
         current_stage = None
         for index, step in enumerate(self.steps):
             if step.stage != current_stage:
                 current_stage = step.stage
                 stage = self.view.stage(step.stage)
-                parts.append(f'<h3 dir="auto">{_e(stage.title.get(self.lang) if stage else step.stage)}</h3>')
-            parts.append(self.step_block(index, step))
-        return "".join(parts)
+                title = stage.title.get(self.lang) if stage else step.stage
+                rows.append(f'<tr><th class="stage" colspan="4" scope="colgroup" dir="auto">{_e(title)}</th></tr>')
+            rows.append(self.step_row(index, step))
+        header = "".join(f'<th scope="col">{_e(head)}</th>' for head in heads)
+        return (f"<h2>{_e(self.tr('pdf.steps_heading'))}</h2>"
+                '<table class="steps"><colgroup><col class="what"><col class="status"><col class="when"><col>'
+                "</colgroup>"
+                f"<thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+                + self.long_texts_section())
 
     def branch_section(self) -> str:
         choices = branch_choices(self.path)
@@ -285,7 +378,7 @@ class _Sheet:
     def goals_section(self) -> str:
         goals = self.fill.goals if self.fill else ""
         return f"<h2>{_e(self.tr('field.goals'))}</h2>" + (
-            _user(goals) if goals else self.write_in("goals", self.tr("field.goals"), lines=4)
+            _user(goals) if goals else self.write_in("goals", self.tr("field.goals"), lines=3)
         )
 
     def contacts_section(self) -> str:
@@ -322,11 +415,11 @@ class _Sheet:
             f'<p class="notice">{_e(notice)}</p>' if notice else "",
             self.here_section(),
             self.goals_section(),
+            self.appointment_section(),
+            self.contacts_section(),
             self.diagram_section(),
             self.steps_section(),
             self.branch_section(),
-            self.contacts_section(),
-            self.appointment_section(),
         ]
         inner = "".join(body)
         if self.fillable:
@@ -337,13 +430,15 @@ class _Sheet:
         )
 
 
-def _personal_sheet(personal: PersonalPath, drawn: bool) -> _Sheet:
-    return _Sheet(personal.source, personal.lang, personal.fill, fillable=False, drawn=drawn)
+def _personal_sheet(personal: PersonalPath, drawn: bool | PaperFigure) -> _Sheet:
+    sheet = _Sheet(personal.source, personal.lang, personal.fill, fillable=False)
+    sheet.set_figure(drawn)
+    return sheet
 
 
-def personal_html(personal: PersonalPath, latest_version: int | None = None, drawn: bool = True) -> str:
-    """The HTML of a client's personal path PDF, in the client's language (`drawn`: with the diagram's
-    placeholder figure, else a sentence saying that the diagram could not be drawn)."""
+def personal_html(personal: PersonalPath, latest_version: int | None = None, drawn: bool | PaperFigure = True) -> str:
+    """The HTML of a client's personal path PDF, in the client's language (`drawn`: the diagram's slices,
+    True for one placeholder, False for a sentence saying that the diagram could not be drawn)."""
     sheet = _personal_sheet(personal, drawn)
     path_title = personal.source.title.get(sheet.lang)
     subtitle = [
@@ -354,42 +449,66 @@ def personal_html(personal: PersonalPath, latest_version: int | None = None, dra
     return sheet.document(sheet.tr("pdf.title", name=personal.display_name), subtitle, notice)
 
 
-def worksheet_html(path: ServicePath, lang: str = "fi", fillable: bool = False, drawn: bool = True) -> str:
+def worksheet_html(
+    path: ServicePath, lang: str = "fi", fillable: bool = False, drawn: bool | PaperFigure = True
+) -> str:
     """The HTML of a blank worksheet of `path`: the same layout, every field empty."""
     return _worksheet_document(_Sheet(path, lang, None, fillable=fillable), drawn)
 
 
-def _worksheet_document(sheet: _Sheet, drawn: bool) -> str:
-    sheet.drawn = drawn
+def _worksheet_document(sheet: _Sheet, drawn: bool | PaperFigure) -> str:
+    sheet.set_figure(drawn)
     title = sheet.tr("pdf.worksheet_title", title=sheet.path.title.get(sheet.lang))
     return sheet.document(title, [sheet.tr("pdf.worksheet_intro")])
 
 
-class _NoDrawing(Exception):
-    """`dot` could not draw the diagram, or its drawing could not be placed: start over without it."""
+def paper_figure(drawing: bytes, layout_json: bytes) -> PaperFigure:
+    """How the portrait drawing goes on A4: scaled so that its smallest text is PAPER_SMALLEST_PT (or to
+    the page's width, were it wider), cut between steps into slices, in two columns when two fit."""
+    from paths.render.dot import SMALLEST_PT
+
+    width, height = drawing_size(drawing)
+    scale = min(PAPER_SMALLEST_PT / SMALLEST_PT, PAGE_WIDTH_PT / width)
+    columns = 2 if 2 * width * scale + COLUMN_GAP_PT <= PAGE_WIDTH_PT else 1
+    bb_height = float(json.loads(layout_json).get("bb", f"0,0,0,{height}").split(",")[3])
+    slices = cut_slices(layout_json, height, bb_height, SLICE_PT / scale)
+    return PaperFigure([(width * scale, (top - bottom) * scale) for bottom, top in slices], columns, slices)
 
 
-def _with_diagram(html_for: Callable[[bool], str], dot_source: str, fillable: bool) -> bytes:
-    """`dot` draws the diagram in a second process while WeasyPrint lays out the document; WeasyPrint's
-    finisher then puts the drawing in the placeholder's place. Without a working `dot` the page says so."""
+def _finisher(drawing: bytes | None, figure: PaperFigure | None) -> Callable[[object, pydyf.PDF], None]:
+    """WeasyPrint's last step: the drawing's slices in their placeholders, and the form's fields listed once."""
+
+    def finish(_document: object, pdf: pydyf.PDF) -> None:
+        if drawing is not None and figure is not None:
+            try:
+                place_slices(pdf, drawing, figure.slices)
+            except FigureError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - pypdf's errors on a malformed drawing are many kinds
+                raise FigureError("the drawing could not be read") from exc
+        list_fields_once(pdf)
+
+    return finish
+
+
+def _with_diagram(html_for: Callable[[bool | PaperFigure], str], dot_source: str, fillable: bool) -> bytes:
+    """`dot` draws the diagram (PDF) and reports its layout (JSON) in two processes at once; the layout tells
+    where to cut the drawing into slices, the HTML gets a placeholder of each slice's size, and WeasyPrint's
+    finisher puts the slices in place. Without a working `dot` the page says so."""
     from paths.render.image import RenderError, dot_binary, render_dot
 
     if dot_binary() is None:
-        return render_html(html_for(False), fillable)
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        drawing = pool.submit(render_dot, dot_source, "pdf")
-
-        def drawn() -> bytes:
-            try:
-                return drawing.result()
-            except RenderError as exc:
-                raise _NoDrawing from exc
-
-        try:
-            return render_html(html_for(True), fillable, drawing_finisher(drawn, DIAGRAM_BOX_MM))
-        except (_NoDrawing, FigureError) as exc:
-            LOGGER.warning("the diagram was left out of a PDF: %s", exc.__cause__ or exc)
-            return render_html(html_for(False), fillable)
+        return render_html(html_for(False), fillable, _finisher(None, None))
+    try:
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            drawing_job = pool.submit(render_dot, dot_source, "pdf")
+            layout_json = render_dot(dot_source, "json")
+            drawing = drawing_job.result()
+        figure = paper_figure(drawing, layout_json)
+        return render_html(html_for(figure), fillable, _finisher(drawing, figure))
+    except (RenderError, FigureError, ValueError) as exc:
+        LOGGER.warning("the diagram was left out of a PDF: %s", exc.__cause__ or exc)
+        return render_html(html_for(False), fillable, _finisher(None, None))
 
 
 def personal_diagram_dot(personal: PersonalPath) -> str:

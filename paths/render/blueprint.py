@@ -25,11 +25,13 @@ from paths.i18n.catalog import normalise_lang, t
 from paths.model.graph import to_graph, walk_order
 from paths.model.schema import ActorGroup, ServicePath, Step, StepKind
 from paths.render import palette
+from paths.render.dot import wrap as dot_wrap
 from paths.render.experience import add_experience_line
 from paths.render.text import (
     LIGHT_BULB,
     NETWORK_ICON,
     STATUS_ICONS,
+    ContactLine,
     actor_name,
     kind_words,
     lightbulb_words,
@@ -152,27 +154,7 @@ def layout(path: ServicePath, lang: str = "fi", audience: str = "professional") 
     order = walk_order(view)
     steps = {step_id: view.step(step_id) for step_id in order}
 
-    referenced = list(dict.fromkeys(actor for step in view.steps for actor in step.actors))
-    if audience == "client":
-        candidates = referenced
-    else:
-        candidates = list(dict.fromkeys([actor.id for actor in view.actors] + referenced))
-    position = {actor_id: i for i, actor_id in enumerate(candidates)}
-
-    def group_of(actor_id: str) -> str | None:
-        actor = view.actor(actor_id)
-        return actor.group.value if actor else None
-
-    candidates.sort(key=lambda a: (GROUP_ORDER.get(group_of(a) or "", len(GROUP_ORDER)), position[a]))
-    responsible = {step.actors[0] if step.actors else UNASSIGNED for step in view.steps}
-    lanes = [Lane(a, actor_name(view, a, lang).text, group_of(a)) for a in candidates]
-    if UNASSIGNED in responsible:
-        lanes.append(Lane(UNASSIGNED, t("blueprint.unassigned", lang), None))
-    y = 0.0
-    for lane in lanes:
-        lane.height = 1.0 if lane.key in responsible else THIN_LANE
-        lane.y = y + lane.height / 2
-        y += lane.height
+    lanes = _lanes(view, lang, audience)
     lane_of = {lane.key: lane for lane in lanes}
     known = set(lane_of) - {UNASSIGNED}
 
@@ -212,7 +194,40 @@ def layout(path: ServicePath, lang: str = "fi", audience: str = "professional") 
         result.columns.append(Column(key, title, start, width))
         start += width
 
-    # Labels below the marker, alternating above it where the lane's previous step is close by.
+    _place_labels(result)
+    return result
+
+
+def _lanes(view: ServicePath, lang: str, audience: str) -> list[Lane]:
+    """One lane per actor (the client's view: only those with a step), by group then file order, with their
+    heights and centres; an "unassigned" lane last when a step has no actor. Lanes with only "takes part"
+    markers are thinner."""
+    referenced = list(dict.fromkeys(actor for step in view.steps for actor in step.actors))
+    if audience == "client":
+        candidates = referenced
+    else:
+        candidates = list(dict.fromkeys([actor.id for actor in view.actors] + referenced))
+    position = {actor_id: i for i, actor_id in enumerate(candidates)}
+
+    def group_of(actor_id: str) -> str | None:
+        actor = view.actor(actor_id)
+        return actor.group.value if actor else None
+
+    candidates.sort(key=lambda a: (GROUP_ORDER.get(group_of(a) or "", len(GROUP_ORDER)), position[a]))
+    responsible = {step.actors[0] if step.actors else UNASSIGNED for step in view.steps}
+    lanes = [Lane(a, actor_name(view, a, lang).text, group_of(a)) for a in candidates]
+    if UNASSIGNED in responsible:
+        lanes.append(Lane(UNASSIGNED, t("blueprint.unassigned", lang), None))
+    y = 0.0
+    for lane in lanes:
+        lane.height = 1.0 if lane.key in responsible else THIN_LANE
+        lane.y = y + lane.height / 2
+        y += lane.height
+    return lanes
+
+
+def _place_labels(result: Layout) -> None:
+    """Labels below the marker, alternating above it where the lane's previous step is close by."""
     by_lane: dict[float, list[str]] = {}
     for step_id, (_x, lane_y) in result.positions.items():
         by_lane.setdefault(lane_y, []).append(step_id)
@@ -225,7 +240,6 @@ def layout(path: ServicePath, lang: str = "fi", audience: str = "professional") 
                 place = "top center"
             result.label_positions[step_id] = place
             previous = (x, place)
-    return result
 
 
 def _blocked(plan: Layout, source: str, target: str) -> bool:
@@ -275,9 +289,13 @@ def _label(step: Step, lang: str) -> str:
 
 
 def _stage_tick(i: int, column: Column) -> str:
-    """A stage title on the top axis, wrapped to its column (about eight characters a slot) and never rotated."""
-    text = wrap(column.title, max(10, 8 * column.width - 2), max_lines=4)
-    return text if column.key == OTHER_STAGE else f"<b>{i + 1}.</b> {text}"
+    """A stage title on the top axis, wrapped to its column (about eight characters a slot, the number
+    included) and never rotated; a word longer than the column is split with a hyphen, so that two stage
+    titles never run into each other ("2. Työkykykoordinaattoriasiantuntijaryhmä")."""
+    numbered = column.key != OTHER_STAGE
+    width = max(10, 8 * column.width - 2)
+    text = "<br>".join(esc(line) for line in dot_wrap(column.title, width, 4, slack=0)) or esc(column.title)
+    return f"<b>{i + 1}.</b> {text}" if numbered else text
 
 
 def _trace_name(name: str, lang: str, audience: str) -> str:
@@ -288,6 +306,24 @@ def _trace_name(name: str, lang: str, audience: str) -> str:
     if name == "step":
         return t("blueprint.trace.step", lang)
     return kind_words(StepKind(name), lang)
+
+
+@dataclass
+class _Drawing:
+    """What every part of one blueprint figure needs: the layout, the language and audience, the focus."""
+
+    plan: Layout
+    lang: str
+    audience: str
+    focus: str | None
+    focus_name: str
+
+    @property
+    def lane_keys(self) -> set[str]:
+        return {lane.key for lane in self.plan.lanes}
+
+    def involved(self, step: Step) -> bool:
+        return self.focus is None or self.focus in step.actors
 
 
 def blueprint_figure(
@@ -305,21 +341,30 @@ def blueprint_figure(
     lang = normalise_lang(lang)
     audience = "client" if audience == "client" else "professional"
     plan = layout(path, lang, audience)
-    view = plan.view
     lane_keys = {lane.key for lane in plan.lanes}
     focus = actor_filter if actor_filter in lane_keys and actor_filter != UNASSIGNED else None
-    focus_name = actor_name(view, focus, lang).text if focus else ""
-    traces: list[dict] = []
-
+    focus_name = actor_name(plan.view, focus, lang).text if focus else ""
     if not plan.order:
         message = {"text": esc(t("blueprint.empty", lang)), "x": 0.5, "y": 0.5, "xref": "paper", "yref": "paper",
                    "showarrow": False, "font": {"size": BASE_FONT + 2, "color": palette.INK}}
         return _figure([], {"annotations": [message], "height": 300, "xaxis": {"visible": False},
                             "yaxis": {"visible": False}, "plot_bgcolor": palette.WHITE})
+    d = _Drawing(plan, lang, audience, focus, focus_name)
+    shapes = _lane_shapes(d)
+    traces = [trace for trace in (_participant_trace(d, shapes),) if trace]
+    traces += _step_traces(d)
+    here_trace = _here_trace(d, here)
+    if here_trace:
+        traces.append(here_trace)
+    annotations = _transition_annotations(d, shapes)
+    figure_layout = _figure_layout(d, shapes, annotations)
+    add_experience_line(traces, figure_layout, plan.view, plan.order, plan.positions, lang, esc)
+    return _figure(traces, figure_layout)
 
-    def involved(step: Step) -> bool:
-        return focus is None or focus in step.actors
 
+def _lane_shapes(d: _Drawing) -> list[dict]:
+    """The lanes' bands (the focus lane marked), lines between actor groups and between stages."""
+    plan, focus = d.plan, d.focus
     shapes: list[dict] = []
     for i, lane in enumerate(plan.lanes):
         band = palette.FOCUS_FILL if lane.key == focus else palette.STAGE_BACKGROUND if i % 2 == 0 else palette.WHITE
@@ -339,6 +384,12 @@ def blueprint_figure(
             "y1": plan.height, "line": {"color": palette.EDGE, "width": 1, "dash": "dash"}, "layer": "below",
         })
 
+    return shapes
+
+
+def _participant_trace(d: _Drawing, shapes: list[dict]) -> dict | None:
+    """Small open markers in the other actors' lanes, joined to the step by a dotted line (added to `shapes`)."""
+    plan, view, lang, lane_keys, involved = d.plan, d.plan.view, d.lang, d.lane_keys, d.involved
     # Participants: small open markers in the other actors' lanes, joined to the step by a dotted line.
     participant: dict[str, list] = {"x": [], "y": [], "customdata": [], "hovertext": [], "color": [], "opacity": []}
     for step_id in plan.order:
@@ -363,16 +414,23 @@ def blueprint_figure(
             participant["hovertext"].append(wrap(text, 60))
             participant["color"].append(palette.ACTOR_GROUP_COLOURS.get(group or "", palette.EDGE))
             participant["opacity"].append(1.0 if involved(step) else DIMMED_OPACITY)
-    if participant["x"]:
-        traces.append(dict(
-            type="scatter",
-            x=participant["x"], y=participant["y"], customdata=participant["customdata"], mode="markers",
-            name=t("blueprint.trace.participant", lang), legendgroup="participant", meta={"polku": "participant"},
-            hovertext=participant["hovertext"], hoverinfo="text",
-            marker={"symbol": "circle-open", "size": 16, "color": participant["color"],
-                    "opacity": participant["opacity"], "line": {"width": 3}},
-        ))
+    if not participant["x"]:
+        return None
+    return dict(
+        type="scatter",
+        x=participant["x"], y=participant["y"], customdata=participant["customdata"], mode="markers",
+        name=t("blueprint.trace.participant", lang), legendgroup="participant", meta={"polku": "participant"},
+        hovertext=participant["hovertext"], hoverinfo="text",
+        marker={"symbol": "circle-open", "size": 16, "color": participant["color"],
+                "opacity": participant["opacity"], "line": {"width": 3}},
+    )
 
+
+def _step_traces(d: _Drawing) -> list[dict]:
+    """The steps, one trace per kind of marker."""
+    plan, view, lang = d.plan, d.plan.view, d.lang
+    audience, focus, focus_name, involved = d.audience, d.focus, d.focus_name, d.involved
+    traces: list[dict] = []
     # Steps, one trace per kind of marker.
     for name, (symbol, fill, border, size) in MARKERS.items():
         members = [view.step(step_id) for step_id in plan.order]
@@ -403,7 +461,13 @@ def blueprint_figure(
                 "line": {"color": border, "width": [4 if on and focus else 2.5 for on in lit]},
             },
         ))
+    return traces
 
+
+def _here_trace(d: _Drawing, here: str | None) -> dict | None:
+    """A ring round the step where the client is now, with "📍 You are here"."""
+    plan, lang = d.plan, d.lang
+    traces: list[dict] = []
     if here and here in plan.positions:
         x, y = plan.positions[here]
         words = f"{STATUS_ICONS['here']} {status_words('here', lang)}"
@@ -414,7 +478,12 @@ def blueprint_figure(
             textfont={"size": LABEL_FONT + 2, "color": palette.INK}, hovertext=[esc(words)], hoverinfo="text",
             marker={"symbol": "circle-open", "size": 54, "color": palette.HERE_BORDER, "line": {"width": 4}},
         ))
+    return traces[0] if traces else None
 
+
+def _transition_annotations(d: _Drawing, shapes: list[dict]) -> list[dict]:
+    """The arrows (over the top of the lane when a straight one would cross a step) and their conditions."""
+    plan, view, lang, focus, involved = d.plan, d.plan.view, d.lang, d.focus, d.involved
     annotations: list[dict] = []
     for transition in view.transitions:
         if transition.source not in plan.positions or transition.target not in plan.positions:
@@ -455,7 +524,12 @@ def blueprint_figure(
                 "bgcolor": palette.WHITE, "bordercolor": palette.EDGE, "borderwidth": 1, "borderpad": 3,
                 "opacity": 1 if lit else DIMMED_OPACITY, "hovertext": wrap(condition, 60),
             })
+    return annotations
 
+
+def _figure_layout(d: _Drawing, shapes: list[dict], annotations: list[dict]) -> dict:
+    """Axes (stage titles on top, lanes on the left), legend, sizes and fonts."""
+    plan, focus = d.plan, d.focus
     tick_lanes = []
     for lane in plan.lanes:
         label = wrap(lane.label, 22, max_lines=3)
@@ -486,8 +560,7 @@ def blueprint_figure(
             "automargin": True,
         },
     )
-    add_experience_line(traces, figure_layout, view, plan.order, plan.positions, lang, esc)
-    return _figure(traces, figure_layout)
+    return figure_layout
 
 
 def _figure(traces: list[dict], figure_layout: dict) -> go.Figure:
@@ -508,15 +581,7 @@ def step_details(path: ServicePath, step_id: str, lang: str = "fi", audience: st
             if block.step.id != step_id:
                 continue
             step = block.step
-            actors = []
-            for i, actor_id in enumerate(step.actors):
-                actor = doc.path.actor(actor_id)
-                actors.append({
-                    "id": actor_id,
-                    "name": actor_name(doc.path, actor_id, lang).text,
-                    "group": actor.group.value if actor else None,
-                    "responsible": i == 0,
-                })
+            actors = _detail_actors(doc.path, step, lang)
             return {
                 "id": step.id,
                 "number": block.number,
@@ -538,17 +603,7 @@ def step_details(path: ServicePath, step_id: str, lang: str = "fi", audience: st
                 "links": [
                     {"label": label.text, "url": url, "safe": safe_href(url) is not None} for label, url in block.links
                 ],
-                "contacts": [
-                    {
-                        "label": contact.label.text,
-                        "email": contact.email,
-                        "phone": contact.phone,
-                        "placeholder": contact.placeholder,
-                        "known": contact.known,
-                        "text": t("text.contact.placeholder", lang) if contact.placeholder else "",
-                    }
-                    for contact in block.contacts
-                ],
+                "contacts": [_detail_contact(contact, lang) for contact in block.contacts],
                 "next": [
                     {
                         "step_id": line.target_id,
@@ -560,3 +615,29 @@ def step_details(path: ServicePath, step_id: str, lang: str = "fi", audience: st
                 "html": step_to_html(path, step_id, lang, audience),
             }
     return None
+
+
+def _detail_actors(path: ServicePath, step: Step, lang: str) -> list[dict]:
+    """A step's actors for its details: id, name, group, and whether it is the responsible one (the first)."""
+    actors = []
+    for i, actor_id in enumerate(step.actors):
+        actor = path.actor(actor_id)
+        actors.append({
+            "id": actor_id,
+            "name": actor_name(path, actor_id, lang).text,
+            "group": actor.group.value if actor else None,
+            "responsible": i == 0,
+        })
+    return actors
+
+
+def _detail_contact(contact: ContactLine, lang: str) -> dict:
+    """A contact of a step's details; a placeholder contact carries only its label and the notice."""
+    return {
+        "label": contact.label.text,
+        "email": contact.email,
+        "phone": contact.phone,
+        "placeholder": contact.placeholder,
+        "known": contact.known,
+        "text": t("text.contact.placeholder", lang) if contact.placeholder else "",
+    }

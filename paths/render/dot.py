@@ -1,46 +1,60 @@
-"""The flow diagram as Graphviz DOT: stages as left-to-right columns, steps as nodes.
+"""The flow diagram as Graphviz DOT: each stage in a box, its steps as nodes, in the wide or portrait layout.
+
+The layouts (`paths.render.layout`): *wide* puts the stages side by side as columns (wrapping into
+bands below when there are many), *portrait* stacks them from top to bottom for phones and paper. The
+marks (light bulb, network meeting, decisions, ends, statuses, the actor filter) come from
+`paths.render.marks`, the same icons, words and colours as in every other picture.
 
 Every text that comes from a path goes into an HTML-like label through `_esc`, which
 escapes `& < > " '` and doubles backslashes (Graphviz expands `\\N`, `\\G`, `\\E`... even
 inside HTML-like labels). Node, cluster and graph names are generated (`n0`, `cluster_s0`),
 never taken from the file, and no URL, href or tooltip attribute is ever written, so a
 `javascript:` text stays text. Colour is never the only signal: the light bulb, the network
-meeting, the end, statuses and the actor filter each carry an icon and words as well.
+meeting, the end, statuses and the actor filter each carry an icon and words as well. The one
+`id` written on a step's node is generated too (`polku-n0`), so that a page can make the drawn
+steps clickable (`paths.render.image.clickable_svg`).
 """
 
 from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from paths.i18n.catalog import normalise_lang, t
 from paths.model.schema import LocalText, ServicePath, Step, StepKind
-from paths.render import palette
+from paths.render import marks, palette
+from paths.render.layout import DEFAULT_LAYOUT, PORTRAIT, Rules, normalise_layout, rank_rules
+from paths.render.marks import (  # noqa: F401 - the icons stay importable from here
+    END_ICON,
+    FOCUS_ICON,
+    HANDOFF_ICON,
+    NETWORK_ICON,
+    OTHER_ICON,
+    STATUS_BORDERS,
+    STATUS_ICONS,
+    STATUSES,
+)
 from paths.views.audience import audience_view
 
 FONT = "DejaVu Sans"
-BULB = "💡"
-NETWORK_ICON = "👥"
-END_ICON = "🏁"
-FOCUS_ICON = "★"
-OTHER_ICON = "○"
-HANDOFF_ICON = "⇄"
-STATUS_ICONS = {"done": "✓", "here": "📍", "next": "➜", "not_for_me": "–"}
-STATUSES: tuple[str, ...] = ("done", "here", "next", "not_for_me")
-STATUS_BORDERS = {
-    "done": palette.DONE_BORDER,
-    "here": palette.HERE_BORDER,
-    "next": palette.NEXT_BORDER,
-    "not_for_me": palette.STEP_BORDER,
-}
+BULB = marks.LIGHT_BULB
+NODE_ID_PREFIX = "polku-"
 
-TITLE_WIDTH = 24  # characters a line, for box steps
+TITLE_WIDTH = 22  # characters a line, for box steps
 DECISION_WIDTH = 18  # diamonds grow fast with wide text
 LABEL_WIDTH = 22  # arrow labels and actor names
+PORTRAIT_LABEL_WIDTH = 12
+PORTRAIT_TITLE_WIDTH = 17  # two ways of a branch side by side fit a 390 px phone
+# Point sizes. The page shows a drawing at one CSS pixel a point, so the smallest text is 12 px; on paper
+# the portrait drawing is scaled to at least 8/12 (paths.personal.pdf).
+SMALLEST_PT = 12
+TITLE_PT = {"wide": 14, "portrait": 12}
+STAGE_PT = {"wide": 16, "portrait": 13}
 MAX_TITLE_LINES = 6
 MAX_LABEL_LINES = 4
 LONG_WORD_SLACK = 8  # a word up to width + 8 characters is not split
+PORTRAIT_WORD_SLACK = 4
 
 # Characters XML 1.0 forbids (the SVG would not parse) and lone surrogates (not UTF-8).
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
@@ -97,18 +111,18 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=True).replace("\\", "\\\\")
 
 
-def wrap(text: str, width: int, max_lines: int) -> list[str]:
+def wrap(text: str, width: int, max_lines: int, slack: int = LONG_WORD_SLACK) -> list[str]:
     """Lines of about `width` characters, and text beyond `max_lines` ends in an ellipsis.
 
-    A word a little longer than `width` stays whole; a longer one (a long Finnish compound)
-    is split into pieces of `width` characters ending in a hyphen.
+    A word up to `slack` characters longer than `width` stays whole; a longer one (a long Finnish
+    compound) is split into pieces of `width` characters ending in a hyphen.
     """
     text = _clean(text)
     if len(text) <= width:
         return [text] if text else []
     words: list[str] = []
     for word in text.split(" "):
-        while len(word) > width + LONG_WORD_SLACK:
+        while len(word) > width + slack:
             words.append(word[: width - 1] + "-")
             word = word[width - 1 :]
         if word:
@@ -164,123 +178,146 @@ class _Options:
     client: bool
     statuses: dict[str, str]
     actor_filter: str | None
+    layout: str = DEFAULT_LAYOUT
+    selected: str | None = None  # the step chosen on the page: drawn with a thick ink border
+    step_ids: dict[str, str] = field(default_factory=dict)  # node name -> step id
+
+    @property
+    def voice(self) -> str:
+        return "client" if self.client else "professional"
+
+    @property
+    def portrait(self) -> bool:
+        return self.layout == PORTRAIT
+
+    @property
+    def title_width(self) -> int:
+        return PORTRAIT_TITLE_WIDTH if self.portrait else TITLE_WIDTH
+
+    @property
+    def slack(self) -> int:
+        """How much longer than a line a word may be before it is split: little in narrow portrait boxes."""
+        return PORTRAIT_WORD_SLACK if self.portrait else LONG_WORD_SLACK
+
+    @property
+    def small(self) -> int:
+        """The point size of a step's second lines (actor, marks): the smallest text in the picture."""
+        return SMALLEST_PT
+
+
+@dataclass
+class _Look:
+    """How one step is drawn: colours, line and Graphviz style, and the SVG classes that tell it."""
+
+    fill: str = palette.STEP_FILL
+    border: str = palette.STEP_BORDER
+    penwidth: float = 1.5
+    style: list[str] = field(default_factory=lambda: ["filled"])
+    classes: list[str] = field(default_factory=list)
+
+
+def _node_lines(step: Step, actor_names: dict[str, str], opts: _Options, focus: bool) -> list[str]:
+    """The lines of a step's label: status, title, responsible actor, then each mark with its words."""
+    lang = opts.lang
+    status = opts.statuses.get(step.id)
+    lines: list[str] = []
+    if status:
+        lines += _text_lines([marks.STATUS_MARKS[status].label(lang)], size=opts.small + 1, bold=True)
+    width = opts.title_width
+    title = step.title.get(lang)
+    if step.kind == StepKind.decision and opts.portrait:
+        title = f"{marks.DECISION.icon} {title}"  # a box, not a diamond: the icon tells the decision
+    elif step.kind == StepKind.decision:
+        width = DECISION_WIDTH
+    lines += _text_lines(wrap(title, width, MAX_TITLE_LINES, opts.slack), bold=True)
+    if step.responsible:
+        name = actor_names.get(step.responsible, step.responsible)
+        lines += _text_lines(wrap(name, width, 3, opts.slack), size=opts.small)
+    cues = []
+    if step.coordinator:
+        cues.append(marks.COORDINATOR.label(lang, opts.voice))
+    if step.kind == StepKind.network_meeting:
+        cues.append(marks.NETWORK.label(lang))
+    if step.kind == StepKind.end:
+        cues.append(marks.END.label(lang))
+    if opts.actor_filter is not None:
+        cues.append((marks.FOCUS if focus else marks.OTHER).label(lang))
+    if opts.portrait:  # narrow boxes: the words of a mark wrap too
+        cues = [line for cue in cues for line in wrap(cue, width + 4, 3)]
+    return lines + _text_lines(cues, size=opts.small)
+
+
+def _node_look(step: Step, opts: _Options, focus: bool, dimmed: bool) -> _Look:
+    """Fill, border and line of a step: the kind's mark, then the light bulb, the status, the focus."""
+    status = opts.statuses.get(step.id)
+    kind_mark = {StepKind.decision: marks.DECISION, StepKind.end: marks.END, StepKind.network_meeting: marks.NETWORK}
+    look = _Look()
+    mark = kind_mark.get(step.kind)
+    if mark is not None:
+        look.fill = mark.fill
+        if step.kind != StepKind.decision:
+            look.border = mark.border
+    if step.kind == StepKind.network_meeting:
+        look.penwidth = 3.5
+    if step.coordinator:
+        look.fill = marks.COORDINATOR.fill
+        if step.kind != StepKind.network_meeting:
+            look.border, look.penwidth = marks.COORDINATOR.border, 2.5
+    if status:
+        look.border, look.penwidth = marks.STATUS_MARKS[status].border, max(look.penwidth, 3.0)
+    if status == "here":
+        look.fill, look.penwidth = marks.STATUS_MARKS["here"].fill, 5.0
+    if focus:
+        look.penwidth = max(look.penwidth, 4.0)
+    if dimmed:
+        look.fill, look.border, look.penwidth = palette.WHITE, palette.STEP_BORDER, 1.5
+    if step.kind == StepKind.decision and opts.portrait:
+        look.style.append("diagonals")
+    elif step.kind not in (StepKind.decision, StepKind.end):
+        look.style.append("rounded")
+    if dimmed:
+        look.style.append("dashed")
+    look.classes = ["step", step.kind.value]
+    flags = [("coordinator", step.coordinator), (f"status-{status}", bool(status)), ("focus", focus)]
+    look.classes += [name for name, on in flags if on] + (["dimmed"] if dimmed else [])
+    if step.id == opts.selected:
+        look.classes.append("selected")
+        look.border, look.penwidth = palette.INK, max(look.penwidth, 5.0)
+    return look
 
 
 def _step_node(node_id: str, step: Step, actor_names: dict[str, str], opts: _Options) -> str:
-    lang = opts.lang
     status = opts.statuses.get(step.id)
     focus = opts.actor_filter is not None and opts.actor_filter in step.actors
     # "You are here" stays bright even when the actor filter dims the other steps.
     dimmed = status != "here" and ((opts.actor_filter is not None and not focus) or status == "not_for_me")
-    decision = step.kind == StepKind.decision
-    network = step.kind == StepKind.network_meeting
-    end = step.kind == StepKind.end
-    ink = palette.MUTED_INK if dimmed else palette.INK
-
-    lines: list[str] = []
-    if status:
-        lines += _text_lines([f"{STATUS_ICONS[status]} {t(f'render.status.{status}', lang)}"], size=13, bold=True)
-    width = DECISION_WIDTH if decision else TITLE_WIDTH
-    lines += _text_lines(wrap(step.title.get(lang), width, MAX_TITLE_LINES), bold=True)
-    if step.responsible:
-        name = actor_names.get(step.responsible, step.responsible)
-        lines += _text_lines(wrap(name, width, 3), size=12)
-    if step.coordinator:
-        cue = t("render.coordinator_client" if opts.client else "render.coordinator", lang)
-        lines += _text_lines([f"{BULB} {cue}"], size=12)
-    if network:
-        lines += _text_lines([f"{NETWORK_ICON} {t('render.network_meeting', lang)}"], size=12)
-    if end:
-        lines += _text_lines([f"{END_ICON} {t('render.end', lang)}"], size=12)
-    if opts.actor_filter is not None:
-        icon, key = (FOCUS_ICON, "render.filter.focus") if focus else (OTHER_ICON, "render.filter.other")
-        lines += _text_lines([f"{icon} {t(key, lang)}"], size=12)
-
-    fill = palette.STEP_FILL
-    border = palette.STEP_BORDER
-    penwidth = 1.5
-    if decision:
-        fill = palette.DECISION_FILL
-    if end:
-        fill, border = palette.END_FILL, palette.END_BORDER
-    if network:
-        fill, border, penwidth = palette.NETWORK_FILL, palette.NETWORK_BORDER, 3.5
-    if step.coordinator:
-        fill = palette.COORDINATOR_FILL
-        if not network:
-            border = palette.COORDINATOR_BORDER
-            penwidth = 2.5
-    if status:
-        border = STATUS_BORDERS[status]
-        penwidth = max(penwidth, 3.0)
-    if status == "here":
-        fill, penwidth = palette.HERE_FILL, 5.0
-    if focus:
-        penwidth = max(penwidth, 4.0)
-    if dimmed:
-        fill, border, penwidth = palette.WHITE, palette.STEP_BORDER, 1.5
-
-    style = ["filled"]
-    if not decision and not end:
-        style.append("rounded")
-    if dimmed:
-        style.append("dashed")
-    classes = ["step", step.kind.value]
-    if step.coordinator:
-        classes.append("coordinator")
-    if status:
-        classes.append(f"status-{status}")
-    if focus:
-        classes.append("focus")
-    if dimmed:
-        classes.append("dimmed")
+    look = _node_look(step, opts, focus, dimmed)
     attrs: dict[str, str | float | int] = {
-        "label": _html_label(lines),
-        "shape": "diamond" if decision else "box",
-        "style": ",".join(style),
-        "fillcolor": fill,
-        "color": border,
-        "fontcolor": ink,
-        "penwidth": penwidth,
-        "class": " ".join(classes),
+        "label": _html_label(_node_lines(step, actor_names, opts, focus)),
+        "shape": "diamond" if step.kind == StepKind.decision and not opts.portrait else "box",
+        "style": ",".join(look.style),
+        "fillcolor": look.fill,
+        "color": look.border,
+        "fontcolor": palette.MUTED_INK if dimmed else palette.INK,
+        "penwidth": look.penwidth,
+        "class": " ".join(look.classes),
+        "id": NODE_ID_PREFIX + node_id,
     }
-    if end:
+    if step.kind == StepKind.end:
         attrs["peripheries"] = 2
-    if decision:
+    if step.kind == StepKind.decision and not opts.portrait:
         attrs["margin"] = "0.02,0.02"
     return f"  {node_id} {_attrs(**attrs)};"
 
 
 def _legend(opts: _Options) -> list[str]:
     lang = opts.lang
-
-    def row(icon: str, text_key: str, fill: str, border: str) -> str:
-        return (
-            f'<tr><td width="44" height="30" bgcolor="{fill}" color="{border}" border="2">{_esc(icon)}</td>'
-            f'<td align="left">{_esc(t(text_key, lang))}</td></tr>'
+    rows = []
+    for mark in marks.legend_marks(set(opts.statuses.values()), filtered=opts.actor_filter is not None):
+        rows.append(
+            f'<tr><td width="44" height="30" bgcolor="{mark.fill}" color="{mark.border}" border="2">'
+            f'{_esc(mark.icon)}</td><td align="left">{_esc(mark.legend(lang, opts.voice))}</td></tr>'
         )
-
-    rows = [
-        row("", "render.legend.step", palette.STEP_FILL, palette.STEP_BORDER),
-        row(
-            BULB,
-            "render.legend.coordinator_client" if opts.client else "render.legend.coordinator",
-            palette.COORDINATOR_FILL,
-            palette.COORDINATOR_BORDER,
-        ),
-        row(NETWORK_ICON, "render.legend.network_meeting", palette.NETWORK_FILL, palette.NETWORK_BORDER),
-        row("◆", "render.legend.decision", palette.DECISION_FILL, palette.STEP_BORDER),
-        row(END_ICON, "render.legend.end", palette.END_FILL, palette.END_BORDER),
-    ]
-    used = set(opts.statuses.values())
-    for status in STATUSES:
-        if status in used:
-            fill = palette.HERE_FILL if status == "here" else palette.WHITE
-            rows.append(row(STATUS_ICONS[status], f"render.legend.status.{status}", fill, STATUS_BORDERS[status]))
-    if opts.actor_filter is not None:
-        rows.append(row(FOCUS_ICON, "render.legend.focus", palette.STEP_FILL, palette.INK))
-        rows.append(row(OTHER_ICON, "render.legend.other", palette.WHITE, palette.STEP_BORDER))
-        rows.append(row(HANDOFF_ICON, "render.legend.handoff", palette.WHITE, palette.INK))
     table = '<table border="0" cellspacing="4" cellpadding="4">' + "".join(rows) + "</table>"
     return [
         "  subgraph cluster_legend {",
@@ -291,99 +328,124 @@ def _legend(opts: _Options) -> list[str]:
     ]
 
 
-def _reading_order(
-    column_nodes: list[list[str]], column_of: dict[str, int], edges: list[tuple[str, str]]
-) -> dict[str, tuple[int, int, int]]:
-    """The reading order of `paths.model.graph.walk_order` (stage, then breadth-first depth from the
-    starts, then file order), computed on the drawn nodes without building a networkx graph."""
-    successors: dict[str, list[str]] = {}
-    has_in: set[str] = set()
-    for source, target in edges:
-        successors.setdefault(source, []).append(target)
-        has_in.add(target)
-    nodes = [name for names in column_nodes for name in names]
-    frontier = [name for name in nodes if name not in has_in] or nodes[:1]
-    depth = dict.fromkeys(frontier, 0)
-    while frontier:
-        following = []
-        for node in frontier:
-            for nxt in successors.get(node, []):
-                if nxt not in depth:
-                    depth[nxt] = depth[node] + 1
-                    following.append(nxt)
-        frontier = following
-    unseen = len(nodes) + 1
-    return {name: (column_of[name], depth.get(name, unseen), i) for i, name in enumerate(nodes)}
+def _columns(view: ServicePath, steps: list[Step], lang: str) -> list[tuple[str, list[Step]]]:
+    """Each stage's title and steps, in stage order; steps of an unknown stage in a last column."""
+    stage_rank: dict[str, int] = {}
+    for index, stage in enumerate(view.stages):
+        stage_rank.setdefault(stage.id, index)  # a duplicated stage id: the first one counts
+    unknown_rank = len(view.stages)
+    by_stage: dict[int, list[Step]] = {}
+    for step in steps:
+        by_stage.setdefault(stage_rank.get(step.stage, unknown_rank), []).append(step)
+    columns: list[tuple[str, list[Step]]] = []
+    for index, stage in enumerate(view.stages):
+        if stage_rank[stage.id] == index:  # a duplicated stage id draws once
+            columns.append((stage.title.get(lang) or stage.id, by_stage.get(index, [])))
+    if unknown_rank in by_stage:
+        columns.append((t("render.unknown_stage", lang), by_stage[unknown_rank]))
+    return columns
 
 
-def _column_order(
-    column_nodes: list[list[str]],
-    column_of: dict[str, int],
-    order: dict[str, tuple[int, int, int]],
-    edges: list[tuple[str, str]],
-    out: list[str],
-) -> set[tuple[str, str]]:
-    """Keep the stage columns in order, left to right; return the edges that must not rank.
+def _graph_header(title: str, layout: str) -> list[str]:
+    ranksep, rankdir = ("0.3", "TB") if layout == PORTRAIT else ("0.4", "LR")
+    fontsize, pad = (16, "0.08") if layout == PORTRAIT else (20, "0.2")
+    out = [
+        "digraph polku {",
+        f'  graph [rankdir="{rankdir}", newrank="true", fontname="{FONT}", fontsize="{fontsize}", '
+        f'bgcolor="{palette.WHITE}", fontcolor="{palette.INK}", labelloc="t", labeljust="l", pad="{pad}", '
+        f'nodesep="0.25", ranksep="{ranksep}"];',
+        f'  node [fontname="{FONT}", fontsize="{TITLE_PT[layout]}", fontcolor="{palette.INK}", margin="0.1,0.05"];',
+        f'  edge [fontname="{FONT}", fontsize="{SMALLEST_PT}", fontcolor="{palette.INK}", color="{palette.EDGE}", '
+        f'penwidth="1.5", arrowsize="0.9"];',
+    ]
+    if title:
+        width = 26 if layout == PORTRAIT else 48
+        out.append(f"  label={_html_label(_text_lines(wrap(title, width, 3), bold=True))};")
+    return out
 
-    Edges that go back in reading order (`order`: to an earlier column, or a loop inside a
-    column) do not take part in ranking (`constraint=false`). What remains is acyclic, so every
-    node of a column reaches a column sink and is reached from a column source. An invisible
-    gate after each column, fed by its sinks and feeding the next column's sources, then puts
-    every node of a column before every node of the next one.
-    """
-    loose = {
-        (source, target)
-        for source, target in edges
-        if column_of[target] < column_of[source]
-        or (column_of[target] == column_of[source] and order[target] <= order[source])
-    }
-    succ: dict[str, list[str]] = {}
-    pred: dict[str, list[str]] = {}
-    ranked_out: set[str] = set()  # nodes with any edge that takes part in ranking
-    for source, target in edges:
-        if (source, target) in loose:
-            continue
-        ranked_out.add(source)
-        if column_of[source] == column_of[target]:
-            succ.setdefault(source, []).append(target)
-            pred.setdefault(target, []).append(source)
-    # A leaf (no ranked way out at all) sits right after its latest predecessor. When every
-    # predecessor has another successor that reaches the gate, the leaf is already before the
-    # gate; linking it too would only stretch a long invisible edge across the column (a side
-    # end in the middle of a long stage), which is what makes dot slow on big paths.
-    gated: set[str] = set()
-    safe: set[str] = set()  # nodes with a ranked path to a gated node: before the gate
 
-    def gate(name: str) -> None:
-        gated.add(name)
-        frontier = [name]
-        safe.add(name)
-        while frontier:
-            for before in pred.get(frontier.pop(), []):
-                if before not in safe:
-                    safe.add(before)
-                    frontier.append(before)
+def _stage_clusters(
+    columns: list[tuple[str, list[Step]]], node_of: dict[str, str], actor_names: dict[str, str], opts: _Options
+) -> tuple[list[str], list[list[str]]]:
+    """One cluster a stage with its steps (an empty stage says so); the node names of each column."""
+    out: list[str] = []
+    column_nodes: list[list[str]] = []
+    stage_width = 30 if opts.portrait else 26
+    for index, (stage_title, members) in enumerate(columns):
+        out.append(f"  subgraph cluster_s{index} {{")
+        stage_label = _text_lines(wrap(stage_title, stage_width, 3), size=STAGE_PT[opts.layout], bold=True)
+        out.append(f"    label={_html_label(stage_label)};")
+        out.append(
+            f'    style="filled,rounded"; fillcolor="{palette.STAGE_BACKGROUND}"; color="{palette.STEP_BORDER}"; '
+            f'class="stage";'
+        )
+        names = []
+        for step in members:
+            out.append("  " + _step_node(node_of[step.id], step, actor_names, opts))
+            names.append(node_of[step.id])
+        if not names:
+            placeholder = f"e{index}"
+            text = _text_lines([t("render.empty_stage", opts.lang)], colour=palette.MUTED_INK)
+            out.append(f"    {placeholder} [shape=plaintext, label={_html_label(text)}];")
+            names.append(placeholder)
+        out.append("  }")
+        column_nodes.append(names)
+    return out, column_nodes
 
-    for names in column_nodes:
-        for name in names:
-            if name not in succ and name in ranked_out:
-                gate(name)
-    # Leaves from the last in reading order back, so that a gated leaf makes its ancestors safe.
-    leaves = [name for names in column_nodes for name in names if name not in ranked_out]
-    for name in sorted(leaves, key=order.__getitem__, reverse=True):
-        before = pred.get(name, [])
-        if not before or not all(any(o in safe for o in succ[p] if o != name) for p in before):
-            gate(name)
-    for index in range(len(column_nodes) - 1):
-        gate_name = f"g{index}"
-        out.append(f'  {gate_name} [shape=point, style=invis, width="0", height="0", label=""];')
-        for name in column_nodes[index]:
-            if name in gated:
-                out.append(f"  {name} -> {gate_name} [style=invis];")
-        for name in column_nodes[index + 1]:
-            if name not in pred:
-                out.append(f"  {gate_name} -> {name} [style=invis];")
-    return loose
+
+def _edge_lines(
+    view: ServicePath, node_of: dict[str, str], opts: _Options, rules: Rules, edges: list[tuple[str, str, LocalText]]
+) -> list[str]:
+    """The arrows with their conditions; with an actor filter its hand-offs are thick and say so."""
+    focus_handoffs = {}
+    if opts.actor_filter is not None:
+        focus_handoffs = {
+            (h.source, h.target): h for h in handoffs(view) if opts.actor_filter in (h.from_actor, h.to_actor)
+        }
+    out = []
+    for source_id, target_id, condition in edges:
+        source, target = node_of[source_id], node_of[target_id]
+        attrs: dict[str, str | float | int] = {}
+        width = PORTRAIT_LABEL_WIDTH if opts.portrait else LABEL_WIDTH
+        lines = _text_lines(wrap(condition.get(opts.lang), width, MAX_LABEL_LINES, opts.slack))
+        handoff = focus_handoffs.get((source_id, target_id))
+        if handoff:
+            cue = "render.handoff_covered" if handoff.covered_by_coordinator else "render.handoff"
+            lines += _text_lines([f"{marks.HANDOFF.icon} {t(cue, opts.lang)}"], size=SMALLEST_PT, bold=True)
+            attrs.update(penwidth=3.5, color=palette.INK)
+            attrs["class"] = "handoff"
+        if lines:
+            attrs["label"] = _html_label(lines)
+        if (source, target) in rules.loose:
+            attrs["constraint"] = "false"
+        tail, head = source, target
+        if (source, target) in rules.flipped:
+            tail, head = target, source
+            attrs["dir"] = "back"
+        out.append(f"  {tail} -> {head}{' ' + _attrs(**attrs) if attrs else ''};")
+    return out
+
+
+def _drawn_edges(view: ServicePath, node_of: dict[str, str]) -> list[tuple[str, str, LocalText]]:
+    edges: list[tuple[str, str, LocalText]] = []
+    seen: set[tuple[str, str]] = set()
+    for transition in view.transitions:
+        key = (transition.source, transition.target)
+        if key not in seen and transition.source in node_of and transition.target in node_of:
+            seen.add(key)
+            edges.append((transition.source, transition.target, transition.condition))
+    return edges
+
+
+def node_names(path: ServicePath, audience: str = "professional") -> dict[str, str]:
+    """Which generated node name (`n0`, ...) draws which step id, for `audience`: what a click on a drawn
+    step (its SVG `id` is `polku-` + the node name) means."""
+    view = audience_view(path, "client" if audience == "client" else "professional")
+    names: dict[str, str] = {}
+    for step in view.steps:
+        if step.id not in names.values():
+            names[f"n{len(names)}"] = step.id
+    return names
 
 
 def to_dot(
@@ -395,105 +457,43 @@ def to_dot(
     statuses: dict[str, str] | None = None,
     actor_filter: str | None = None,
     legend: bool = True,
+    layout: str = DEFAULT_LAYOUT,
+    selected: str | None = None,
+    band: int | None = None,
 ) -> str:
-    """The flow diagram of `path` as DOT, for `st.graphviz_chart` or the `dot` binary.
+    """The flow diagram of `path` as DOT, for the `dot` binary.
 
     `here` and `statuses` (step id -> done | here | next | not_for_me) mark a client's
     position; `actor_filter` (an actor id) emphasises that actor's steps, dims the others and
-    marks the hand-offs that touch it. Unknown statuses and step ids are ignored.
+    marks the hand-offs that touch it; `layout` is wide or portrait (`paths.render.layout`);
+    `selected` is the step chosen on the page, drawn with a thick border; `band` (wide) how many stages
+    stand side by side before the next ones wrap below. Unknown statuses and step ids are ignored.
     """
     lang = normalise_lang(lang)
     client = audience == "client"
     view = audience_view(path, "client" if client else "professional")
     actor_names = {actor.id: actor.name.get(lang) for actor in reversed(view.actors)}
-    node_of: dict[str, str] = {}
-    steps: list[Step] = []
+    step_of = node_names(path, audience)
+    node_of = {step_id: name for name, step_id in step_of.items()}
+    first: dict[str, Step] = {}
     for step in view.steps:
-        if step.id not in node_of:
-            node_of[step.id] = f"n{len(node_of)}"
-            steps.append(step)
-    marks = {step: status for step, status in (statuses or {}).items() if status in STATUSES and step in node_of}
+        first.setdefault(step.id, step)  # a duplicated step id draws once, as its first definition
+    steps = list(first.values())
+    marked = {step: status for step, status in (statuses or {}).items() if status in STATUSES and step in node_of}
     if here in node_of:
-        marks[here] = "here"
-    opts = _Options(lang=lang, client=client, statuses=marks, actor_filter=actor_filter)
+        marked[here] = "here"
+    layout = normalise_layout(layout)
+    opts = _Options(lang, client, marked, actor_filter, layout, selected, step_of)
 
-    stage_rank: dict[str, int] = {}
-    for index, stage in enumerate(view.stages):
-        stage_rank.setdefault(stage.id, index)  # a duplicated stage id: the first one counts
-    unknown_rank = len(view.stages)
-    columns: list[tuple[str, list[Step]]] = []
-    by_stage: dict[int, list[Step]] = {}
-    for step in steps:
-        by_stage.setdefault(stage_rank.get(step.stage, unknown_rank), []).append(step)
-    for index, stage in enumerate(view.stages):
-        if stage_rank[stage.id] == index:  # a duplicated stage id draws once
-            columns.append((stage.title.get(lang) or stage.id, by_stage.get(index, [])))
-    if unknown_rank in by_stage:
-        columns.append((t("render.unknown_stage", lang), by_stage[unknown_rank]))
-
-    out = [
-        "digraph polku {",
-        f'  graph [rankdir="LR", newrank="true", fontname="{FONT}", fontsize="20", bgcolor="{palette.WHITE}", '
-        f'fontcolor="{palette.INK}", labelloc="t", labeljust="l", pad="0.3", nodesep="0.3", ranksep="0.45"];',
-        f'  node [fontname="{FONT}", fontsize="14", fontcolor="{palette.INK}", margin="0.15,0.08"];',
-        f'  edge [fontname="{FONT}", fontsize="12", fontcolor="{palette.INK}", color="{palette.EDGE}", '
-        f'penwidth="1.5", arrowsize="0.9"];',
-    ]
-    title = view.title.get(lang)
-    if title:
-        out.append(f"  label={_html_label(_text_lines(wrap(title, 60, 2), bold=True))};")
-
-    column_nodes: list[list[str]] = []
-    for index, (stage_title, members) in enumerate(columns):
-        out.append(f"  subgraph cluster_s{index} {{")
-        out.append(f"    label={_html_label(_text_lines(wrap(stage_title, 28, 3), size=16, bold=True))};")
-        out.append(
-            f'    style="filled,rounded"; fillcolor="{palette.STAGE_BACKGROUND}"; color="{palette.STEP_BORDER}"; '
-            f'class="stage";'
-        )
-        names = []
-        for step in members:
-            out.append("  " + _step_node(node_of[step.id], step, actor_names, opts))
-            names.append(node_of[step.id])
-        if not names:
-            placeholder = f"e{index}"
-            text = _text_lines([t("render.empty_stage", lang)], colour=palette.MUTED_INK)
-            out.append(f"    {placeholder} [shape=plaintext, label={_html_label(text)}];")
-            names.append(placeholder)
-        out.append("  }")
-        column_nodes.append(names)
+    out = _graph_header(view.title.get(lang), layout)
+    clusters, column_nodes = _stage_clusters(_columns(view, steps, lang), node_of, actor_names, opts)
+    out += clusters
     if legend:
         out += _legend(opts)
         column_nodes.append(["legend"])
-
-    column_of = {name: i for i, names in enumerate(column_nodes) for name in names}
-    edges: list[tuple[str, str, LocalText]] = []
-    seen: set[tuple[str, str]] = set()
-    for transition in view.transitions:
-        key = (transition.source, transition.target)
-        if key not in seen and transition.source in node_of and transition.target in node_of:
-            seen.add(key)
-            edges.append((transition.source, transition.target, transition.condition))
-    node_edges = [(node_of[a], node_of[b]) for a, b, _ in edges]
-    loose = _column_order(column_nodes, column_of, _reading_order(column_nodes, column_of, node_edges), node_edges, out)
-
-    focus_handoffs = {}
-    if actor_filter is not None:
-        focus_handoffs = {(h.source, h.target): h for h in handoffs(view) if actor_filter in (h.from_actor, h.to_actor)}
-    for source_id, target_id, condition in edges:
-        source, target = node_of[source_id], node_of[target_id]
-        attrs: dict[str, str | float | int] = {}
-        lines = _text_lines(wrap(condition.get(lang), LABEL_WIDTH, MAX_LABEL_LINES))
-        handoff = focus_handoffs.get((source_id, target_id))
-        if handoff:
-            cue = "render.handoff_covered" if handoff.covered_by_coordinator else "render.handoff"
-            lines += _text_lines([f"{HANDOFF_ICON} {t(cue, lang)}"], size=12, bold=True)
-            attrs.update(penwidth=3.5, color=palette.INK)
-            attrs["class"] = "handoff"
-        if lines:
-            attrs["label"] = _html_label(lines)
-        if (source, target) in loose:
-            attrs["constraint"] = "false"
-        out.append(f"  {source} -> {target}{' ' + _attrs(**attrs) if attrs else ''};")
+    edges = _drawn_edges(view, node_of)
+    rules = rank_rules(column_nodes, [(node_of[a], node_of[b]) for a, b, _ in edges], layout, band)
+    out += rules.lines
+    out += _edge_lines(view, node_of, opts, rules, edges)
     out.append("}")
     return "\n".join(out) + "\n"

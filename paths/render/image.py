@@ -8,6 +8,7 @@ from `paths.render.dot`, where all user text is already escaped.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 
@@ -17,7 +18,7 @@ from paths.render.dot import to_dot
 
 # svg keeps emoji as text for the browser; png and pdf go through cairo/pango, which finds
 # DejaVu Sans and the colour emoji font through fontconfig.
-FORMATS: dict[str, str] = {"svg": "svg", "png": "png:cairo", "pdf": "pdf:cairo"}
+FORMATS: dict[str, str] = {"svg": "svg", "png": "png:cairo", "pdf": "pdf:cairo", "json": "json"}
 PNG_DPI = 144  # sharp on a projector or a 2x screen, still a reasonable file size
 DEFAULT_TIMEOUT = 120.0
 
@@ -76,3 +77,23 @@ def render_path(
     if fmt not in FORMATS:
         raise RenderError("format", fmt=str(fmt)[:20])
     return render_dot(to_dot(path, lang, audience, **options), fmt, timeout=timeout)  # type: ignore[arg-type]
+
+
+_PROLOGUE = re.compile(r"\A.*?(?=<svg\b)", re.S)
+_TITLE = re.compile(r"<title>[^<]*</title>")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_SIZE = re.compile(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"')
+
+
+def inline_svg(svg: bytes | str) -> str:
+    """The `dot -Tsvg` drawing ready to put in a page as it is: no XML prologue or DOCTYPE, no comments,
+    and no `<title>` elements (they hold the generated node names, `n0`, which a browser would show as
+    tooltips and a screen reader might read). The size stays in points; a page scales it with CSS."""
+    text = svg.decode("utf-8") if isinstance(svg, bytes) else svg
+    return _TITLE.sub("", _COMMENT.sub("", _PROLOGUE.sub("", text, count=1)))
+
+
+def svg_size(svg: str) -> tuple[float, float]:
+    """The drawing's natural (width, height) in points, as `dot` wrote them on the root element."""
+    match = _SIZE.search(svg)
+    return (float(match.group(1)), float(match.group(2))) if match else (0.0, 0.0)

@@ -11,17 +11,27 @@ out the document, since the finisher asks for it only at the end.
 
 from __future__ import annotations
 
+import base64
 import io
+import json
 import logging
-from collections.abc import Callable
+import re
+import struct
+import zlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import pydyf
 import pypdf
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, PdfObject, StreamObject
 
-# The drawing's own PDF may repeat keys; pypdf warns about each and keeps the last.
-logging.getLogger("pypdf").addFilter(lambda record: record.levelno >= logging.ERROR)
+# cairo's PDF (what `dot -Tpdf` writes) repeats keys in its XObject resources, the same object under each:
+# pypdf keeps one and warns, from this logger, about the others. Only that warning, and only while our
+# own drawing is read, is dropped (`_quietly`); the copy written into the document has each key once.
+_PYPDF_DICTIONARIES = logging.getLogger("pypdf.generic._data_structures")
+_REPEATED_KEY = "Multiple definitions in dictionary"
 
 # A 1 x 1 white RGB PNG (no alpha, so no soft mask): nothing else in our documents is an image of that size.
 PLACEHOLDER_SRC = (
@@ -95,11 +105,64 @@ def _serialised(value: PdfObject) -> bytes:
     return out.getvalue()
 
 
-def _is_placeholder(item: object) -> bool:
+def _not_a_repeated_key(record: logging.LogRecord) -> bool:
+    return not str(record.msg).startswith(_REPEATED_KEY)
+
+
+@contextmanager
+def _quietly() -> Iterator[None]:
+    """While the drawing is read: pypdf's warning about its repeated resource keys is not printed."""
+    _PYPDF_DICTIONARIES.addFilter(_not_a_repeated_key)
+    try:
+        yield
+    finally:
+        _PYPDF_DICTIONARIES.removeFilter(_not_a_repeated_key)
+
+
+def list_fields_once(pdf: pydyf.PDF) -> None:
+    """The form's field list with each field once, and no widget of a radio group (those are reached
+    through their group's /Kids, and carry no name of their own): WeasyPrint lists every radio button
+    beside its group, named like it, so a reader saw each group as many times as it had buttons."""
+    form = pdf.catalog.get("AcroForm") if hasattr(pdf.catalog, "get") else None
+    if not form or "Fields" not in form:
+        return
+    kids = set()
+    for item in pdf.objects:
+        if isinstance(item, pydyf.Dictionary) and "Parent" in item:
+            kids.add(item.reference)
+            item.pop("T", None)  # a radio button is its group's widget, not a field of its own name
+            item.pop("TU", None)
+    kept: list[object] = []
+    for reference in form["Fields"]:
+        if reference not in kids and reference not in kept:
+            kept.append(reference)
+    form["Fields"] = pydyf.Array(kept)
+
+
+def placeholder_src(index: int) -> str:
+    """A data URL of a white PNG one pixel wide and `index + 1` high: the placeholder of slice `index`
+    (`PLACEHOLDER_SRC` is slice 0). Its height tells the finisher which slice goes where."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    header = struct.pack(">IIBBBBB", 1, index + 1, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(b"\x00\xff\xff\xff" * (index + 1))
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+
+
+def _placeholder_index(item: object) -> int | None:
     if not isinstance(item, pydyf.Stream):
-        return False
+        return None
     extra = item.extra
-    return extra.get("Subtype") == "/Image" and extra.get("Width") == 1 and extra.get("Height") == 1
+    if extra.get("Subtype") != "/Image" or extra.get("Width") != 1 or not isinstance(extra.get("Height"), int):
+        return None
+    return extra["Height"] - 1
+
+
+def _is_placeholder(item: object) -> bool:
+    return _placeholder_index(item) == 0
 
 
 def _page_content(page: pypdf.PageObject) -> tuple[bytes, dict[str, PdfObject]]:
@@ -121,6 +184,11 @@ def place_drawing(pdf: pydyf.PDF, drawing: bytes, box: tuple[float, float]) -> N
     its own proportions inside it, centred. The placeholder is painted in the unit square, so the
     form's matrix maps the drawing's page into that square.
     """
+    with _quietly():
+        _place(pdf, drawing, box)
+
+
+def _place(pdf: pydyf.PDF, drawing: bytes, box: tuple[float, float]) -> None:
     try:
         page = pypdf.PdfReader(io.BytesIO(drawing)).pages[0]
     except (pypdf.errors.PyPdfError, IndexError) as exc:
@@ -164,3 +232,160 @@ def drawing_finisher(drawing: Callable[[], bytes], box: tuple[float, float]) -> 
             raise FigureError("the drawing could not be read") from exc
 
     return finish
+
+
+def _busy_bands(layout_json: bytes, offset: float) -> list[tuple[float, float]]:
+    """Where a cut would go through something: each node, each arrow's label and each stage's title,
+    as (bottom, top) in the drawing's PDF points (`offset`: the drawing's margin)."""
+    graph = json.loads(layout_json)
+    bands = []
+    for item in graph.get("objects", []):
+        if "bb" in item:  # a stage's box: its title sits at its top
+            top = float(item["bb"].split(",")[3])
+            bands.append((top - 26.0, top))
+        elif "pos" in item and "height" in item:
+            y, half = float(item["pos"].split(",")[1]), float(item["height"]) * 36.0
+            bands.append((y - half - 2.0, y + half + 2.0))
+    for edge in graph.get("edges", []):
+        if "lp" in edge:
+            y = float(edge["lp"].split(",")[1])
+            bands.append((y - 30.0, y + 30.0))
+    label_top = float(graph.get("bb", "0,0,0,0").split(",")[3])
+    bands.append((label_top - 60.0, label_top))  # the drawing's title
+    return [(bottom + offset, top + offset) for bottom, top in bands]
+
+
+def cut_slices(
+    layout_json: bytes, page_height: float, bb_height: float, slice_height: float
+) -> list[tuple[float, float]]:
+    """The drawing cut into slices of at most `slice_height` points, top to bottom, as (bottom, top) in
+    the drawing's PDF coordinates: each cut between things (`dot -Tjson`'s nodes, labels and stage
+    titles), never through one, unless a single thing is taller than a slice."""
+    busy = _busy_bands(layout_json, (page_height - bb_height) / 2)
+    slices: list[tuple[float, float]] = []
+    top = page_height
+    while top > 0:
+        cut = top - slice_height
+        if cut <= 0:
+            slices.append((0.0, top))
+            break
+        moved = True
+        while moved:
+            moved = False
+            for bottom, band_top in busy:
+                if bottom < cut < band_top:
+                    cut, moved = band_top + 1.0, True
+        if cut >= top - slice_height / 4:  # nothing fits: cut where the slice ends
+            cut = top - slice_height
+        slices.append((cut, top))
+        top = cut
+    return slices
+
+
+_MEDIA_BOX = re.compile(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]")
+
+
+def drawing_size(drawing: bytes) -> tuple[float, float]:
+    """The (width, height) in points of the drawing's one page (read off cairo's /MediaBox when it is
+    written plainly, which saves parsing the file twice)."""
+    plain = _MEDIA_BOX.findall(drawing)
+    if len(plain) == 1:
+        return float(plain[0][0]), float(plain[0][1])
+    with _quietly():
+        try:
+            box = pypdf.PdfReader(io.BytesIO(drawing)).pages[0].mediabox
+        except (pypdf.errors.PyPdfError, IndexError) as exc:
+            raise FigureError("the drawing is not a PDF with a page") from exc
+        return float(box.width), float(box.height)
+
+
+_TEXT_OBJECT = re.compile(rb"(?<![^\s])BT\s.*?\sET(?![^\s])", re.S)
+_TEXT_MATRIX = re.compile(rb"(-?[\d.]+)\s+(-?[\d.]+)\s+Tm")
+_FLIP = re.compile(rb"\A\s*1\s+0\s+0\s+-1\s+0\s+(-?[\d.]+)\s+cm")
+
+
+_COLOUR = re.compile(rb"(?<![^\s])-?[\d.]+\s+-?[\d.]+\s+-?[\d.]+\s+rg(?![^\s])")
+
+
+@dataclass
+class _Split:
+    """The drawing's content split in two: every graphic (drawn once, shared by all slices) and each text
+    object with the fill colour it was drawn in and its baseline's height in PDF points."""
+
+    graphics: bytes
+    texts: list[tuple[bytes, float]]
+    flip: bytes  # cairo's `1 0 0 -1 0 H cm`, which the texts are written under
+
+
+def _split_content(content: bytes) -> _Split | None:
+    """The content split (see `_Split`), or None when it does not start with cairo's flip, which is what
+    lets a text's height be read off its matrix. A regular expression, not a full content parser: cairo
+    writes one Tm per text object, and parsing the whole stream with pypdf cost more than the rest."""
+    flip = _FLIP.match(content)
+    if flip is None:
+        return None
+    height_of_page = float(flip.group(1))
+    graphics: list[bytes] = []
+    texts: list[tuple[bytes, float]] = []
+    colour, last = b"0 0 0 rg", 0
+    for match in _TEXT_OBJECT.finditer(content):
+        before = content[last : match.start()]
+        graphics.append(before)
+        colours = _COLOUR.findall(before)
+        colour = colours[-1] if colours else colour
+        matrix = _TEXT_MATRIX.search(match.group(0))
+        height = height_of_page - float(matrix.group(2)) if matrix else height_of_page
+        texts.append((colour + b"\n" + match.group(0), height))
+        last = match.end()
+    graphics.append(content[last:])
+    return _Split(b"".join(graphics), texts, flip.group(0))
+
+
+def _slice_content(split: _Split, bottom: float, top: float) -> bytes:
+    """A slice's content: the shared graphics, then only the texts whose baseline lies in the slice, so
+    that a text is read (copied, searched, spoken) once, in its own slice."""
+    kept = [text for text, height in split.texts if bottom - 1 <= height <= top + 1]
+    return b"/PolkuDrawing Do\nq\n" + split.flip + b"\n" + b"\n".join(kept) + b"\nQ\n"
+
+
+def place_slices(pdf: pydyf.PDF, drawing: bytes, slices: list[tuple[float, float]]) -> None:
+    """Put slice `i` of `drawing` (its (bottom, top) in the drawing's points) where placeholder `i`
+    (`placeholder_src(i)`) is: one form XObject a slice, clipped by its /BBox, all sharing the drawing's
+    resources and each holding only its own texts. Each placeholder's box must have its slice's proportions."""
+    with _quietly():
+        try:
+            reader = pypdf.PdfReader(io.BytesIO(drawing))
+            page = reader.pages[0]
+        except (pypdf.errors.PyPdfError, IndexError) as exc:
+            raise FigureError("the drawing is not a PDF with a page") from exc
+        found = {_placeholder_index(item): item for item in pdf.objects if _placeholder_index(item) is not None}
+        if sorted(found) != list(range(len(slices))):
+            raise FigureError(f"the document has {len(found)} figure placeholders, not {len(slices)}")
+        width = float(page.mediabox.width)
+        content = page.get_contents().get_data()
+        split = _split_content(content) or _Split(content, [], b"")
+        copier = _Copier(pdf)
+        source = page.get("/Resources", DictionaryObject()).get_object()
+        resources = copier.copy(source)
+        graphics = pydyf.Stream([split.graphics], pydyf.Dictionary({
+            "Type": "/XObject", "Subtype": "/Form", "BBox": pydyf.Array([0, 0, width, float(page.mediabox.height)]),
+            "Resources": resources,
+        }), compress=True)
+        pdf.add_object(graphics)
+        # The slices' resources: the drawing's, with the shared graphics added to its XObjects (each entry a
+        # reference to the object copied once above).
+        slice_resources = pydyf.Dictionary({_name_key(k): copier.copy(v) for k, v in source.items() if k != "/XObject"})
+        images = source.get("/XObject", DictionaryObject()).get_object()
+        xobjects = pydyf.Dictionary({_name_key(k): copier.copy(v) for k, v in images.items()})
+        xobjects["PolkuDrawing"] = graphics.reference
+        slice_resources["XObject"] = xobjects
+        for index, (bottom, top) in enumerate(slices):
+            form = found[index]
+            form.compress = True
+            form.stream = [_slice_content(split, bottom, top)]
+            form.extra = pydyf.Dictionary({
+                "Type": "/XObject", "Subtype": "/Form", "BBox": pydyf.Array([0, bottom, width, top]),
+                "Matrix": pydyf.Array(f"{value:.12f}".encode() for value in (
+                    1 / width, 0, 0, 1 / (top - bottom), 0, -bottom / (top - bottom))),
+                "Resources": slice_resources,
+            })

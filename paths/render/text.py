@@ -24,15 +24,16 @@ from paths.i18n.catalog import normalise_lang, t
 from paths.model.contact_rules import is_email
 from paths.model.graph import end_steps, start_steps, to_graph, walk_order
 from paths.model.schema import LANGS, LocalText, ServicePath, Step, StepKind
-from paths.render import palette
+from paths.render import marks, palette
 from paths.render.escape import md_escape, md_link, safe_href
 from paths.render.experience import experience_rows
 from paths.views.audience import audience_view
 
-LIGHT_BULB = "💡"
-NETWORK_ICON = "👥"
-STATUS_ICONS = {"done": "✓", "here": "📍", "next": "➜", "not_for_me": "–"}  # as in the flow diagram
-STATUSES = tuple(STATUS_ICONS)
+# The marks' icons, written once in paths/render/marks.py (the same in every picture).
+LIGHT_BULB = marks.LIGHT_BULB
+NETWORK_ICON = marks.NETWORK_ICON
+STATUS_ICONS = marks.STATUS_ICONS
+STATUSES = marks.STATUSES
 MAX_LISTED = 3
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,6 +35,12 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """One SQLite store for the module; tests that write use their own path ids."""
     with app_databases(tmp_path_factory.mktemp("app")) as (url, _):
         yield url
+
+
+def flow_drawings(at: AppTest) -> str:
+    """The SVGs of the page's one flow diagram component, joined."""
+    [component] = at.get("bidi_component")
+    return "\n".join(json.loads(component.proto.json)["drawings"].values())
 
 
 def run_app(database_url: str, **query: str) -> AppTest:
@@ -143,10 +150,12 @@ def test_path_page_shows_ari_with_tabs_and_flow_diagram(database_url: str) -> No
     at = run_app(database_url, path="ari")
     assert at.title[0].value.replace("\\", "") == BUILTIN["ari"].title.fi
     assert [tab.label for tab in at.tabs] == [t(f"pathpage.tab.{name}", "fi") for name in ("flow", "blueprint", "text")]
-    charts = at.get("graphviz_chart")
-    assert len(charts) == 1
-    dot = charts[0].proto.spec
-    assert dot.count("💡") >= len(BUILTIN["ari"].coordinator_steps)
+    [component] = at.get("bidi_component")
+    data = json.loads(component.proto.json)
+    assert set(data["drawings"]) == {"wide", "portrait"}  # automatic: the browser picks by its width
+    for svg in data["drawings"].values():
+        assert svg.startswith("<svg") and svg.count("💡") >= len(BUILTIN["ari"].coordinator_steps)
+    assert sorted(step for step, _title in data["steps"].values()) == sorted(s.id for s in BUILTIN["ari"].steps)
     descriptions = [h.proto.body for h in at.get("html") if 'class="polku-description"' in h.proto.body]
     assert len(descriptions) == 1 and len(descriptions[0]) > 60  # the short description under the diagram
     # The downloads are drawn when their section is opened.
@@ -237,7 +246,7 @@ def test_problems_are_listed_for_a_broken_draft(database_url: str) -> None:
         assert problem.message in warning
     assert t("pathpage.problems_title", "fi", count=len(expected)) in warning
     # The draft is still drawn.
-    assert len(at.get("graphviz_chart")) == 1
+    assert "<svg" in flow_drawings(at)
     # The problems follow the language.
     at = run_app(database_url, path="rikki", lang="en")
     assert validate(path, "en")[0].message in problem_warnings(at)[0]
@@ -290,9 +299,9 @@ def test_open_tab_and_audience_survive_a_language_switch(database_url: str) -> N
 
 
 def graphviz_spec(at: AppTest) -> str:
-    charts = at.get("graphviz_chart")
-    assert len(charts) == 1
-    return charts[0].proto.spec
+    """The wide flow diagram the page sends, as `dot` drew it."""
+    [component] = at.get("bidi_component")
+    return json.loads(component.proto.json)["drawings"]["wide"]
 
 
 def html_bodies(at: AppTest) -> str:
@@ -332,7 +341,7 @@ def test_switching_to_the_partner_view_highlights_an_actor_and_lists_its_handoff
     focus_steps = [step for step in ari.steps if "employment-pilot" in step.actors]
     assert dot.count(f"★ {t('render.filter.focus', 'fi')}") == len(focus_steps)
     expected = [h for h in handoffs(ari) if "employment-pilot" in (h.from_actor, h.to_actor)]
-    assert expected and dot.count('class="handoff"') == len(expected)
+    assert expected and dot.count('class="edge handoff"') == len(expected)
     items = handoff_items(at)
     assert len(items) == len(expected)
     names = {actor.id: actor.name.fi for actor in ari.actors}
@@ -349,7 +358,7 @@ def test_switching_to_the_partner_view_highlights_an_actor_and_lists_its_handoff
     dot = graphviz_spec(at)
     assert dot.count(f"★ {t('render.filter.focus', 'fi')}") == len([s for s in ari.steps if "coordinator" in s.actors])
     expected = [h for h in handoffs(ari) if "coordinator" in (h.from_actor, h.to_actor)]
-    assert len(handoff_items(at)) == len(expected) == dot.count('class="handoff"')
+    assert len(handoff_items(at)) == len(expected) == dot.count('class="edge handoff"')
     assert t("pathview.handoffs_of", "fi", actor=names["coordinator"]) in html_bodies(at)
 
 
@@ -482,3 +491,25 @@ def test_the_first_account_ends_the_demo_mode_in_an_open_session(
     ).run()
     assert "INSIDE" not in markdown_text(guarded)
     assert t("auth.sign_in_title", "fi") in [header.value for header in guarded.header]
+
+
+def test_a_large_path_is_drawn_one_stage_at_a_time_with_a_step_search(database_url: str) -> None:
+    """A 2,000-step path: the page offers the stages and a step search, and draws only the chosen stage;
+    a step found by the search opens its stage and its details."""
+    from bench.synthetic import synthetic_path
+
+    large = synthetic_path(2000, seed=4).model_copy(update={"id": "iso"})
+    Store(database_url).save_path(large, "test")
+    at = run_app(database_url, path="iso")
+    stage_pick = at.selectbox(key="_polku_large_stage")
+    first = large.stages[0].id
+    assert stage_pick.value == first
+    steps = {step for step, _title in json.loads(at.get("bidi_component")[0].proto.json)["steps"].values()}
+    assert steps == {step.id for step in large.steps if step.stage == first}
+    target = next(step for step in large.steps if step.stage == large.stages[3].id)
+    at.selectbox(key="_polku_large_search").set_value(target.id).run()
+    assert not at.exception
+    assert at.query_params["step"] == [target.id] or at.query_params["step"] == target.id
+    assert at.selectbox(key="_polku_large_stage").value == target.stage
+    steps = {step for step, _title in json.loads(at.get("bidi_component")[0].proto.json)["steps"].values()}
+    assert target.id in steps and len(steps) < len(large.steps) / 3

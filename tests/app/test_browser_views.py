@@ -16,7 +16,7 @@ from tests.support.browser import wait_idle
 pytestmark = pytest.mark.browser
 
 ARI = next(path for path in builtin_paths() if path.id == "ari")
-DIAGRAM = "[data-testid='stGraphVizChart'] svg"
+DIAGRAM = ".polku-flow svg"
 
 
 def expected_handoffs(actor: str) -> list:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -184,8 +185,9 @@ def test_here_is_marked_in_the_list_and_the_diagram(stores):
     html = "\n".join(h.proto.body for h in at.get("html"))
     assert "📍 Olen tässä:</strong> Verkostokokous" in html
     assert any(m.value.startswith("#### **📍 Olen tässä** 💡 Verkostokokous") for m in at.markdown)
-    [chart] = at.get("graphviz_chart")
-    assert "📍" in chart.proto.spec
+    [picture] = at.get("bidi_component")  # drawn by dot on the server, both layouts
+    drawings = json.loads(picture.proto.json)["drawings"]
+    assert set(drawings) == {"wide", "portrait"} and all("📍" in svg for svg in drawings.values())
 
 
 def test_wrong_revoked_and_erased_links_look_the_same(stores):

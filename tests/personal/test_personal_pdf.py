@@ -13,6 +13,7 @@ import pytest
 from paths.personal.model import PersonalContact, PersonalFill, PersonalPath, StepEntry, client_steps
 from paths.personal.pdf import blank_worksheet, personal_html, personal_pdf, worksheet_html
 from tests.support.factories import branching_path
+from tests.support.pdf_forms import filled_fields
 
 NOTE = "Haluan kysyä kuntoutuksesta – äiti, öljy, Åbo"
 GOAL = "Päästä työkokeiluun syksyllä, jaksaa arjessa"
@@ -96,16 +97,21 @@ def test_a4_pages_large_type_and_dejavu(filled_pdf: pypdf.PdfReader) -> None:
     assert (round(float(first.mediabox.width)), round(float(first.mediabox.height))) == (595, 842)
     sizes: list[float] = []
     fonts: set[str] = set()
+    fonts_in_order: list[str] = []
 
     def visit(text: str, cm: list[float], tm: list[float], font: dict | None, size: float) -> None:
         if text.strip() and font is not None:
             sizes.append(size * math.hypot(tm[2], tm[3]) * math.hypot(cm[2], cm[3]))
             fonts.add(str(font.get("/BaseFont")))
+            fonts_in_order.append(str(font.get("/BaseFont")))
 
     for page in filled_pdf.pages:
-        if page.mediabox.width < page.mediabox.height:  # the diagram's landscape page has its own scale
-            page.extract_text(visitor_text=visit)
-    assert sizes and min(sizes) >= 13.9
+        assert page.mediabox.width < page.mediabox.height  # every page portrait, the diagram's too
+        page.extract_text(visitor_text=visit)
+    # The page's own text (WeasyPrint's fonts; the diagram's text is in tests/render/test_paper_diagram.py):
+    # 14 pt, the steps table 11 pt.
+    body = [size for size, font in zip(sizes, fonts_in_order, strict=True) if "DejaVu-Sans" in font]
+    assert body and min(body) >= 10.9 and max(body) >= 13.9
     assert any("DejaVu-Sans" in font for font in fonts)
 
 
@@ -121,9 +127,8 @@ def test_statuses_are_icon_and_words_and_here_is_marked(filled_pdf: pypdf.PdfRea
 
 
 def test_the_diagram_has_bulbs_and_i_am_here(filled_pdf: pypdf.PdfReader) -> None:
-    landscape = [p for p in filled_pdf.pages if p.mediabox.width > p.mediabox.height]
-    assert len(landscape) == 1
-    diagram = flat(landscape[0].extract_text())
+    text = flat(text_of(filled_pdf))
+    diagram = text[text.index("Polkuni kuvana") : text.index("Askeleet")]  # the drawing and its legend
     assert "Polkuni kuvana" in diagram
     assert "💡" in diagram and "📍" in diagram
     assert "Verkostokokous" in diagram  # step titles drawn as real text in the picture
@@ -140,7 +145,8 @@ def test_the_light_bulb_meaning_is_told_at_each_coordinator_step(filled_pdf: pyp
 
 def test_hostile_rtl_and_long_text_is_shown_as_text(filled_pdf: pypdf.PdfReader) -> None:
     text = flat(text_of(filled_pdf))
-    assert HOSTILE in text  # never interpreted as markup
+    # Never interpreted as markup (the steps table's narrow column may break it over lines).
+    assert HOSTILE.replace(" ", "") in text.replace(" ", "")
     assert "שלום" in text or "םולש" in text  # extraction order of right-to-left text varies
     assert LONG_WORD in text  # a very long note flows over pages and is complete
     html = personal_html(personal(FILLED))
@@ -167,7 +173,7 @@ def test_blank_worksheet_has_write_in_places_and_no_fields(worksheet_sv: pypdf.P
     assert "Läge: ✓" not in text  # nothing filled in
     assert "/AcroForm" not in worksheet_sv.trailer["/Root"]
     html = worksheet_html(branching_path(), "sv")
-    assert html.count('class="line"') >= 5 * len(client_steps(branching_path()))
+    assert html.count('class="line"') >= 4 * len(client_steps(branching_path()))  # date, whom I met, two for notes
 
 
 def test_fillable_worksheet_has_form_fields(fillable: pypdf.PdfReader) -> None:
@@ -185,13 +191,7 @@ def test_fillable_worksheet_has_form_fields(fillable: pypdf.PdfReader) -> None:
 
 
 def test_fillable_fields_can_be_filled_in_and_read_back(fillable: pypdf.PdfReader) -> None:
-    writer = pypdf.PdfWriter(clone_from=fillable)
-    for page in writer.pages:
-        writer.update_page_form_field_values(page, {"goals": "Oma tavoite åäö", "step0_note": "Kysymys"},
-                                             auto_regenerate=False)
-    out = io.BytesIO()
-    writer.write(out)
-    fields = pypdf.PdfReader(io.BytesIO(out.getvalue())).get_fields()
+    fields = filled_fields(fillable, {"goals": "Oma tavoite åäö", "step0_note": "Kysymys"})
     assert fields["goals"]["/V"] == "Oma tavoite åäö"
     assert fields["step0_note"]["/V"] == "Kysymys"
 

@@ -83,6 +83,6 @@ def test_renderers_and_pages_use_only_palette_colours():
 
 def test_the_scan_sees_the_renderers():
     names = {str(file.relative_to(ROOT)) for file in SCANNED}
-    assert {"paths/render/dot.py", "components/appointment_page.py"} <= names
+    assert {"paths/render/dot.py", "paths/render/marks.py", "components/appointment_page.py"} <= names
     assert HEX.search('fillcolor="#abcdef"') and not HEX.search("&#123;")
     assert NAMED.search('fillcolor="red"') and NAMED.search("color: grey;")

@@ -15,7 +15,7 @@ import weasyprint
 from paths.formats.files import load_path_file
 from paths.i18n.catalog import t
 from paths.personal.model import PersonalFill, PersonalPath
-from paths.personal.pdf import DIAGRAM_BOX_MM, blank_worksheet, pdf_options, personal_pdf
+from paths.personal.pdf import blank_worksheet, paper_figure, pdf_options, personal_diagram_dot, personal_pdf
 from paths.render.image import render_dot
 from paths.render.pdf_figure import PLACEHOLDER_SRC, FigureError, drawing_finisher
 
@@ -125,16 +125,22 @@ def _text(pdf: bytes) -> str:
     return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
 
 
-def test_the_personal_pdfs_diagram_is_graphviz_text_in_its_box() -> None:
-    pdf = personal_pdf(_personal())
+def test_the_personal_pdfs_diagram_is_graphviz_text_in_its_slices() -> None:
+    """The portrait drawing, cut into slices, on A4 portrait pages: its texts are real text, and the first
+    figure (the one with the text alternative) has the first slice's box."""
+    personal = _personal()
+    pdf = personal_pdf(personal)
     reader = pypdf.PdfReader(io.BytesIO(pdf))
-    landscape = [page for page in reader.pages if page.mediabox.width > page.mediabox.height]
-    assert len(landscape) == 1
-    assert "Kykyviisari" in landscape[0].extract_text()
-    (figure,) = figures(reader)
-    x1, y1, x2, y2 = (float(v) for v in figure["/A"]["/BBox"])
-    px_per_mm = 96 / 25.4  # WeasyPrint's user space is in CSS pixels
-    assert (x2 - x1, y2 - y1) == pytest.approx(tuple(v * px_per_mm for v in DIAGRAM_BOX_MM), abs=0.5)
+    assert all(page.mediabox.width < page.mediabox.height for page in reader.pages)
+    assert "Kykyviisari" in " ".join(page.extract_text() for page in reader.pages)
+    dot = personal_diagram_dot(personal)
+    paper = paper_figure(render_dot(dot, "pdf"), render_dot(dot, "json"))
+    assert len(paper.boxes) >= 2 and paper.columns == 2
+    described = [figure for figure in figures(reader) if figure.get("/Alt")]
+    assert len(described) == 1
+    x1, y1, x2, y2 = (float(v) for v in described[0]["/A"]["/BBox"])
+    px_per_pt = 96 / 72  # WeasyPrint's user space is in CSS pixels
+    assert (x2 - x1, y2 - y1) == pytest.approx(tuple(v * px_per_pt for v in paper.boxes[0]), abs=0.5)
 
 
 @pytest.mark.parametrize("dot", ["missing", "failing", "not a PDF"])

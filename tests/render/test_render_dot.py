@@ -9,7 +9,7 @@ import pytest
 
 from paths.formats.files import builtin_paths
 from paths.model.schema import ServicePath
-from paths.render.dot import BULB, Handoff, handoffs, to_dot, wrap
+from paths.render.dot import BULB, TITLE_WIDTH, Handoff, handoffs, to_dot, wrap
 from paths.render.image import render_dot
 from tests.support.factories import branching_path
 
@@ -314,8 +314,9 @@ def test_node_names_are_generated_not_user_ids() -> None:
 
 def test_long_finnish_words_wrap_with_a_hyphen(hostile_svg: tuple[str, ET.Element]) -> None:
     _, root = hostile_svg
-    pieces = lines_of_step(root, "työkyvyntukipalvelukoko-")
-    assert "naisuussuunnitelma" in pieces
+    head = LONG_WORD[: TITLE_WIDTH - 1]
+    pieces = lines_of_step(root, head + "-")
+    assert LONG_WORD[len(head) :] in pieces
     assert all(len(line) <= 32 for lines in node_groups(root).values() for line in lines)
     lines = wrap(f"{LONG_WORD} {LONG_WORD}", 24, 6)
     assert "".join(line.replace("-", "") for line in lines).replace(" ", "") == LONG_WORD * 2

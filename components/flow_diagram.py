@@ -1,0 +1,72 @@
+"""The flow diagram as a Streamlit custom component (components v2): Graphviz's SVG shown as it is.
+
+`st.graphviz_chart` lays the DOT out in the browser (about 0.8 s for Ari's path on every view switch).
+Here the server draws with the real `dot` (cached per path version, language, view and layout in
+`components.diagrams`) and the component puts the finished SVG in the page: no layout work in the
+browser. It sends the clicked step back (mouse, or Tab to a step and Enter / Space) as the `step`
+trigger; the page keeps it in the URL (`?step=`). Both layouts are sent when the choice is automatic,
+so the component picks the one that fits the width it has without a second round trip.
+
+The component's HTML is only our own: the SVG comes from `dot`, whose input has every user text
+escaped (`paths.render.dot`), and the step titles are set as attribute values, never as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import streamlit as st
+
+STATIC = Path(__file__).parent / "static"
+CHOICES = ("auto", "wide", "portrait")
+_COMPONENT = st.components.v2.component(
+    "polku_flow_diagram",
+    html="",
+    css=(STATIC / "flow_diagram.css").read_text(encoding="utf-8"),
+    js=(STATIC / "flow_diagram.js").read_text(encoding="utf-8"),
+    # In the page's own DOM (every rule is under .polku-flow): the page's print stylesheet, the keyboard
+    # focus and accessibility checkers see the drawing as part of the page.
+    isolate_styles=False,
+)
+
+
+def clicked_step(key: str) -> str | None:
+    """The step id the component with `key` sent in this run (None when nothing was clicked)."""
+    state = st.session_state.get(key)
+    if state is None:
+        return None
+    value = state.get("step") if hasattr(state, "get") else getattr(state, "step", None)
+    return value if isinstance(value, str) else None
+
+
+def flow_picture(
+    drawings: dict[str, tuple[str, float]],
+    steps: dict[str, list[str]],
+    *,
+    choice: str,
+    fit: bool,
+    selected: str | None,
+    label: str,
+    version: str,
+    key: str,
+    on_step: Callable[[], None],
+) -> None:
+    """Mount the component: `drawings` maps a layout to its (SVG, natural width in points); `steps` maps a
+    node name to [step id, step title]; `on_step` runs (as a callback, before the page's next run) when a
+    step is chosen."""
+    _COMPONENT(
+        data={
+            "drawings": {name: svg for name, (svg, _width) in drawings.items()},
+            "widths": {name: width for name, (_svg, width) in drawings.items()},
+            "choice": choice if choice in CHOICES else "auto",
+            "fit": fit,
+            "steps": steps,
+            "selected": selected,
+            "label": label,
+            "version": version,
+        },
+        key=key,
+        width="stretch",
+        on_step_change=on_step,
+    )
