@@ -90,9 +90,8 @@ def to_mermaid_flowchart(path: ServicePath, lang: str = "fi", audience: str = "p
 
 
 def _score(step: Step) -> int:
-    """The step's experience score (1–5) when the path model has one, else the neutral 3."""
-    value = getattr(step, "experience", None) or getattr(step, "score", None)
-    return value if isinstance(value, int) and 1 <= value <= 5 else NEUTRAL_SCORE
+    """Mermaid's score (1–5) from how the step feels to the client (−2 … +2); unscored: the neutral 3."""
+    return NEUTRAL_SCORE if step.feeling is None else NEUTRAL_SCORE + int(step.feeling)
 
 
 def to_mermaid_journey(path: ServicePath, lang: str = "fi", audience: str = "client") -> str:

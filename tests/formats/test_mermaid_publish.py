@@ -86,3 +86,14 @@ def test_unknown_view_is_one_sentence() -> None:
     with pytest.raises(PublishError) as info:
         publish_page(branching_path(), "everyone", "fi")
     assert "client" in info.value.message("en")
+
+
+def test_the_journey_scores_each_step_by_how_it_feels_to_the_client() -> None:
+    path = branching_path()
+    felt = {"tarve": -2, "kirjaus": None, "kokous": 2, "seuraava": None}
+    steps = [step.model_copy(update={"feeling": felt.get(step.id)}) for step in path.steps]
+    text = to_mermaid_journey(path.model_copy(update={"steps": steps}), "fi", audience="professional")
+    tasks = [line.strip().split(": ") for line in text.splitlines() if line.startswith("      ")]
+    scores = {task: int(score) for task, score, _actors in tasks}
+    assert scores["Tarve tunnistetaan"] == 1 and scores["Kirjaus"] == 3
+    assert scores["👥 💡 Verkostokokous (Koordinaattorin askel)"] == 5
