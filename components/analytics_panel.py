@@ -56,7 +56,6 @@ def persona_card(path: ServicePath, lang: str, compact: bool = False) -> None:
         st.html(markup)
 
 
-@memo(256)
 def show_experience(path: ServicePath, lang: str) -> bool:
     """The "show the experience" toggle, offered when a step is scored: with it on, each scored step's
     title in the flow diagram carries its feeling in words."""

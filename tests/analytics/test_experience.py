@@ -157,6 +157,6 @@ def test_a_personal_path_gets_none_of_it_but_keeps_the_clients_own_feeling(tmp_p
     exported = store.export(personal.id)
     assert exported["versions"][-1]["fill"]["entries"]["tarve"]["feeling"] == -1
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(personal_pdf(loaded))).pages)
-    assert "How this felt: −1 hard" in text
+    assert "How this felt: −1 hard" in " ".join(text.split())  # the status column may wrap it
     assert store.erase(personal.id) and store.get(personal.id) is None and store.export(personal.id) is None
     store.engine.dispose()

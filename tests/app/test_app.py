@@ -22,7 +22,7 @@ from paths.render.dot import handoffs
 from paths.render.text import anchor_id
 from paths.store.library import Store
 from paths.views.configured import VIEW_NAMES, view_problems
-from tests.support.apptest import app_databases
+from tests.support.apptest import app_databases, flow_drawings
 from tests.support.factories import branching_path
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -35,12 +35,6 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """One SQLite store for the module; tests that write use their own path ids."""
     with app_databases(tmp_path_factory.mktemp("app")) as (url, _):
         yield url
-
-
-def flow_drawings(at: AppTest) -> str:
-    """The SVGs of the page's one flow diagram component, joined."""
-    [component] = at.get("bidi_component")
-    return "\n".join(json.loads(component.proto.json)["drawings"].values())
 
 
 def run_app(database_url: str, **query: str) -> AppTest:

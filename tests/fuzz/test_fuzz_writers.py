@@ -15,13 +15,14 @@ from openpyxl import load_workbook
 from pydantic import ValidationError
 from pypdf import PdfReader
 
+from paths.formats.cells import FORMULA_STARTS, unguard
 from paths.formats.spreadsheet import to_xlsx
 from paths.model.schema import ServicePath
 from paths.personal.model import PersonalDataError, PersonalFill, StepEntry
 from paths.personal.pdf import blank_worksheet, personal_pdf
 from paths.personal.store import PersonalStore
 from paths.render.image import render_path
-from paths.workshops.workshop import FORMULA_STARTS, Note, WorkshopError, clean_note_text, export_csv, export_xlsx
+from paths.workshops.workshop import Note, WorkshopError, clean_note_text, export_csv, export_xlsx
 from tests.fuzz.scale import READER_EXAMPLES, SLOW_WRITER_EXAMPLES
 from tests.fuzz.strategies import hostile_text, path_data, storable_text
 
@@ -80,7 +81,7 @@ def test_workshop_notes_export_to_csv_and_xlsx_that_read_back(text: str, name: s
         return
     rows = list(csv.reader(io.StringIO(export_csv([note], None, "fi").decode("utf-8-sig")), delimiter=";"))
     cell = rows[1][3]
-    assert cell == ("'" + note.text if note.text.startswith(FORMULA_STARTS) else note.text)
+    assert not cell.startswith(FORMULA_STARTS) and unguard(cell) == note.text
     sheet = load_workbook(io.BytesIO(export_xlsx([note], None, "fi", title=note.display_name or ""))).active
     assert sheet.cell(2, 4).value == note.text and sheet.cell(2, 4).data_type == "s"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,3 +31,9 @@ def run_script(script: str, timeout: float = 60, **params: str) -> AppTest:
     for name, value in params.items():
         at.query_params[name] = value
     return at.run()
+
+
+def flow_drawings(at: AppTest) -> str:
+    """The SVGs of the page's one flow diagram component, joined."""
+    [component] = at.get("bidi_component")
+    return "\n".join(json.loads(component.proto.json)["drawings"].values())
