@@ -87,7 +87,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     data = _read_file(args.file)
     store = _store()
     if args.id and not is_path_id(args.id):
-        raise CliError("cli_editing.error.bad_id", id=args.id)
+        raise CliError("cli_editing.error.bad_id", id=_shown(args.id))
     if file.suffix.lower() in SHEET_SUFFIXES:
         from paths.formats.spreadsheet import path_from_spreadsheet
 

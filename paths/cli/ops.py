@@ -19,7 +19,7 @@ from paths.cli.main import CliError, help_lang
 from paths.i18n.catalog import t
 
 
-def _databases():  # noqa: ANN202 - list[paths.ops.databases.Database], imported late to keep `--help` fast
+def _databases():  # noqa: ANN202 - list[paths.ops.databases.StoreDatabase], imported late to keep `--help` fast
     from paths.ops.databases import configured_databases
 
     return configured_databases()

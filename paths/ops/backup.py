@@ -30,7 +30,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from paths.ops import postgres
-from paths.ops.databases import Database, OpsError, head_revision, upgrade
+from paths.ops.databases import OpsError, StoreDatabase, head_revision, upgrade
 
 MANIFEST = "manifest.json"
 FORMAT = 1
@@ -48,7 +48,7 @@ class StoreBackup:
     revision: str | None
 
 
-def sqlite_file(database: Database) -> Path:
+def sqlite_file(database: StoreDatabase) -> Path:
     """The SQLite database's file; an in-memory or URI database cannot be backed up."""
     from sqlalchemy.engine import make_url
 
@@ -75,19 +75,19 @@ def _sqlite_revision(file: Path, version_table: str) -> str | None:
     return row[0] if row else None
 
 
-def _backup_sqlite(database: Database, target: Path) -> str | None:
+def _backup_sqlite(database: StoreDatabase, target: Path) -> str | None:
     """Copy a consistent snapshot with SQLite's online backup API; the copy's schema revision."""
-    from paths.ops.databases import VERSION_TABLES
+    from paths.ops.databases import migrations
 
     source_file = sqlite_file(database)
     if not source_file.is_file():
         raise OpsError("missing", store=database.name)
     with closing(sqlite3.connect(source_file, timeout=30)) as source, closing(sqlite3.connect(target)) as copy:
         source.backup(copy)
-    return _sqlite_revision(target, VERSION_TABLES[database.name])
+    return _sqlite_revision(target, migrations(database.name).version_table)
 
 
-def backup(directory: Path, databases: list[Database]) -> list[StoreBackup]:
+def backup(directory: Path, databases: list[StoreDatabase]) -> list[StoreBackup]:
     """Back up every store into the new directory `directory` (see the module docstring)."""
     directory = Path(directory)
     if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
@@ -138,7 +138,7 @@ def read_manifest(directory: Path) -> dict[str, StoreBackup]:
     return stores
 
 
-def _check_restorable(item: StoreBackup | None, database: Database) -> StoreBackup:
+def _check_restorable(item: StoreBackup | None, database: StoreDatabase) -> StoreBackup:
     if item is None:
         raise OpsError("not_in_backup", store=database.name)
     if item.kind != database.kind:
@@ -151,7 +151,7 @@ def _check_restorable(item: StoreBackup | None, database: Database) -> StoreBack
     return item
 
 
-def restore(directory: Path, databases: list[Database]) -> list[StoreBackup]:
+def restore(directory: Path, databases: list[StoreDatabase]) -> list[StoreBackup]:
     """Replace the contents of every store with the backup in `directory` (see the module docstring)."""
     stores = read_manifest(directory)
     plan = [(database, _check_restorable(stores.get(database.name), database)) for database in databases]

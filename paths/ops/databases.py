@@ -8,17 +8,22 @@ database: the personal tables all start with `personal_`, so each store's tables
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
+from paths.db.database import Migrations
 from paths.i18n.catalog import UserError
 
 LIBRARY = "library"
 PERSONAL = "personal"
 STORE_NAMES = (LIBRARY, PERSONAL)
 PERSONAL_PREFIX = "personal_"
-VERSION_TABLES = {LIBRARY: "alembic_version", PERSONAL: "alembic_version_personal"}
-_PATHS = Path(__file__).resolve().parents[1]
-MIGRATIONS = {LIBRARY: _PATHS / "store" / "migrations", PERSONAL: _PATHS / "personal" / "migrations"}
+
+
+def migrations(name: str) -> Migrations:
+    """The Alembic history of the store `name` (defined once, beside the store's tables)."""
+    from paths.personal.store import PERSONAL_MIGRATIONS
+    from paths.store.library import LIBRARY_MIGRATIONS
+
+    return LIBRARY_MIGRATIONS if name == LIBRARY else PERSONAL_MIGRATIONS
 
 
 class OpsError(UserError):
@@ -28,7 +33,7 @@ class OpsError(UserError):
 
 
 @dataclass(frozen=True)
-class Database:
+class StoreDatabase:
     """One of the two stores: its name (`library` or `personal`) and its SQLAlchemy URL."""
 
     name: str
@@ -42,32 +47,25 @@ class Database:
 
     def owns_table(self, table: str) -> bool:
         """Whether `table` belongs to this store (the other store may live in the same database)."""
-        personal = table.startswith(PERSONAL_PREFIX) or table == VERSION_TABLES[PERSONAL]
+        personal = table.startswith(PERSONAL_PREFIX) or table == migrations(PERSONAL).version_table
         return personal == (self.name == PERSONAL)
 
 
-def configured_databases(library_url: str | None = None, personal_url: str | None = None) -> list[Database]:
+def configured_databases(library_url: str | None = None, personal_url: str | None = None) -> list[StoreDatabase]:
     """Both stores with the URLs the app would use (POLKU_DATABASE_URL, POLKU_PERSONAL_DATABASE_URL)."""
     from paths.personal.store import default_url as personal_default
     from paths.store.library import resolve_url
 
-    return [Database(LIBRARY, resolve_url(library_url)), Database(PERSONAL, personal_url or personal_default())]
+    personal = personal_url or personal_default()
+    return [StoreDatabase(LIBRARY, resolve_url(library_url)), StoreDatabase(PERSONAL, personal)]
 
 
 def head_revision(name: str) -> str | None:
     """The newest migration this code knows for the store `name`."""
-    from alembic.script import ScriptDirectory
-
-    if name == LIBRARY:
-        from paths.store.library import alembic_config
-
-        return ScriptDirectory.from_config(alembic_config()).get_current_head()
-    from paths.personal.store import _head_revision
-
-    return _head_revision()
+    return migrations(name).head()
 
 
-def upgrade(database: Database, *, seed: bool = False) -> None:
+def upgrade(database: StoreDatabase, *, seed: bool = False) -> None:
     """Create or upgrade the store's schema (under the stores' own lock: processes starting together
     are safe); with `seed`, fill an empty library with the built-in paths, as the app's first start does."""
     if database.name == LIBRARY:

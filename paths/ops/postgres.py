@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from paths.ops.databases import VERSION_TABLES, Database, OpsError
+from paths.ops.databases import OpsError, StoreDatabase, migrations
 
 _QUERY_ENV = {"sslmode": "PGSSLMODE", "sslrootcert": "PGSSLROOTCERT", "options": "PGOPTIONS"}
 TOOL_TIMEOUT_SECONDS = 3600
@@ -52,7 +52,7 @@ def tool_major(tool: str) -> int:
     return int(match.group(1))
 
 
-def _tables(database: Database) -> tuple[str, list[str], int]:
+def _tables(database: StoreDatabase) -> tuple[str, list[str], int]:
     """The schema, the store's own tables in it, and the server's major version."""
     engine = create_engine(database.url, connect_args={"connect_timeout": 10})
     try:
@@ -75,7 +75,7 @@ def _check_tool(tool: str, server: int) -> None:
         raise OpsError("pg_tool_old", tool=tool, version=major, server=server)
 
 
-def _run(tool: str, arguments: list[str], database: Database) -> None:
+def _run(tool: str, arguments: list[str], database: StoreDatabase) -> None:
     result = subprocess.run(
         [tool, *arguments], env=libpq_env(database.url), capture_output=True, check=False, timeout=TOOL_TIMEOUT_SECONDS
     )
@@ -83,10 +83,10 @@ def _run(tool: str, arguments: list[str], database: Database) -> None:
         raise OpsError("pg_tool_failed", tool=tool, store=database.name, code=result.returncode)
 
 
-def dump(database: Database, file: Path) -> str | None:
+def dump(database: StoreDatabase, file: Path) -> str | None:
     """`pg_dump --format=custom` of the store's tables into `file`; the schema revision dumped."""
     schema, tables, server = _tables(database)
-    version_table = VERSION_TABLES[database.name]
+    version_table = migrations(database.name).version_table
     if version_table not in tables:
         raise OpsError("missing", store=database.name)
     _check_tool("pg_dump", server)
@@ -100,7 +100,7 @@ def dump(database: Database, file: Path) -> str | None:
         engine.dispose()
 
 
-def restore(database: Database, file: Path) -> None:
+def restore(database: StoreDatabase, file: Path) -> None:
     """Replace the store's tables with the dump's, in one transaction (all or nothing)."""
     _, _, server = _tables(database)
     _check_tool("pg_restore", server)

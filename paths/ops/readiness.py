@@ -13,7 +13,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from paths.ops.backup import sqlite_file
-from paths.ops.databases import MIGRATIONS, VERSION_TABLES, Database, OpsError, head_revision
+from paths.ops.databases import OpsError, StoreDatabase, head_revision, migrations
 
 CONNECT_TIMEOUT_SECONDS = 5
 
@@ -36,17 +36,14 @@ def known_revision(name: str, revision: str) -> bool:
     from alembic.script import ScriptDirectory
     from alembic.util import CommandError
 
-    from paths.store.library import alembic_config
-
-    config = alembic_config()
-    config.set_main_option("script_location", str(MIGRATIONS[name]).replace("%", "%%"))
+    config = migrations(name).config()
     try:
         return ScriptDirectory.from_config(config).get_revision(revision) is not None
     except CommandError:
         return False
 
 
-def check(database: Database) -> Readiness:
+def check(database: StoreDatabase) -> Readiness:
     """Reach the database and read its schema revision (never creates or upgrades anything)."""
     from alembic.runtime.migration import MigrationContext
 
@@ -63,7 +60,8 @@ def check(database: Database) -> Readiness:
         engine = create_engine(database.url, connect_args=connect_args)
         try:
             with engine.connect() as connection:
-                context = MigrationContext.configure(connection, opts={"version_table": VERSION_TABLES[database.name]})
+                opts = {"version_table": migrations(database.name).version_table}
+                context = MigrationContext.configure(connection, opts=opts)
                 revision = context.get_current_revision()
         finally:
             engine.dispose()
@@ -74,6 +72,6 @@ def check(database: Database) -> Readiness:
     return Readiness(database.name, revision, None)
 
 
-def check_all(databases: list[Database]) -> list[Readiness]:
+def check_all(databases: list[StoreDatabase]) -> list[Readiness]:
     return [check(database) for database in databases]
 

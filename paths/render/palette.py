@@ -29,6 +29,8 @@ NEXT_BORDER = "#6A1B9A"
 STAGE_BACKGROUND = "#FAFAFA"
 # The chosen actor's lane in the blueprint's actor filter (a network partner's view).
 FOCUS_FILL = "#ECE6F5"
+# What a workshop suggestion would change, in its preview: a colour no step uses (7:1 on white).
+SUGGESTION_HIGHLIGHT = "#B3006B"
 
 # Actor groups (lanes and markers in the blueprint), each at least 3:1 on white.
 ACTOR_GROUP_COLOURS = {
@@ -59,6 +61,7 @@ CONTRAST_PAIRS: list[tuple[str, str, float]] = [
     (HERE_BORDER, WHITE, 3.0),
     (DONE_BORDER, WHITE, 3.0),
     (NEXT_BORDER, WHITE, 3.0),
+    (SUGGESTION_HIGHLIGHT, WHITE, 4.5),
     *[(colour, WHITE, 3.0) for colour in ACTOR_GROUP_COLOURS.values()],
 ]
 

@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, replace
 from paths.editing import edits as editing
 from paths.i18n.catalog import UserError, normalise_lang, t
 from paths.model.schema import ServicePath, Step
+from paths.render import palette
 from paths.render.dot import to_dot
 from paths.views.audience import audience_view
 
@@ -31,7 +32,7 @@ KIND_ICONS = {
 }
 MAX_TITLE_CHARS = 200
 MAX_TEXT_CHARS = 2000
-HIGHLIGHT = "#B3006B"  # 7.0:1 on white: a colour no step uses; the thicker border carries it too
+HIGHLIGHT = palette.SUGGESTION_HIGHLIGHT  # the thicker border carries it too
 
 
 class SuggestionError(UserError):

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from paths.ops.databases import LIBRARY, PERSONAL, VERSION_TABLES, head_revision
+from paths.ops.databases import LIBRARY, PERSONAL, head_revision, migrations
 from tests.deploy.support import pg_database
 from tests.support.browser import ROOT
 
@@ -43,7 +43,8 @@ def _check(url: str, results: list[subprocess.CompletedProcess[str]]) -> None:
     try:
         with engine.connect() as connection:
             for name in (LIBRARY, PERSONAL):
-                rows = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLES[name]}")).scalars().all()  # noqa: S608
+                table = migrations(name).version_table
+                rows = connection.execute(text(f"SELECT version_num FROM {table}")).scalars().all()  # noqa: S608
                 assert rows == [head_revision(name)], name
             versions = connection.execute(text("SELECT path_id, count(*) FROM path_versions GROUP BY path_id")).all()
     finally:

@@ -21,7 +21,7 @@ from paths.workshops.changes import (
     preview_dot,
 )
 from paths.workshops.suggestions import MAX_OPEN_SUGGESTIONS, SuggestionStore, overlapping
-from paths.workshops.workshop import VoteLimitError, WorkshopStore, new_participant_token
+from paths.workshops.workshop import VoteLimitError, WorkshopError, WorkshopStore, new_participant_token
 from tests.support.factories import branching_path
 
 
@@ -162,7 +162,9 @@ def test_declining_keeps_the_path_and_tells_the_participant_why(ws: WorkshopStor
                                                                  store: Store) -> None:
     workshop = ws.open_workshop("testipolku", "Fasilitaattori", "professional")
     made = sg.suggest(workshop.id, new_participant_token(), step_change("bulb", on=True))
-    assert sg.decline(made.id, "Fasilitaattori", "Ei koordinaattorin\x00 askel\u202e")
+    with pytest.raises(WorkshopError):  # the one text rule: a NUL is refused, never stored
+        sg.decline(made.id, "Fasilitaattori", "Ei\x00")
+    assert sg.decline(made.id, "Fasilitaattori", "Ei koordinaattorin\x07 askel\u202e")
     declined = sg.get(made.id)
     assert (declined.status, declined.reason) == ("declined", "Ei koordinaattorin askel")
     assert store.latest_version("testipolku") == 1
