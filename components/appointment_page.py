@@ -14,22 +14,11 @@ import html
 import streamlit as st
 
 from components.common import current_lang, load_path, store, tr
+from components.templating import stylesheet
 from paths.model.schema import ServicePath, StepKind
 from paths.personal.model import PersonalPath
 from paths.personal.store import LinkResult, get_personal_store, hash_token
 from paths.render.marks import LIGHT_BULB, NETWORK_ICON, STATUS_ICONS
-from paths.render.palette import (
-    COORDINATOR_BORDER,
-    COORDINATOR_FILL,
-    HERE_BORDER,
-    HERE_FILL,
-    INK,
-    MUTED_INK,
-    NETWORK_BORDER,
-    STAGE_BACKGROUND,
-    STEP_BORDER,
-    WHITE,
-)
 from paths.views.appointment import StageCard, StepCard, appointment_stages, here_stage, stage_index
 
 PATH_PARAM = "path"
@@ -40,37 +29,7 @@ _PIN_STATE = "_appt_pin"
 BULB = LIGHT_BULB
 SHOWN_ICON = "▶"
 
-STYLE = f"""
-<style>
-.polku-appt {{ color: {INK}; font-size: 26px; line-height: 1.5; max-width: 70rem; }}
-.polku-appt h1 {{ font-size: 2rem; margin: 0 0 .25rem 0; color: {INK}; }}
-.polku-appt .polku-appt-sub {{ font-size: 24px; color: {MUTED_INK}; margin: 0 0 1rem 0; }}
-.polku-appt h2 {{ font-size: 2.4rem; margin: .5rem 0; color: {INK}; }}
-.polku-appt h3 {{ font-size: 1.9rem; margin: 0 0 .4rem 0; color: {INK}; }}
-.polku-appt p, .polku-appt li {{ font-size: 26px; }}
-.polku-appt .polku-appt-count {{ font-size: 24px; color: {MUTED_INK}; margin: 0; }}
-.polku-appt ol.polku-appt-steps {{ list-style: none; padding: 0; margin: 0; }}
-.polku-appt li.polku-appt-step {{ border: 3px solid {STEP_BORDER}; border-radius: 12px; padding: 1rem 1.4rem;
-  margin: 0 0 1rem 0; background: {WHITE}; }}
-.polku-appt li.polku-appt-step.is-coordinator {{ border-color: {COORDINATOR_BORDER}; }}
-.polku-appt li.polku-appt-step.is-network {{ border-color: {NETWORK_BORDER}; border-width: 5px; }}
-.polku-appt li.polku-appt-step.is-here {{ border-color: {HERE_BORDER}; border-width: 6px; background: {HERE_FILL}; }}
-.polku-appt .polku-appt-bulb {{ background: {COORDINATOR_FILL}; color: {INK}; border-left: 8px solid
-  {COORDINATOR_BORDER}; padding: .4rem .8rem; border-radius: 6px; font-weight: 600; }}
-.polku-appt .polku-appt-status {{ font-weight: 700; margin: 0 0 .3rem 0; }}
-.polku-appt .polku-appt-meta {{ color: {MUTED_INK}; }}
-.polku-appt a {{ color: {NETWORK_BORDER}; text-decoration: underline; }}
-.polku-strip {{ display: flex; flex-wrap: wrap; gap: .5rem; list-style: none; padding: 0; margin: 0 0 1rem 0; }}
-.polku-strip li {{ font-size: 24px; color: {INK}; background: {STAGE_BACKGROUND}; border: 2px solid {STEP_BORDER};
-  border-radius: 10px; padding: .35rem .8rem; }}
-.polku-strip li.is-current {{ border: 5px solid {INK}; font-weight: 700; background: {WHITE}; }}
-.polku-strip li.is-here {{ background: {HERE_FILL}; border-color: {HERE_BORDER}; }}
-.polku-strip .polku-strip-cue {{ font-size: 24px; }}
-.polku-appt-hint {{ font-size: 24px; color: {MUTED_INK}; }}
-div[class*="st-key-appt_nav"] button {{ min-height: 3.5rem; }}
-div[class*="st-key-appt_nav"] button p {{ font-size: 26px; }}
-</style>
-"""
+STYLE = stylesheet("appointment.css")
 
 
 def _e(text: str) -> str:

@@ -6,18 +6,13 @@ import streamlit as st
 
 from components.analytics_panel import persona_card
 from components.common import current_lang, load_path, md_escape, page_link, status_words, store, tr
+from components.templating import stylesheet
 from paths.store.library import PathSummary
 
 SEARCH_KEY = "library_search"
 # A card's link names the whole path (a link's purpose is clear out of context): let it wrap.
 # A card's title is a level-2 heading under the page's h1 (no skipped level), sized like a subheader.
-CARD_CSS = """<style>
-.st-key-library_cards h2 { font-size: 1.5rem; padding-top: .25rem; }
-.st-key-library_cards [data-testid="stPageLink-NavLink"] span,
-.st-key-library_cards [data-testid="stPageLink-NavLink"] div,
-.st-key-library_cards [data-testid="stPageLink-NavLink"] p { white-space: normal; overflow: visible; }
-.st-key-library_cards [data-testid="stPageLink-NavLink"] { height: auto; }
-</style>"""
+CARD_CSS = stylesheet("library.css")
 CARD_WIDTH = 340  # two cards side by side on a tablet (768 px), three or more on a projector
 
 

@@ -21,12 +21,14 @@ from components.compare_page import compare_page
 from components.editor import page as editor_page
 from components.history_page import history_page
 from components.page_spec import PageSpec
-from components.personal_page import client_page, professional_page
+from components.personal_page import client_page
+from components.personal_professional import professional_page
 from components.portfolio_page import portfolio_page
 from components.views_page import views_page
 from components.workshop_join import join_page
 from components.workshop_page import workshop_facilitator_page
 from paths.db.database import DatabaseError
+from paths.render import palette
 
 PAGES: list[PageSpec] = [
     PageSpec(library_page.render, "nav.library", "library", "📚", css=library_page.CARD_CSS),
@@ -75,6 +77,10 @@ def _pages(lang: str) -> dict[str, st.Page]:
     return built[1]
 
 
+# The palette as CSS custom properties, which the pages' stylesheets (components/static) use.
+PALETTE_CSS = f"<style>{palette.css_variables()}</style>"
+
+
 def _sidebar_note(lang: str, css: str) -> None:
     """The tagline, the open page's stylesheet and the script that gives <html> the page's language,
     as one element (the sidebar stays in the document when it is collapsed on a phone).
@@ -82,7 +88,7 @@ def _sidebar_note(lang: str, css: str) -> None:
     Screen readers read the page in its language (WCAG 3.1.1); Streamlit cannot set <html lang> itself.
     """
     st.sidebar.html(
-        f'<p>{html.escape(tr("app.tagline"))}</p>{css}'
+        f'<p>{html.escape(tr("app.tagline"))}</p>{PALETTE_CSS}{css}'
         f"<script>document.documentElement.lang = {lang!r};</script>",
         unsafe_allow_javascript=True,
     )

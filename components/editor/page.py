@@ -20,6 +20,7 @@ from components.editor.stages_actors import actors_section, contacts_section, pa
 from components.editor.state import PATH_PARAM, SECTION_KEY, STEP_PICK, clear_form_keys, open_edit
 from components.editor.step_form import step_section
 from components.editor.table import table_section, transfer_section
+from components.templating import stylesheet
 from paths.editing.session import EditSession
 from paths.i18n.catalog import t
 from paths.render.dot import to_dot
@@ -35,10 +36,7 @@ SECTION_VIEWS = {
     "path": path_section,
     "transfer": transfer_section,
 }
-EDITOR_CSS = """<style>
-.st-key-polku_ed_diagram { overflow-x: auto; }
-.st-key-polku_ed_diagram [data-testid="stGraphVizChart"] > svg { max-width: none !important; }
-</style>"""
+EDITOR_CSS = stylesheet("editor.css")
 
 
 def _diagram(edit: EditSession, lang: str) -> None:

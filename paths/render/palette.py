@@ -77,3 +77,12 @@ def contrast_ratio(a: str, b: str) -> float:
     """WCAG contrast ratio between two colours, from 1 to 21."""
     la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
     return (la + 0.05) / (lb + 0.05)
+
+
+def css_variables() -> str:
+    """Every colour above as a CSS custom property (`--polku-coordinator-border`), so that the pages'
+    stylesheets in components/static name the palette's colours instead of copying them."""
+    colours = {name: value for name, value in globals().items() if name.isupper() and isinstance(value, str)
+               and value.startswith("#")}
+    properties = " ".join(f"--polku-{name.lower().replace('_', '-')}: {value};" for name, value in colours.items())
+    return ":root { " + properties + " }"

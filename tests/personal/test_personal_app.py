@@ -20,7 +20,7 @@ from tests.support.apptest import run_script as run
 from tests.support.factories import branching_path
 
 PROFESSIONALS = ("Olli Ohjaaja", "Sanna Suunnittelija", "Joku Muu", "Eero")
-PROFESSIONAL = "from components.personal_page import professional_page\nprofessional_page()\n"
+PROFESSIONAL = "from components.personal_professional import professional_page\nprofessional_page()\n"
 CLIENT = "from components.personal_page import client_page\nclient_page()\n"
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 

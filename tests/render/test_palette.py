@@ -86,3 +86,11 @@ def test_the_scan_sees_the_renderers():
     assert {"paths/render/dot.py", "paths/render/marks.py", "components/appointment_page.py"} <= names
     assert HEX.search('fillcolor="#abcdef"') and not HEX.search("&#123;")
     assert NAMED.search('fillcolor="red"') and NAMED.search("color: grey;")
+
+
+def test_every_palette_variable_the_stylesheets_use_is_defined() -> None:
+    """The pages' stylesheets name the palette's colours as CSS custom properties (sent once by the frame)."""
+    defined = set(re.findall(r"(--polku-[a-z-]+):", palette.css_variables()))
+    used = {name for file in ROOT.glob("components/**/*.css") for name in re.findall(r"var\((--polku-[a-z-]+)\)",
+                                                                                      file.read_text(encoding="utf-8"))}
+    assert used and used <= defined, sorted(used - defined)
