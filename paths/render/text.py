@@ -222,67 +222,21 @@ def outline(
     lang = normalise_lang(lang)
     audience = _audience(audience)
     view = audience_view(path, audience)
-    order = walk_order(view)
-    number = {step_id: i + 1 for i, step_id in enumerate(order)}
-    marks = _statuses(statuses, here)
-    titles: dict[str, Txt] = {}
-    for step in view.steps:  # the first of duplicate ids, like `ServicePath.step`
-        titles.setdefault(step.id, local(step.title, lang))
-
-    def heading(step_id: str) -> Txt:
-        title = titles[step_id]
-        return Txt(t("text.step_heading", lang, number=number[step_id], title=title.text), title.lang)
-
-    proper = proper_words(path, lang)
-    outgoing: dict[str, list[NextLine]] = {}
-    for transition in view.transitions:
-        if transition.source not in number or transition.target not in number:
-            continue
-        condition = local(transition.condition, lang) or None
-        back = number[transition.target] <= number[transition.source]
-        outgoing.setdefault(transition.source, []).append(
-            NextLine(
-                transition.target,
-                heading(transition.target),
-                condition,
-                back,
-                condition_phrase(condition.text, proper) if condition else "",
-            )
-        )
-
+    walk = _Walk(view, lang)
+    outgoing = _next_lines(view, walk, proper_words(path, lang))
     blocks: dict[str | None, StageBlock] = {}
     for i, stage in enumerate(view.stages):
         if stage.id not in blocks:
             blocks[stage.id] = StageBlock(stage.id, i + 1, local(stage.title, lang), local(stage.description, lang))
-    for step_id in order:
+    step_marks = _statuses(statuses, here)
+    for step_id in walk.order:
         step = view.step(step_id)
         assert step is not None
-        actors = step.actors
         block = blocks.get(step.stage)
         if block is None:
             other = StageBlock(None, None, Txt(t("text.other_steps", lang), lang), Txt("", lang))
             block = blocks.setdefault(None, other)
-        body = step_text(step, lang, audience)
-        if audience == "client" and body.text == titles[step.id].text:
-            body = Txt("", lang)
-        block.steps.append(
-            StepBlock(
-                step=step,
-                number=number[step.id],
-                title=titles[step.id],
-                body=body,
-                who=[(actor_name(view, actor_id, lang), i == 0) for i, actor_id in enumerate(actors)],
-                kind=kind_words(step.kind, lang),
-                coordinator=step.coordinator,
-                network=step.kind == StepKind.network_meeting,
-                channels=[t(f"text.channel.{channel.value}", lang) for channel in step.channels],
-                duration=local(step.duration, lang),
-                links=[(local(link.label, lang) or Txt(_clean(link.url), lang), link.url) for link in step.links],
-                contacts=contact_lines(view, step, lang),
-                next=outgoing.get(step.id, []),
-                status=marks.get(step.id),
-            )
-        )
+        block.steps.append(_step_block(view, step, walk, audience, outgoing.get(step.id, []), step_marks.get(step.id)))
     stages = [block for block in blocks.values() if block.stage_id is not None]
     if None in blocks:
         stages.append(blocks[None])
@@ -297,6 +251,63 @@ def outline(
         notes=local(path.notes, lang),
         description=describe(path, lang, audience),
         stages=stages,
+    )
+
+
+class _Walk:
+    """The reading order of a view's steps: each step's number, title and numbered heading."""
+
+    def __init__(self, view: ServicePath, lang: str) -> None:
+        self.lang = lang
+        self.order = walk_order(view)
+        self.number = {step_id: i + 1 for i, step_id in enumerate(self.order)}
+        self.titles: dict[str, Txt] = {}
+        for step in view.steps:  # the first of duplicate ids, like `ServicePath.step`
+            self.titles.setdefault(step.id, local(step.title, lang))
+
+    def heading(self, step_id: str) -> Txt:
+        title = self.titles[step_id]
+        return Txt(t("text.step_heading", self.lang, number=self.number[step_id], title=title.text), title.lang)
+
+
+def _next_lines(view: ServicePath, walk: _Walk, proper: set[str]) -> dict[str, list[NextLine]]:
+    """For each step, where it leads: the next step's heading, the condition, and whether it goes back."""
+    outgoing: dict[str, list[NextLine]] = {}
+    for transition in view.transitions:
+        if transition.source not in walk.number or transition.target not in walk.number:
+            continue
+        condition = local(transition.condition, walk.lang) or None
+        back = walk.number[transition.target] <= walk.number[transition.source]
+        phrase = condition_phrase(condition.text, proper) if condition else ""
+        outgoing.setdefault(transition.source, []).append(
+            NextLine(transition.target, walk.heading(transition.target), condition, back, phrase)
+        )
+    return outgoing
+
+
+def _step_block(
+    view: ServicePath, step: Step, walk: _Walk, audience: str, nexts: list[NextLine], status: str | None
+) -> StepBlock:
+    """One step as the text version says it."""
+    lang = walk.lang
+    body = step_text(step, lang, audience)
+    if audience == "client" and body.text == walk.titles[step.id].text:
+        body = Txt("", lang)
+    return StepBlock(
+        step=step,
+        number=walk.number[step.id],
+        title=walk.titles[step.id],
+        body=body,
+        who=[(actor_name(view, actor_id, lang), i == 0) for i, actor_id in enumerate(step.actors)],
+        kind=kind_words(step.kind, lang),
+        coordinator=step.coordinator,
+        network=step.kind == StepKind.network_meeting,
+        channels=[t(f"text.channel.{channel.value}", lang) for channel in step.channels],
+        duration=local(step.duration, lang),
+        links=[(local(link.label, lang) or Txt(_clean(link.url), lang), link.url) for link in step.links],
+        contacts=contact_lines(view, step, lang),
+        next=nexts,
+        status=status,
     )
 
 
