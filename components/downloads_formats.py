@@ -15,6 +15,7 @@ from paths.formats.mermaid import to_mermaid_flowchart, to_mermaid_journey
 from paths.formats.publish import page_filename, publish_page
 from paths.formats.spreadsheet import to_ods
 from paths.model.schema import ServicePath
+from paths.views.audience import renderer_audience
 
 MIME = {
     "bpmn": "application/xml",
@@ -26,13 +27,13 @@ MIME = {
 
 
 def _publish(path: ServicePath, audience: str, lang: str, version: int | None) -> bytes:
-    return publish_page(path, "client" if audience == "client" else "professional", lang, version=version).encode()
+    return publish_page(path, renderer_audience(audience), lang, version=version).encode()
 
 
 def format_downloads(section: Any, path: ServicePath, lang: str, audience: str, *, has_dot: bool,
                      version: int | None = None) -> None:
     """The buttons, in `section` (the path page's open download expander)."""
-    view = "client" if audience == "client" else "professional"
+    view = renderer_audience(audience)
     files = [
         ("bpmn", f"{path.id}-{lang}.bpmn", partial(to_bpmn, path, lang)),
         ("mermaid_flowchart", f"{path.id}-{audience}-{lang}-flowchart.mmd",

@@ -15,6 +15,7 @@ from paths.model.schema import ServicePath
 from paths.render import marks
 from paths.render.image import RenderError
 from paths.render.layout import LAYOUTS
+from paths.views.audience import renderer_audience
 
 _FIT_WIDGET = "_polku_flow_fit"
 _LAYOUT_WIDGET = "_polku_flow_layout"
@@ -30,7 +31,7 @@ def legend_html(lang: str, audience: str, filtered: bool = False) -> str:
     """The diagram's legend as HTML: the same swatch colour, icon and words as in the picture
     (`paths.render.marks`). With an actor filter the legend tells the chosen actor's steps, the others'
     and the hand-offs apart."""
-    voice = "client" if audience == "client" else "professional"
+    voice = renderer_audience(audience)
     cells = "".join(
         f'<li><span class="polku-swatch" aria-hidden="true" style="background:{mark.fill};border-color:{mark.border}">'
         f"{html.escape(mark.icon)}</span> {html.escape(mark.legend(lang, voice))}</li>"

@@ -43,7 +43,7 @@ from paths.render.text import (
     step_text,
     step_to_html,
 )
-from paths.views.audience import audience_view
+from paths.views.audience import audience_view, renderer_audience
 
 GROUP_ORDER = {group.value: i for i, group in enumerate(ActorGroup)}
 UNASSIGNED = "__unassigned__"  # not a valid actor id, so it never collides with one
@@ -149,7 +149,7 @@ def layout(path: ServicePath, lang: str = "fi", audience: str = "professional") 
     branch, so the condition fits) and of anything else in the lanes it touches, so steps in one lane
     and stage never overlap and the x axis reads as time."""
     lang = normalise_lang(lang)
-    audience = "client" if audience == "client" else "professional"
+    audience = renderer_audience(audience)
     view = audience_view(path, audience)
     order = walk_order(view)
     steps = {step_id: view.step(step_id) for step_id in order}
@@ -339,7 +339,7 @@ def blueprint_figure(
     the other steps are dimmed and smaller, with the reason in their hover. `here` rings the step
     where the client is now. Each step marker's `customdata` is its step id."""
     lang = normalise_lang(lang)
-    audience = "client" if audience == "client" else "professional"
+    audience = renderer_audience(audience)
     plan = layout(path, lang, audience)
     lane_keys = {lane.key for lane in plan.lanes}
     focus = actor_filter if actor_filter in lane_keys and actor_filter != UNASSIGNED else None
@@ -574,7 +574,7 @@ def step_details(path: ServicePath, step_id: str, lang: str = "fi", audience: st
     does not see the step. Placeholder contacts carry only their label and the placeholder notice; `html`
     is the step's escaped block of the text version, ready to show as it is."""
     lang = normalise_lang(lang)
-    audience = "client" if audience == "client" else "professional"
+    audience = renderer_audience(audience)
     doc = outline(path, lang, audience)
     for stage in doc.stages:
         for block in stage.steps:

@@ -35,7 +35,7 @@ from paths.render.marks import (  # noqa: F401 - the icons stay importable from 
     STATUS_ICONS,
     STATUSES,
 )
-from paths.views.audience import audience_view
+from paths.views.audience import audience_view, renderer_audience
 
 FONT = "DejaVu Sans"
 BULB = marks.LIGHT_BULB
@@ -440,7 +440,7 @@ def _drawn_edges(view: ServicePath, node_of: dict[str, str]) -> list[tuple[str, 
 def node_names(path: ServicePath, audience: str = "professional") -> dict[str, str]:
     """Which generated node name (`n0`, ...) draws which step id, for `audience`: what a click on a drawn
     step (its SVG `id` is `polku-` + the node name) means."""
-    view = audience_view(path, "client" if audience == "client" else "professional")
+    view = audience_view(path, renderer_audience(audience))
     names: dict[str, str] = {}
     for step in view.steps:
         if step.id not in names.values():

@@ -27,7 +27,7 @@ from paths.model.schema import LANGS, LocalText, ServicePath, Step, StepKind
 from paths.render import marks, palette
 from paths.render.escape import md_escape, md_link, safe_href
 from paths.render.experience import experience_rows
-from paths.views.audience import audience_view
+from paths.views.audience import audience_view, renderer_audience
 
 # The marks' icons, written once in paths/render/marks.py (the same in every picture).
 LIGHT_BULB = marks.LIGHT_BULB
@@ -129,14 +129,10 @@ def local(text: LocalText, lang: str) -> Txt:
     return Txt("", lang)
 
 
-def _audience(audience: str) -> str:
-    return "client" if audience == "client" else "professional"
-
-
 def step_text(step: Step, lang: str, audience: str) -> Txt:
     """The step's main text: plain-language client text (else the title) for clients, the description for
     professionals."""
-    if _audience(audience) == "client":
+    if renderer_audience(audience) == "client":
         return local(step.client_text, lang) or local(step.title, lang)
     return local(step.description, lang)
 
@@ -149,11 +145,11 @@ def actor_name(path: ServicePath, actor_id: str, lang: str) -> Txt:
 
 def lightbulb_words(lang: str, audience: str) -> str:
     """The words that always stand beside the light bulb 💡."""
-    return t(f"text.lightbulb.{_audience(audience)}", lang)
+    return t(f"text.lightbulb.{renderer_audience(audience)}", lang)
 
 
 def network_words(lang: str, audience: str) -> str:
-    return t(f"text.network.{_audience(audience)}", lang)
+    return t(f"text.network.{renderer_audience(audience)}", lang)
 
 
 def kind_words(kind: StepKind, lang: str) -> str:
@@ -220,7 +216,7 @@ def outline(
 ) -> Outline:
     """What the text version says, in reading order, for `audience` in `lang`."""
     lang = normalise_lang(lang)
-    audience = _audience(audience)
+    audience = renderer_audience(audience)
     view = audience_view(path, audience)
     walk = _Walk(view, lang)
     outgoing = _next_lines(view, walk, proper_words(path, lang))
@@ -340,7 +336,7 @@ def describe(path: ServicePath, lang: str = "fi", audience: str = "professional"
     """One paragraph describing the diagram: counts of stages, steps and light-bulb steps, where it
     starts and ends, where it branches. The short text alternative of every picture of the path."""
     lang = normalise_lang(lang)
-    audience = _audience(audience)
+    audience = renderer_audience(audience)
     view = audience_view(path, audience)
     title = _quoted(local(path.title, lang).text, lang)
     if not view.steps:

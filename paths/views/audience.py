@@ -10,8 +10,16 @@ from typing import Literal
 
 from paths.model.schema import Audience, LocalText, ServicePath, Transition
 
+# "Audience" in a renderer's sense: who reads the picture or the text. A step's own `audience`
+# (paths.model.schema.Audience) says who meets it; a view (paths.views.configured) is one of four.
 AudienceName = Literal["professional", "client"]
 AUDIENCES: tuple[AudienceName, ...] = ("professional", "client")
+
+
+def renderer_audience(asked: str | None) -> AudienceName:
+    """What every renderer draws for a view or audience a user asked for: the client's version for
+    `client`, else the professional's (the partner and print views draw the professional's)."""
+    return "client" if asked == "client" else "professional"
 
 
 def audience_view(path: ServicePath, audience: str = "professional") -> ServicePath:

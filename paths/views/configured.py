@@ -12,7 +12,7 @@ from __future__ import annotations
 from paths.i18n.catalog import t
 from paths.model.schema import Audience, AudienceView, LocalText, ServicePath, Step, ViewName
 from paths.model.validation import Problem
-from paths.views.audience import audience_view
+from paths.views.audience import audience_view, renderer_audience  # noqa: F401 - pages import it from here
 
 VIEW_NAMES: tuple[ViewName, ...] = ("professional", "client", "partner", "print")
 
@@ -20,11 +20,6 @@ VIEW_NAMES: tuple[ViewName, ...] = ("professional", "client", "partner", "print"
 def normalise_view(audience: str | None) -> ViewName:
     """A known view name; anything else is the professional view (the whole path)."""
     return audience if audience in VIEW_NAMES else "professional"  # type: ignore[return-value]
-
-
-def renderer_audience(audience: str) -> str:
-    """The audience the renderers take (`professional` | `client`) for a view name."""
-    return "client" if audience == "client" else "professional"
 
 
 def view_config(path: ServicePath, audience: str) -> AudienceView:

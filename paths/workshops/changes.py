@@ -20,7 +20,7 @@ from paths.i18n.catalog import UserError, normalise_lang, t
 from paths.model.schema import ServicePath, Step
 from paths.render import palette
 from paths.render.dot import to_dot
-from paths.views.audience import audience_view
+from paths.views.audience import audience_view, renderer_audience
 
 STEP_KINDS: tuple[str, ...] = (
     "add_after", "add_before", "rename", "rewrite", "move", "connect", "disconnect", "bulb", "add_actor",
@@ -245,7 +245,7 @@ def preview_dot(before: ServicePath, change: Change, audience: str, lang: str) -
     steps, arrows = changed_items(before, after)
     if removing:
         arrows = {(change.target, change.other)}
-    renderer = "client" if audience == "client" else "professional"
+    renderer = renderer_audience(audience)
     dot = to_dot(after, lang, renderer, legend=False)
     node_of: dict[str, str] = {}
     for step in audience_view(after, renderer).steps:

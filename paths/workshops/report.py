@@ -22,6 +22,7 @@ from paths.analytics.xlsx import workbook
 from paths.i18n.catalog import normalise_lang, t
 from paths.i18n.formatting import format_datetime
 from paths.model.schema import ServicePath
+from paths.views.audience import renderer_audience
 from paths.workshops.workshop import KINDS, Note, Workshop, WorkshopStore
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -96,7 +97,7 @@ def build_report(workshops: WorkshopStore, workshop: Workshop, lang: str = "fi")
     store = workshops.store
     before = store.get_path(workshop.path_id, workshop.path_version)
     after = store.get_path(workshop.path_id) or before
-    view = "client" if workshop.audience == "client" else "professional"
+    view = renderer_audience(workshop.audience)
     return WorkshopReport(
         workshop=workshop, lang=lang, before=before, after=after,
         participants=workshops.participants(workshop.id), notes=workshops.notes(workshop.id),
