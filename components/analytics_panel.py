@@ -30,7 +30,9 @@ CHART_FONT = {"family": "Source Sans Pro, Arial, sans-serif", "size": 14, "color
 CARD_FIELDS: tuple[str, ...] = ("situation", "quote")
 
 
-def persona_html(path: ServicePath, lang: str, fields: tuple[str, ...] = PERSONA_FIELDS[1:]) -> str:
+def persona_html(
+    path: ServicePath, lang: str, fields: tuple[str, ...] = PERSONA_FIELDS[1:], level: int = 2
+) -> str:
     """The persona profile as escaped HTML (empty when the path has none); assumed fields say so."""
     profile = path.persona_profile
     if profile is None:
@@ -43,7 +45,7 @@ def persona_html(path: ServicePath, lang: str, fields: tuple[str, ...] = PERSONA
                           "assumed": name in profile.assumed, "quote": name == "quote"})
     name_text = profile.name.get(lang)
     return stylesheet("experience.css") + render(
-        "persona_card.html", lang=lang, heading=t("experience.persona.heading", lang), items=items,
+        "persona_card.html", lang=lang, heading=t("experience.persona.heading", lang), items=items, level=level,
         name={"text": name_text, "assumed": "name" in profile.assumed} if name_text else None,
         assumed_word=t("experience.persona.assumed", lang),
     )
@@ -51,7 +53,8 @@ def persona_html(path: ServicePath, lang: str, fields: tuple[str, ...] = PERSONA
 
 def persona_card(path: ServicePath, lang: str, compact: bool = False) -> None:
     """The persona profile on the path page, or (`compact`) its name, situation and quote on a library card."""
-    markup = persona_html(path, lang, CARD_FIELDS if compact else PERSONA_FIELDS[1:])
+    # Under the path page's h1 the profile is an h2; on a library card, under the card's h2, an h3.
+    markup = persona_html(path, lang, CARD_FIELDS if compact else PERSONA_FIELDS[1:], level=3 if compact else 2)
     if markup:
         st.html(markup)
 

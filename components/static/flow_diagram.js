@@ -54,7 +54,9 @@ function wire(root, data, layout, setTriggerValue) {
     node.dataset.step = step[0];
     node.setAttribute("tabindex", "0");
     node.setAttribute("role", "button");
-    node.setAttribute("aria-label", step[1]);
+    // The name is everything the box shows (title, marks in words), so it holds the visible text (WCAG 2.5.3).
+    const shown = [...node.querySelectorAll("text")].map((text) => text.textContent.trim()).filter(Boolean);
+    node.setAttribute("aria-label", shown.join(" ") || step[1]);
     for (const text of node.querySelectorAll("text")) text.setAttribute("aria-hidden", "true");
     const choose = () => {
       mark(root, step[0]);

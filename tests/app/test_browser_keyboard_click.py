@@ -57,7 +57,8 @@ def tab_to(page, matches, key: str = "Tab", limit: int = MAX_TABS) -> dict:  # n
         element = focused(page)
         if matches(element):
             return element
-        seen.append(element["label"][:30] or element["labelText"][:30] or element["text"][:30] or element["tag"])
+        name = element["label"][:30] or element["labelText"][:30] or element["text"][:30]
+        seen.append(f"{element['step']}:{element['type'] or element['tag']}:{name}")
     pytest.fail(f"keyboard focus never reached the element; focus went through {seen}")
 
 

@@ -95,7 +95,9 @@ def test_click_a_step_opens_its_details_and_puts_it_in_the_url(chromium, app_url
     try:
         node = page.locator(f'.polku-flow g.node[data-step="{step.id}"]')
         assert node.get_attribute("role") == "button"
-        assert node.get_attribute("aria-label") == step.title.fi
+        shown = [text.strip() for text in node.locator("text").all_text_contents() if text.strip()]
+        assert node.get_attribute("aria-label") == " ".join(shown)  # its name holds all it shows (WCAG 2.5.3)
+        assert step.title.fi.split()[0] in node.get_attribute("aria-label")
         node.click()
         page.wait_for_url(re.compile(rf"[?&]step={re.escape(step.id)}"), timeout=SLOW)
         wait_idle(page, SLOW)

@@ -49,9 +49,10 @@ def test_unknown_header_gets_a_mapping_step_with_a_preview(app_url: str, page, t
     upload(page, first)
     step = page.locator(".st-key-_polku_mapping_step")
     step.wait_for(timeout=SLOW)
+    step.locator("[data-testid='stDataFrame']").wait_for(timeout=SLOW)  # the first rows: the step is drawn whole
+    wait_idle(page, SLOW)
     assert t("formats.mapping.heading", "fi") in step.text_content()
     assert t("formats.mapping.preview", "fi", count=2) in step.text_content()
-    step.locator("[data-testid='stDataFrame']").wait_for(timeout=SLOW)  # the first rows
     chooser = step.get_by_label(t("formats.mapping.column", "fi", header="Huomioita"))
     chooser.click()
     chooser.press("ArrowDown")  # a click focuses the list; the arrow key opens it
