@@ -13,7 +13,7 @@ import html
 
 import streamlit as st
 
-from components.common import current_lang, load_path, store, tr
+from components.common import current_lang, library_titles, load_path, tr
 from components.templating import stylesheet
 from paths.model.schema import ServicePath, StepKind
 from paths.personal.model import PersonalPath
@@ -89,12 +89,10 @@ def _on_path_change() -> None:
 
 def _library_path(lang: str) -> ServicePath | None:
     """The path named in `?path=`, with a chooser in the sidebar."""
-    summaries = store().list_paths()
-    if not summaries:
-        st.info(tr("appointment.no_paths"))
+    titles = library_titles(lang, "appointment.no_paths")
+    if titles is None:
         return None
-    ids = [summary.id for summary in summaries]
-    titles = {summary.id: summary.title.get(lang) or summary.id for summary in summaries}
+    ids = list(titles)
     wanted = st.query_params.get(PATH_PARAM) or ids[0]
     if wanted in ids and st.session_state.get("appt_path_choice") != wanted:
         st.session_state["appt_path_choice"] = wanted

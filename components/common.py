@@ -156,3 +156,13 @@ def clicked_step_id(plot_key: str) -> str | None:
         if isinstance(step_id, str):
             return step_id
     return None
+
+
+def library_titles(lang: str, empty_key: str) -> dict[str, str] | None:
+    """Every stored path's id and title in `lang`, for a page's path chooser; when the library is empty,
+    None, with the page's sentence for that (`empty_key`) shown."""
+    summaries = store().list_paths()
+    if not summaries:
+        st.info(tr(empty_key))
+        return None
+    return {summary.id: summary.title.get(lang) or summary.id for summary in summaries}

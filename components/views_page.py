@@ -12,7 +12,7 @@ from html import escape
 import streamlit as st
 
 from components.auth import require_facilitator
-from components.common import current_lang, load_path, md_escape, store, tr
+from components.common import current_lang, library_titles, load_path, md_escape, store, tr
 from paths.editing.translations import describe_where, missing_translations, translation_coverage
 from paths.i18n.formatting import format_percent
 from paths.model.schema import LANGS, AudienceView, LocalText, ServicePath
@@ -43,12 +43,10 @@ def _on_view_change() -> None:
 
 
 def _choose(lang: str) -> tuple[ServicePath, int, str] | None:
-    summaries = store().list_paths()
-    if not summaries:
-        st.info(tr("views.no_paths"))
+    titles = library_titles(lang, "views.no_paths")
+    if titles is None:
         return None
-    ids = [summary.id for summary in summaries]
-    titles = {summary.id: summary.title.get(lang) or summary.id for summary in summaries}
+    ids = list(titles)
     wanted = st.query_params.get(PATH_PARAM)
     if wanted not in ids:
         wanted = ids[0]

@@ -19,13 +19,17 @@ def _imports(file: Path) -> set[str]:
     return names
 
 
-def test_the_domain_never_imports_streamlit() -> None:
-    offenders = [
+def _importers(folder: str, package: str) -> list[str]:
+    """The files under `folder` that import `package` or anything in it."""
+    return [
         str(file.relative_to(ROOT))
-        for file in sorted((ROOT / "paths").rglob("*.py"))
-        if any(name == "streamlit" or name.startswith("streamlit.") for name in _imports(file))
+        for file in sorted((ROOT / folder).rglob("*.py"))
+        if any(name == package or name.startswith(package + ".") for name in _imports(file))
     ]
-    assert offenders == []
+
+
+def test_the_domain_never_imports_streamlit() -> None:
+    assert _importers("paths", "streamlit") == []
 
 
 def test_the_check_sees_an_import_inside_a_function(tmp_path: Path) -> None:
@@ -35,9 +39,4 @@ def test_the_check_sees_an_import_inside_a_function(tmp_path: Path) -> None:
 
 
 def test_pages_call_the_domain_not_the_database() -> None:
-    offenders = [
-        str(file.relative_to(ROOT))
-        for file in sorted((ROOT / "components").rglob("*.py"))
-        if any(name == "sqlalchemy" or name.startswith("sqlalchemy.") for name in _imports(file))
-    ]
-    assert offenders == []
+    assert _importers("components", "sqlalchemy") == []

@@ -19,6 +19,7 @@ from components.common import current_lang, store, tr
 from paths.editing.edits import EditError
 from paths.editing.session import EditSession, open_session
 from paths.i18n.catalog import t
+from paths.model.labels import stage_name
 from paths.model.schema import ServicePath
 
 PATH_PARAM = "path"
@@ -102,9 +103,7 @@ def step_label(path: ServicePath, step_id: str, lang: str) -> str:
     return f"{bulb}{step.title.get(lang) or step.id}"
 
 
-def stage_label(path: ServicePath, stage_id: str, lang: str) -> str:
-    stage = path.stage(stage_id)
-    return (stage.title.get(lang) if stage else "") or stage_id
+stage_label = stage_name
 
 
 def actor_label(path: ServicePath, actor_id: str, lang: str) -> str:

@@ -12,6 +12,7 @@ from paths.analytics.compare import Comparison
 from paths.analytics.figures import FIGURE_NAMES, Figures
 from paths.i18n.catalog import t
 from paths.i18n.formatting import format_number, format_percent
+from paths.model.labels import stage_name, step_name  # noqa: F401 - the report and the pages import them here
 from paths.model.schema import ServicePath
 from paths.render.experience import feeling_words
 from paths.render.text import actor_name
@@ -46,16 +47,6 @@ def change_value(change: object, lang: str) -> str:
 def figure_rows(found: Figures, lang: str) -> list[tuple[str, str, str]]:
     """(name, label, value) for each figure."""
     return [(name, figure_label(name, lang), figure_value(name, found.value(name), lang)) for name in FIGURE_NAMES]
-
-
-def step_name(path: ServicePath, step_id: str, lang: str) -> str:
-    step = path.step(step_id)
-    return (step.title.get(lang) if step else "") or step_id
-
-
-def stage_name(path: ServicePath, stage_id: str, lang: str) -> str:
-    stage = path.stage(stage_id)
-    return (stage.title.get(lang) if stage else "") or stage_id
 
 
 def difference_lines(comparison: Comparison, lang: str) -> list[str]:

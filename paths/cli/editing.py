@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from paths.cli.main import CliError, help_lang, write_output
+from paths.cli.main import CliError, add_command, help_lang, write_output
 from paths.i18n.catalog import t
 
 SHEET_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".xls", ".ods")
@@ -181,8 +181,7 @@ def cmd_template(args: argparse.Namespace) -> int:
 def register(subparsers: argparse._SubParsersAction) -> None:
     lang = help_lang()
 
-    imp = subparsers.add_parser("import", help=t("formats.cli.help.import", lang),
-                                description=t("formats.cli.help.import", lang))
+    imp = add_command(subparsers, "import", "formats.cli.help.import")
     imp.add_argument("file", metavar="FILE", help=t("cli_editing.help.import_file", lang))
     imp.add_argument("--author", help=t("cli_editing.help.author", lang))
     imp.add_argument("--id", help=t("cli_editing.help.import_id", lang))
@@ -194,21 +193,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     imp.add_argument("--map", action="append", metavar="HEADER=COLUMN", help=t("formats.cli.help.map", lang))
     imp.set_defaults(func=cmd_import)
 
-    exp = subparsers.add_parser("export", help=t("cli_editing.help.export", lang),
-                                description=t("cli_editing.help.export", lang))
+    exp = add_command(subparsers, "export", "cli_editing.help.export")
     exp.add_argument("id", metavar="ID", help=t("cli_editing.help.path_id", lang))
     exp.add_argument("--format", "-f", required=True, choices=EXPORT_FORMATS, help=t("cli_editing.help.format", lang))
     exp.add_argument("--version", type=int, default=None, help=t("cli_editing.help.version", lang))
     exp.add_argument("--output", "-o", default="-", metavar="OUT", help=t("cli_editing.help.output", lang))
     exp.set_defaults(func=cmd_export)
 
-    hist = subparsers.add_parser("history", help=t("cli_editing.help.history", lang),
-                                 description=t("cli_editing.help.history", lang))
+    hist = add_command(subparsers, "history", "cli_editing.help.history")
     hist.add_argument("id", metavar="ID", help=t("cli_editing.help.path_id", lang))
     hist.set_defaults(func=cmd_history)
 
-    tmpl = subparsers.add_parser("template", help=t("cli_editing.help.template", lang),
-                                 description=t("cli_editing.help.template", lang))
+    tmpl = add_command(subparsers, "template", "cli_editing.help.template")
     tmpl.add_argument("--format", "-f", required=True, choices=("csv", "xlsx", "ods"),
                       help=t("cli_editing.help.format", lang))
     tmpl.add_argument("--output", "-o", default="-", metavar="OUT", help=t("cli_editing.help.output", lang))

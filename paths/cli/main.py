@@ -48,6 +48,12 @@ def help_lang() -> str:
     return _help_lang
 
 
+def add_command(subparsers: argparse._SubParsersAction, name: str, help_key: str) -> argparse.ArgumentParser:
+    """A (sub)command whose help line and description are one catalog sentence in the help language."""
+    text = t(help_key, _help_lang)
+    return subparsers.add_parser(name, help=text, description=text)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse with usage errors as one line through the catalog (argparse's detail is English)."""
 
@@ -167,7 +173,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def _register_builtin(subparsers: argparse._SubParsersAction, lang: str) -> None:
     def add(name: str) -> argparse.ArgumentParser:
-        return subparsers.add_parser(name, help=t(f"cli.help.{name}", lang), description=t(f"cli.help.{name}", lang))
+        return add_command(subparsers, name, f"cli.help.{name}")
 
     validate = add("validate")
     validate.add_argument("files", nargs="+", metavar="FILE", help=t("cli.help.files", lang))

@@ -15,7 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from paths.cli.main import CliError, help_lang
+from paths.cli.main import CliError, add_command, help_lang
 from paths.i18n.catalog import t
 
 
@@ -97,8 +97,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     lang = help_lang()
 
     def add(name: str) -> argparse.ArgumentParser:
-        text = t(f"ops.help.{name}", lang)
-        return subparsers.add_parser(name, help=text, description=text)
+        return add_command(subparsers, name, f"ops.help.{name}")
 
     backup = add("backup")
     backup.add_argument("directory", metavar="DIR", help=t("ops.help.backup_dir", lang))

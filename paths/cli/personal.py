@@ -12,7 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-from paths.cli.main import CliError, help_lang, write_output
+from paths.cli.main import CliError, add_command, help_lang, write_output
 from paths.i18n.catalog import t
 from paths.model.schema import LANGS, ServicePath
 
@@ -142,14 +142,11 @@ def _lang_option(parser: argparse.ArgumentParser, lang: str) -> None:
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add `personal` (create, list, pdf, export, delete, purge) and `worksheet`."""
     lang = help_lang()
-    personal = subparsers.add_parser(
-        "personal", help=t("personal.cli.help", lang), description=t("personal.cli.help", lang)
-    )
+    personal = add_command(subparsers, "personal", "personal.cli.help")
     actions = personal.add_subparsers(dest="personal_command", required=True, metavar="ACTION",
                                       parser_class=type(personal))
 
-    create = actions.add_parser("create", help=t("personal.cli.help_create", lang),
-                                description=t("personal.cli.help_create", lang))
+    create = add_command(actions, "create", "personal.cli.help_create")
     create.add_argument("--path", required=True, metavar="ID", help=t("personal.cli.help_path", lang))
     create.add_argument("--version", type=int, default=None, help=t("cli.help.version", lang))
     create.add_argument("--name", required=True, help=t("personal.cli.help_name", lang))
@@ -158,33 +155,29 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     create.add_argument("--pin", default=None, help=t("personal.cli.help_pin", lang))
     create.set_defaults(func=cmd_create)
 
-    listing = actions.add_parser("list", help=t("personal.cli.help_list", lang),
-                                 description=t("personal.cli.help_list", lang))
+    listing = add_command(actions, "list", "personal.cli.help_list")
     listing.add_argument("--owner", default=None, help=t("personal.cli.help_owner_filter", lang))
     listing.set_defaults(func=cmd_list)
 
     for name, func, key in (("pdf", cmd_pdf, "help_pdf"), ("export", cmd_export, "help_export")):
-        sub = actions.add_parser(name, help=t(f"personal.cli.{key}", lang), description=t(f"personal.cli.{key}", lang))
+        sub = add_command(actions, name, f"personal.cli.{key}")
         sub.add_argument("personal_id", metavar="PERSONAL_ID", help=t("personal.cli.help_id", lang))
         sub.add_argument("--output", "-o", required=True, metavar="OUT", help=t("cli.help.output", lang))
         sub.set_defaults(func=func)
 
-    remove = actions.add_parser("delete", help=t("personal.cli.help_delete", lang),
-                                description=t("personal.cli.help_delete", lang))
+    remove = add_command(actions, "delete", "personal.cli.help_delete")
     remove.add_argument("personal_id", metavar="PERSONAL_ID", help=t("personal.cli.help_id", lang))
     remove.add_argument("--yes", action="store_true", help=t("personal.cli.help_yes", lang))
     remove.set_defaults(func=cmd_delete)
 
-    purge = actions.add_parser("purge", help=t("personal.cli.help_purge", lang),
-                               description=t("personal.cli.help_purge", lang))
+    purge = add_command(actions, "purge", "personal.cli.help_purge")
     purge.add_argument("--months", type=int, required=True, help=t("personal.cli.help_months", lang))
     purge.set_defaults(func=cmd_purge)
 
     for sub in actions.choices.values():
         _lang_option(sub, lang)
 
-    worksheet = subparsers.add_parser("worksheet", help=t("personal.cli.help_worksheet", lang),
-                                      description=t("personal.cli.help_worksheet", lang))
+    worksheet = add_command(subparsers, "worksheet", "personal.cli.help_worksheet")
     worksheet.add_argument("path", metavar="ID", help=t("personal.cli.help_worksheet_id", lang))
     worksheet.add_argument("--version", type=int, default=None, help=t("cli.help.version", lang))
     worksheet.add_argument("--output", "-o", required=True, metavar="OUT", help=t("cli.help.output", lang))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from paths.cli.main import CliError, help_lang, write_output
+from paths.cli.main import CliError, add_command, help_lang, write_output
 from paths.i18n.catalog import t
 
 
@@ -32,8 +32,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     lang = help_lang()
-    pub = subparsers.add_parser("publish", help=t("formats.cli.help.publish", lang),
-                                description=t("formats.cli.help.publish", lang))
+    pub = add_command(subparsers, "publish", "formats.cli.help.publish")
     pub.add_argument("id", metavar="ID", help=t("cli_editing.help.path_id", lang))
     pub.add_argument("--view", choices=("client", "professional"), default="client",
                      help=t("formats.cli.help.view", lang))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from paths.cli.main import CliError, help_lang, write_output
+from paths.cli.main import CliError, add_command, help_lang, write_output
 from paths.i18n.catalog import t
 from paths.views.configured import VIEW_NAMES
 
@@ -47,8 +47,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     lang = help_lang()
-    stats = subparsers.add_parser("stats", help=t("cli_stats.help.stats", lang),
-                                  description=t("cli_stats.help.stats", lang))
+    stats = add_command(subparsers, "stats", "cli_stats.help.stats")
     stats.add_argument("id", metavar="ID", help=t("cli_stats.help.id", lang))
     stats.add_argument("--compare", metavar="OTHER_ID", default=None, help=t("cli_stats.help.compare", lang))
     stats.add_argument("--format", "-f", choices=STATS_FORMATS, default="txt", help=t("cli_stats.help.format", lang))

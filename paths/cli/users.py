@@ -11,7 +11,7 @@ import argparse
 import getpass
 import sys
 
-from paths.cli.main import CliError, help_lang
+from paths.cli.main import CliError, add_command, help_lang
 from paths.i18n.catalog import t
 
 
@@ -85,29 +85,23 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     lang = help_lang()
-    users = subparsers.add_parser(
-        "users", help=t("auth.cli.help.users", lang), description=t("auth.cli.help.users", lang)
-    )
+    users = add_command(subparsers, "users", "auth.cli.help.users")
     commands = users.add_subparsers(dest="users_command", required=True, metavar="COMMAND", parser_class=type(users))
 
-    add = commands.add_parser("add", help=t("auth.cli.help.add", lang), description=t("auth.cli.help.add", lang))
+    add = add_command(commands, "add", "auth.cli.help.add")
     add.add_argument("name", metavar="NAME", help=t("auth.cli.help.name", lang))
     add.add_argument("--password-stdin", action="store_true", help=t("auth.cli.help.password_stdin", lang))
     add.set_defaults(func=cmd_add)
 
-    password = commands.add_parser(
-        "password", help=t("auth.cli.help.password", lang), description=t("auth.cli.help.password", lang)
-    )
+    password = add_command(commands, "password", "auth.cli.help.password")
     password.add_argument("name", metavar="NAME", help=t("auth.cli.help.name", lang))
     password.add_argument("--password-stdin", action="store_true", help=t("auth.cli.help.password_stdin", lang))
     password.set_defaults(func=cmd_password)
 
-    listing = commands.add_parser("list", help=t("auth.cli.help.list", lang), description=t("auth.cli.help.list", lang))
+    listing = add_command(commands, "list", "auth.cli.help.list")
     listing.set_defaults(func=cmd_list)
 
-    remove = commands.add_parser(
-        "remove", help=t("auth.cli.help.remove", lang), description=t("auth.cli.help.remove", lang)
-    )
+    remove = add_command(commands, "remove", "auth.cli.help.remove")
     remove.add_argument("name", metavar="NAME", help=t("auth.cli.help.name", lang))
     remove.set_defaults(func=cmd_remove)
 

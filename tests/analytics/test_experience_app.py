@@ -10,23 +10,21 @@ from streamlit.testing.v1 import AppTest
 
 from paths.editing import experience as ex
 from paths.i18n.catalog import t
-from paths.store.library import Store, get_store
-from tests.support.apptest import app_databases, flow_drawings, run_script
+from paths.store.library import Store
+from tests.support.apptest import flow_drawings, page_script, run_script, seeded_app_store
 from tests.support.factories import branching_path
 
-EDITOR = "from components.editor.page import editor_page\neditor_page()\n"
-PATH_PAGE = "from components.path_page import render\nrender()\n"
-LIBRARY = "from components.library_page import render\nrender()\n"
-COMPARE = "from components.compare_page import compare_page\ncompare_page()\n"
-PORTFOLIO = "from components.portfolio_page import portfolio_page\nportfolio_page()\n"
+EDITOR = page_script("components.editor.page", "editor_page")
+PATH_PAGE = page_script("components.path_page", "render")
+LIBRARY = page_script("components.library_page", "render")
+COMPARE = page_script("components.compare_page", "compare_page")
+PORTFOLIO = page_script("components.portfolio_page", "portfolio_page")
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    with app_databases(tmp_path_factory.mktemp("experience")) as (url, _):
-        store = get_store(url)
-        store.ensure_seeded()
-        yield store
+    with seeded_app_store(tmp_path_factory.mktemp("experience")) as seeded:
+        yield seeded
 
 
 def ok(at: AppTest) -> AppTest:

@@ -9,20 +9,18 @@ from streamlit.testing.v1 import AppTest
 
 from paths.editing import edits as editing
 from paths.i18n.catalog import t
-from paths.store.library import Store, get_store
-from tests.support.apptest import app_databases, run_script
+from paths.store.library import Store
+from tests.support.apptest import page_script, run_script, seeded_app_store
 from tests.support.factories import branching_path
 
-EDITOR = "from components.editor.page import editor_page\neditor_page()\n"
-HISTORY = "from components.history_page import history_page\nhistory_page()\n"
+EDITOR = page_script("components.editor.page", "editor_page")
+HISTORY = page_script("components.history_page", "history_page")
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    with app_databases(tmp_path_factory.mktemp("editor")) as (url, _):
-        store = get_store(url)
-        store.ensure_seeded()
-        yield store
+    with seeded_app_store(tmp_path_factory.mktemp("editor")) as seeded:
+        yield seeded
 
 
 def saved(store: Store, path_id: str) -> int:

@@ -13,7 +13,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 
 from paths.formats.files import dump_yaml, load_path_bytes
 from paths.formats.spreadsheet import path_from_spreadsheet, to_csv, to_xlsx
@@ -21,6 +20,7 @@ from paths.i18n.catalog import UserError
 from paths.model.schema import ServicePath
 from paths.store.library import Store
 from tests.fuzz.checks import assert_fast_exports, stored_or_refused
+from tests.fuzz.hostile import sparse_xlsx
 from tests.fuzz.payloads import huge_title
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -102,21 +102,10 @@ def test_a_wide_csv_header_is_refused_or_read_quickly(store: Store) -> None:
     stored_or_refused(lambda: path_from_spreadsheet(data, "wide.csv", path_id="wide"), store)
 
 
-def _sparse_xlsx() -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.append(["vaihe", "askel", "seuraava"])
-    sheet["XFD3"] = "x"
-    sheet["A20006"] = "y"
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
-
-
 @pytest.mark.timeout(60)
 def test_a_sparse_xlsx_is_bounded_before_it_is_read(store: Store) -> None:
     """Item 4 (the spreadsheet reader's): a 6 KB workbook that took 87 s and was then accepted."""
-    data = _sparse_xlsx()
+    data = sparse_xlsx()
     assert len(data) < 20_000
     stored_or_refused(lambda: path_from_spreadsheet(data, "sparse.xlsx", path_id="sparse"), store)
 

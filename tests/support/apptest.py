@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from paths.store.library import Store, get_store
+
 
 @contextmanager
 def app_databases(directory: Path) -> Iterator[tuple[str, str]]:
@@ -23,6 +25,20 @@ def app_databases(directory: Path) -> Iterator[tuple[str, str]]:
         patch.setenv("POLKU_DATA_DIR", str(directory))
         patch.delenv("POLKU_AUTH", raising=False)
         yield url, personal_url
+
+
+@contextmanager
+def seeded_app_store(directory: Path) -> Iterator[Store]:
+    """The app's library store in `directory` (see `app_databases`), filled with the built-in paths."""
+    with app_databases(directory) as (url, _):
+        store = get_store(url)
+        store.ensure_seeded()
+        yield store
+
+
+def page_script(module: str, function: str) -> str:
+    """The script AppTest runs for one page: import its function and call it."""
+    return f"from {module} import {function}\n{function}()\n"
 
 
 def run_script(script: str, timeout: float = 60, **params: str) -> AppTest:

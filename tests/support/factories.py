@@ -228,6 +228,15 @@ SERVICE_ACTORS = [
     {"id": "social", "name": {"fi": "Sosiaalipalvelut", "sv": "Socialservice", "en": "Social services"},
      "group": "professional"},
 ]
+# Their stages: the need, the contact, the back office, the meeting and (the appointment sample's) the close.
+SERVICE_STAGES = [
+    {"id": "need", "title": {"fi": "Tarve", "sv": "Behov", "en": "Need"},
+     "description": {"fi": "Kaikki alkaa tästä.", "sv": "Allt börjar här.", "en": "It all starts here."}},
+    {"id": "contact", "title": {"fi": "Yhteys", "sv": "Kontakt", "en": "Contact"}},
+    {"id": "back", "title": {"fi": "Taustatyö", "sv": "Bakgrundsarbete", "en": "Back office"}},
+    {"id": "meet", "title": {"fi": "Tapaaminen", "sv": "Möte", "en": "Meeting"}},
+    {"id": "end", "title": {"fi": "Päätös", "sv": "Avslut", "en": "Closing"}},
+]
 HOSTILE_TITLE = '<script>alert("x")</script> & <b>bold</b>'
 
 
@@ -239,14 +248,7 @@ def appointment_path(path_id: str = "appt-sample") -> ServicePath:
             "id": path_id,
             "title": {"fi": "Kokeilupolku", "sv": "Provstig", "en": "Trial path"},
             "status": "published",
-            "stages": [
-                {"id": "need", "title": {"fi": "Tarve", "sv": "Behov", "en": "Need"},
-                 "description": {"fi": "Kaikki alkaa tästä.", "sv": "Allt börjar här.", "en": "It all starts here."}},
-                {"id": "contact", "title": {"fi": "Yhteys", "sv": "Kontakt", "en": "Contact"}},
-                {"id": "back", "title": {"fi": "Taustatyö", "sv": "Bakgrundsarbete", "en": "Back office"}},
-                {"id": "meet", "title": {"fi": "Tapaaminen", "sv": "Möte", "en": "Meeting"}},
-                {"id": "end", "title": {"fi": "Päätös", "sv": "Avslut", "en": "Closing"}},
-            ],
+            "stages": SERVICE_STAGES,
             "actors": SERVICE_ACTORS,
             "contacts": [
                 {"id": "desk", "label": {"fi": "Neuvonta", "sv": "Rådgivning", "en": "Help desk"},
@@ -298,12 +300,7 @@ def views_path(views: dict | None = None) -> ServicePath:
         {
             "id": "sample",
             "title": {"fi": "Esimerkki", "sv": "Exempel", "en": "Sample"},
-            "stages": [
-                {"id": "need", "title": {"fi": "Tarve", "sv": "Behov", "en": "Need"}},
-                {"id": "contact", "title": {"fi": "Yhteys", "sv": "Kontakt", "en": "Contact"}},
-                {"id": "back", "title": {"fi": "Taustatyö", "sv": "Bakgrund", "en": "Back office"}},
-                {"id": "meet", "title": {"fi": "Tapaaminen", "sv": "Möte", "en": "Meeting"}},
-            ],
+            "stages": SERVICE_STAGES[:4],
             "actors": SERVICE_ACTORS,
             "steps": [
                 {"id": "s1", "stage": "need",
