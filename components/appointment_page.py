@@ -9,12 +9,10 @@ the arrow keys (the buttons' own keyboard shortcuts).
 
 from __future__ import annotations
 
-import html
-
 import streamlit as st
 
 from components.common import current_lang, library_titles, load_path, tr
-from components.templating import stylesheet
+from components.templating import render, stylesheet
 from paths.model.schema import ServicePath, StepKind
 from paths.personal.model import PersonalPath
 from paths.personal.store import LinkResult, get_personal_store, hash_token
@@ -32,8 +30,6 @@ SHOWN_ICON = "▶"
 STYLE = stylesheet("appointment.css")
 
 
-def _e(text: str) -> str:
-    return html.escape(text, quote=True)
 
 
 # ------------------------------------------------------------------ where the content comes from
@@ -109,52 +105,29 @@ def _library_path(lang: str) -> ServicePath | None:
 # ------------------------------------------------------------------ drawing
 
 
-def _status_html(status: str | None) -> str:
-    if not status:
-        return ""
-    icon = STATUS_ICONS.get(status, "")
-    return f'<p class="polku-appt-status">{_e(icon)} {_e(tr(f"appointment.status.{status}"))}</p>'
-
-
-def _step_html(step: StepCard) -> str:
+def _step_view(step: StepCard) -> dict:
+    """What the stage template needs of one step card: its classes, status in icon and words, and the
+    lines on how, how long."""
     classes = ["polku-appt-step"]
-    if step.coordinator:
-        classes.append("is-coordinator")
-    if step.kind == StepKind.network_meeting:
-        classes.append("is-network")
-    if step.status == "here":
-        classes.append("is-here")
-    parts = [_status_html(step.status), f"<h3>{_e(step.title)}</h3>"]
-    parts.append(f"<p>{_e(step.text or tr('appointment.step_without_text'))}</p>")
-    if step.kind == StepKind.network_meeting:
-        parts.append(f"<p>{NETWORK_ICON} {_e(tr('appointment.network_meeting'))}</p>")
-    if step.coordinator:
-        parts.append(f'<p class="polku-appt-bulb">{BULB} {_e(tr("appointment.coordinator_helps"))}</p>')
+    network = step.kind == StepKind.network_meeting
+    classes += [name for name, on in (("is-coordinator", step.coordinator), ("is-network", network),
+                                      ("is-here", step.status == "here")) if on]
     meta = []
     if step.channels:
         channels = ", ".join(tr(f"appointment.channel.{channel.value}") for channel in step.channels)
         meta.append(tr("appointment.how", channels=channels))
     if step.duration:
         meta.append(tr("appointment.duration", duration=step.duration))
-    parts.extend(f'<p class="polku-appt-meta">{_e(line)}</p>' for line in meta)
-    if step.links:
-        items = "".join(
-            f'<li><a href="{_e(url)}" rel="noopener noreferrer">{_e(label)}</a></li>' for label, url in step.links
-        )
-        parts.append(f'<p class="polku-appt-meta">{_e(tr("appointment.links"))}:</p><ul>{items}</ul>')
-    if step.ways:
-        items = "".join(
-            f"<li>{_e(condition)} → {_e(target)}</li>" if condition else f"<li>→ {_e(target)}</li>"
-            for condition, target in step.ways
-        )
-        parts.append(f'<p class="polku-appt-meta">{_e(tr("appointment.ways"))}</p><ul>{items}</ul>')
-    if step.contacts:
-        items = "".join(
-            f"<li>{_e(label)}" + (f" ({_e(tr('appointment.contact_placeholder'))})" if placeholder else "") + "</li>"
-            for label, placeholder in step.contacts
-        )
-        parts.append(f'<p class="polku-appt-meta">{_e(tr("appointment.contacts"))}:</p><ul>{items}</ul>')
-    return f'<li class="{" ".join(classes)}">{"".join(parts)}</li>'
+    return {
+        "card": step, "classes": " ".join(classes), "network": network, "meta": meta, "status": step.status,
+        "status_icon": STATUS_ICONS.get(step.status or "", ""),
+        "status_words": tr(f"appointment.status.{step.status}") if step.status else "",
+    }
+
+
+_STAGE_WORDS = ("without_text", "network_meeting", "coordinator_helps", "links", "ways", "contacts",
+                "contact_placeholder", "bulb_legend")
+_WORD_KEYS = {"without_text": "appointment.step_without_text"}
 
 
 def _strip_html(stages: list[StageCard], current: int) -> str:
@@ -172,23 +145,17 @@ def _strip_html(stages: list[StageCard], current: int) -> str:
             cues.append(f"{STATUS_ICONS['done']} {tr('appointment.stage_done')}")
         if stage.has_coordinator:
             cues.append(f"{BULB} {tr('appointment.coordinator_short')}")
-        current_attr = ' aria-current="step"' if i == current else ""
-        cue_html = "".join(f'<span class="polku-strip-cue"> – {_e(cue)}</span>' for cue in cues)
-        class_attr = f' class="{" ".join(classes)}"' if classes else ""
-        items.append(f"<li{class_attr}{current_attr}>{stage.number}. {_e(stage.title)}{cue_html}</li>")
-    label = _e(tr("appointment.overview"))
-    return f'<nav aria-label="{label}"><ol class="polku-strip">{"".join(items)}</ol></nav>'
+        items.append({"classes": " ".join(classes), "current": i == current, "number": stage.number,
+                      "title": stage.title, "cues": cues})
+    return render("appointment_strip.html", label=tr("appointment.overview"), items=items)
 
 
 def _stage_html(stage: StageCard, total: int, lang: str) -> str:
-    steps = "".join(_step_html(step) for step in stage.steps)
-    description = f"<p>{_e(stage.description)}</p>" if stage.description else ""
-    count = _e(tr("appointment.stage_of", number=stage.number, total=total))
-    return (
-        f'<section class="polku-appt" lang="{lang}" aria-labelledby="polku-appt-stage">'
-        f'<p class="polku-appt-count">{count}</p><h2 id="polku-appt-stage">{_e(stage.title)}</h2>{description}'
-        f'<ol class="polku-appt-steps">{steps}</ol>'
-        f'<p class="polku-appt-hint">{_e(tr("appointment.bulb_legend"))}</p></section>'
+    words = {name: tr(_WORD_KEYS.get(name, f"appointment.{name}")) for name in _STAGE_WORDS}
+    return render(
+        "appointment_stage.html", lang=lang, stage=stage, steps=[_step_view(step) for step in stage.steps],
+        count=tr("appointment.stage_of", number=stage.number, total=total), words=words,
+        icons={"network": NETWORK_ICON, "bulb": BULB},
     )
 
 
@@ -218,10 +185,7 @@ def appointment_page() -> None:
 
     stages = appointment_stages(path, lang, statuses)
     heading = tr("appointment.personal_for", name=personal.display_name) if personal else tr("appointment.title")
-    st.html(
-        f'<header class="polku-appt" lang="{lang}"><h1>{_e(path.title.get(lang))}</h1>'
-        f'<p class="polku-appt-sub">{_e(heading)}</p></header>'
-    )
+    st.html(render("appointment_header.html", lang=lang, title=path.title.get(lang), heading=heading))
     if not stages:
         st.info(tr("appointment.no_stages"))
         return
@@ -249,4 +213,4 @@ def appointment_page() -> None:
             st.button(
                 tr("appointment.go_here"), key="appt_here", icon="📍", on_click=_go, args=(target,)
             )
-    st.html(f'<p class="polku-appt-hint">{_e(tr("appointment.keyboard_hint"))}</p>')
+    st.html(render("hint.html", css_class="polku-appt-hint", text=tr("appointment.keyboard_hint")))
