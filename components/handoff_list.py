@@ -3,12 +3,12 @@ coordinator's step supports it (the partner view and the print view)."""
 
 from __future__ import annotations
 
-import html
-
 from components import diagrams
 from components.memo import memo
+from components.templating import render
 from paths.i18n.catalog import t
 from paths.model.schema import ServicePath
+from paths.render.dot import Handoff
 from paths.render.marks import HANDOFF_ICON
 
 
@@ -25,25 +25,22 @@ def handoff_html(key: diagrams.Key, lang: str, audience: str, actor: str | None,
         heading = t("pathview.handoffs_of", lang, actor=names.get(actor, actor))
     else:
         heading = t("pathview.handoffs_all", lang)
-    parts = [f'<section class="polku-handoff-section" lang="{lang}"><h2>{html.escape(heading)}</h2>']
-    if not found:
-        none = t("pathview.handoffs_none_for", lang, actor=names.get(actor, actor)) if actor else ""
-        parts.append(f"<p>{html.escape(none or t('views.handoffs_none', lang))}</p></section>")
-        return "".join(parts)
-    parts.append(f"<p>{html.escape(t('pathview.handoffs_intro', lang))}</p><ul class=\"polku-handoffs\">")
+    none = t("pathview.handoffs_none_for", lang, actor=names.get(actor, actor)) if actor else ""
+    items = [handoff_item(shown, handoff, names, lang) for handoff in found]
+    return render("handoffs.html", lang=lang, heading=heading, none=none or t("views.handoffs_none", lang),
+                  intro=t("pathview.handoffs_intro", lang), items=items, icon=HANDOFF_ICON)
 
-    def end(actor_id: str, step_id: str) -> str:
+
+def handoff_item(shown: ServicePath, handoff: Handoff, names: dict[str, str], lang: str, *extra: str) -> dict:
+    """One hand-off for the list template: both actors and steps by name, and in words whether a
+    coordinator's step supports it (with `extra` cues after that)."""
+
+    def title(step_id: str) -> str:
         step = shown.step(step_id)
-        title = (step.title.get(lang) if step else "") or step_id
-        return f"<strong>{html.escape(names.get(actor_id, actor_id))}</strong>: {html.escape(title)}"
+        return (step.title.get(lang) if step else "") or step_id
 
-    for handoff in found:
-        covered = handoff.covered_by_coordinator
-        cue = t("views.handoff.covered_yes" if covered else "views.handoff.covered_no", lang)
-        parts.append(
-            f'<li class="polku-handoff{" polku-handoff-covered" if covered else ""}">'
-            f'<span aria-hidden="true">{HANDOFF_ICON}</span> {end(handoff.from_actor, handoff.source)} → '
-            f"{end(handoff.to_actor, handoff.target)} — {html.escape(cue)}</li>"
-        )
-    parts.append("</ul></section>")
-    return "".join(parts)
+    covered = handoff.covered_by_coordinator
+    cues = [t("views.handoff.covered_yes" if covered else "views.handoff.covered_no", lang), *extra]
+    return {"covered": covered, "cues": " · ".join(cues),
+            "from_actor": names.get(handoff.from_actor, handoff.from_actor), "from_step": title(handoff.source),
+            "to_actor": names.get(handoff.to_actor, handoff.to_actor), "to_step": title(handoff.target)}

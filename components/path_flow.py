@@ -3,13 +3,12 @@ steps, the chosen step's details, and one stage at a time for a large path (see 
 
 from __future__ import annotations
 
-import html
-
 import streamlit as st
 
 from components import diagrams
 from components.analytics_panel import show_experience
 from components.flow_diagram import clicked_step, flow_picture
+from components.templating import render
 from paths.i18n.catalog import t
 from paths.model.schema import ServicePath
 from paths.render import marks
@@ -32,16 +31,9 @@ def legend_html(lang: str, audience: str, filtered: bool = False) -> str:
     (`paths.render.marks`). With an actor filter the legend tells the chosen actor's steps, the others'
     and the hand-offs apart."""
     voice = renderer_audience(audience)
-    cells = "".join(
-        f'<li><span class="polku-swatch" aria-hidden="true" style="background:{mark.fill};border-color:{mark.border}">'
-        f"{html.escape(mark.icon)}</span> {html.escape(mark.legend(lang, voice))}</li>"
-        for mark in marks.legend_marks(filtered=filtered)
-    )
-    title = html.escape(t("render.legend.title", lang))
-    return (
-        f'<div class="polku-legend" role="group" aria-label="{title}">'
-        f"<strong>{title}:</strong><ul>{cells}</ul></div>"
-    )
+    shown = [{"fill": mark.fill, "border": mark.border, "icon": mark.icon, "words": mark.legend(lang, voice)}
+             for mark in marks.legend_marks(filtered=filtered)]
+    return render("legend.html", title=t("render.legend.title", lang), marks=shown)
 
 
 def _on_layout_change() -> None:
@@ -151,5 +143,5 @@ def _clear_step() -> None:
 
 def _description_html(key: diagrams.Key, lang: str, audience: str, actor: str | None, path: ServicePath) -> str:
     """The diagram's short description, drawn in the legend's element (one element less on every rerun)."""
-    text = html.escape(diagrams.description(key, lang, audience, actor, path))
-    return f'<p class="polku-description">{text}</p>'
+    text = diagrams.description(key, lang, audience, actor, path)
+    return render("hint.html", css_class="polku-description", text=text)

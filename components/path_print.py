@@ -3,7 +3,6 @@ formats) and its print view (everything on paper, nothing to click)."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from functools import partial
 
@@ -17,6 +16,7 @@ from components.common import (
 from components.downloads_formats import format_downloads
 from components.handoff_list import handoff_html
 from components.path_flow import legend_html
+from components.templating import render
 from paths.i18n.catalog import t
 from paths.model.schema import ServicePath
 from paths.render.image import RenderError
@@ -78,7 +78,7 @@ def print_view(path: ServicePath, key: diagrams.Key, lang: str) -> None:
     the text version. The picture comes from the `dot` binary (an image prints as it is shown)."""
     audience = "print"
     title = path.title.get(lang) or path.id
-    st.html(f'<p class="polku-screen-only">🖨️ {html.escape(t("pathview.print_hint", lang))}</p>')
+    st.html(render("hint.html", css_class="polku-screen-only", text=f"🖨️ {t('pathview.print_hint', lang)}"))
     st.header(t("pathview.print_flow", lang), anchor=False)
     svg = None
     if diagrams.dot_available():

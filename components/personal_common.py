@@ -3,7 +3,6 @@ link and its QR code, status words, downloads, erasing, and the one-line message
 
 from __future__ import annotations
 
-import html
 import json
 import os
 from urllib.parse import urlsplit, urlunsplit
@@ -12,7 +11,7 @@ import segno
 import streamlit as st
 
 from components.common import store
-from components.templating import stylesheet
+from components.templating import render, stylesheet
 from paths.i18n.catalog import t
 from paths.personal.model import (
     STATUS_ICONS,
@@ -86,11 +85,7 @@ def personal_link(token: str) -> str:
 def qr_svg(link: str, label: str) -> str:
     """The link as a QR code, inline SVG in the palette's ink on white."""
     svg = segno.make(link, error="m").svg_inline(scale=5, dark=INK, light=WHITE, title=label)
-    return f'<div role="img" aria-label="{attr(label)}">{svg}</div>'
-
-
-def attr(text: str) -> str:
-    return html.escape(text, quote=True)
+    return render("qr.html", label=label, svg=svg)
 
 
 def personal_downloads(personal_id: str, source_path_id: str, lang: str, key: str) -> None:

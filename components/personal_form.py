@@ -15,10 +15,10 @@ from components.personal_common import (
     BULB,
     EXTRA_CONTACT_ROWS,
     MESSAGE,
-    attr,
     personal_store,
     status_label,
 )
+from components.templating import render
 from paths.i18n.catalog import t
 from paths.personal.model import (
     STATUS_ICONS,
@@ -81,7 +81,7 @@ def _step_fields(personal: PersonalPath, steps: list, lang: str, prefix: str) ->
             if text:
                 st.markdown(md_escape(text))
             if step.coordinator:
-                st.html(f'<p class="polku-bulb">{BULB} {attr(t("personal.bulb_meaning", lang))}</p>')
+                st.html(render("hint.html", css_class="polku-bulb", text=f"{BULB} {t('personal.bulb_meaning', lang)}"))
             for link in step.links:
                 st.markdown(md_link(link.label.get(lang), link.url))
             current = entry.status.value if entry.status else None
@@ -227,10 +227,8 @@ def here_box(personal: PersonalPath, lang: str) -> None:
     if step is None:
         st.info(t("personal.client.no_here", lang))
         return
-    st.html(
-        f'<div class="polku-here" role="note"><strong>{attr(status_label("here", lang))}:</strong> '
-        f"{attr(step.title.get(lang))}</div>"
-    )
+    label = status_label("here", lang)
+    st.html(render("note_box.html", css_class="polku-here", label=label, text=step.title.get(lang)))
 
 
 # ------------------------------------------------------------------------- the client's page

@@ -8,8 +8,6 @@ like `/?path=ari` opens the path page, so shared links work from the site's root
 
 from __future__ import annotations
 
-import html
-
 import streamlit as st
 
 from components import library_page, path_page
@@ -24,6 +22,7 @@ from components.page_spec import PageSpec
 from components.personal_page import client_page
 from components.personal_professional import professional_page
 from components.portfolio_page import portfolio_page
+from components.templating import render
 from components.views_page import views_page
 from components.workshop_join import join_page
 from components.workshop_page import workshop_facilitator_page
@@ -87,11 +86,8 @@ def _sidebar_note(lang: str, css: str) -> None:
 
     Screen readers read the page in its language (WCAG 3.1.1); Streamlit cannot set <html lang> itself.
     """
-    st.sidebar.html(
-        f'<p>{html.escape(tr("app.tagline"))}</p>{PALETTE_CSS}{css}'
-        f"<script>document.documentElement.lang = {lang!r};</script>",
-        unsafe_allow_javascript=True,
-    )
+    note = render("sidebar_note.html", tagline=tr("app.tagline"), styles=PALETTE_CSS + css, lang=lang)
+    st.sidebar.html(note, unsafe_allow_javascript=True)
 
 
 def main() -> None:

@@ -9,7 +9,6 @@ fragments that rerun every `LIVE_SECONDS`, so an accepted change appears without
 from __future__ import annotations
 
 import base64
-import html
 
 import streamlit as st
 
@@ -17,6 +16,7 @@ from components import diagrams
 from components.auth import workshops
 from components.common import cache_key, current_lang, database_url, load_path, md_escape, store, tr
 from components.memo import memo
+from components.templating import render, stylesheet
 from paths.i18n.catalog import UserError, t
 from paths.model.graph import walk_order
 from paths.model.schema import ServicePath
@@ -222,7 +222,7 @@ def _participant_card(workshop: Workshop, token: str, suggestion: Suggestion, pa
 def svg_img(svg: bytes, alt: str, css_class: str) -> str:
     """An SVG drawn on the server, as an <img> with a text alternative (Streamlit's HTML keeps data URIs)."""
     src = "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
-    return f'<img class="{css_class}" src="{src}" alt="{html.escape(alt, quote=True)}" style="max-width: 100%">'
+    return stylesheet("workshop.css") + render("image.html", css_class=css_class, src=src, alt=alt)
 
 
 @st.fragment(run_every=PICTURE_SECONDS)

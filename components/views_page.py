@@ -7,12 +7,12 @@ new version of the path with `views` changed and nothing else.
 
 from __future__ import annotations
 
-from html import escape
-
 import streamlit as st
 
 from components.auth import require_facilitator
 from components.common import current_lang, library_titles, load_path, md_escape, store, tr
+from components.handoff_list import handoff_item
+from components.templating import render
 from paths.editing.translations import describe_where, missing_translations, translation_coverage
 from paths.i18n.formatting import format_percent
 from paths.model.schema import LANGS, AudienceView, LocalText, ServicePath
@@ -162,23 +162,11 @@ def _handoffs(path: ServicePath, view: str, lang: str) -> None:
     if not found:
         st.write(tr("views.handoffs_none"))
         return
-    actor_names = {actor.id: actor.name.get(lang) or actor.id for actor in path.actors}
-
-    def end(actor_id: str, step_id: str) -> str:
-        step = viewed.step(step_id)
-        title = step.title.get(lang) if step else step_id
-        return f"<strong>{escape(actor_names.get(actor_id, actor_id))}</strong>: {escape(title)}"
-
-    items = []
-    for handoff in found:
-        cues = [tr("views.handoff.covered_yes") if handoff.covered_by_coordinator else tr("views.handoff.covered_no")]
-        if focus and focus in (handoff.from_actor, handoff.to_actor):
-            cues.append(tr("views.handoff.involves_focus"))
-        items.append(
-            f"<li>{end(handoff.from_actor, handoff.source)} → {end(handoff.to_actor, handoff.target)}"
-            f" — {escape(' · '.join(cues))}</li>"
-        )
-    st.html(f'<ul class="polku-handoffs" lang="{lang}">{"".join(items)}</ul>')
+    names = {actor.id: actor.name.get(lang) or actor.id for actor in path.actors}
+    involves = tr("views.handoff.involves_focus")
+    items = [handoff_item(viewed, handoff, names, lang, *([involves] if focus in (handoff.from_actor, handoff.to_actor)
+                                                         and focus else [])) for handoff in found]
+    st.html(render("handoffs.html", lang=lang, heading="", items=items, icon=""))
 
 
 def _problems(path: ServicePath, lang: str) -> None:

@@ -8,7 +8,6 @@ workshop, vote limit, valid step) is enforced by `paths.workshops.workshop.Works
 
 from __future__ import annotations
 
-import html
 import os
 from datetime import datetime
 
@@ -24,6 +23,7 @@ from components.authorship import author_name
 from components.common import current_lang, load_path, md_escape, page, store, tr
 from components.experience_fields import promote_buttons, report_buttons
 from components.suggestions_panel import wall_suggestions
+from components.templating import render, stylesheet
 from paths.model.schema import ServicePath
 from paths.views.audience import AUDIENCES
 from paths.workshops.workshop import (
@@ -45,10 +45,6 @@ JOIN_URL_PATH = "join"
 EDITOR_URL_PATH = "edit"
 PUBLIC_URL_ENV = "POLKU_PUBLIC_URL"
 WALL_REFRESH_SECONDS = 2
-CODE_STYLE = (
-    "font-family: 'DejaVu Sans Mono', monospace; font-size: clamp(3rem, 9vw, 7rem); font-weight: 700;"
-    " letter-spacing: 0.12em; line-height: 1.1; margin: 0; color: #1A1A1A;"
-)
 
 
 def kind_label(kind: str) -> str:
@@ -207,9 +203,7 @@ def qr_image(url: str) -> str:
     (Streamlit's HTML sanitiser drops inline <svg> elements, but keeps images with data URIs.)
     """
     uri = segno.make(url, error="m").svg_data_uri(scale=8, border=2, dark="#1A1A1A", light="#FFFFFF")
-    alt = html.escape(tr("workshop.room.qr_alt"), quote=True)
-    src = html.escape(uri, quote=True)
-    return f'<img class="polku-qr" src="{src}" alt="{alt}" style="width: 100%; max-width: 320px">'
+    return render("image.html", css_class="polku-qr", src=uri, alt=tr("workshop.room.qr_alt"))
 
 
 def _room(workshop: Workshop, facilitator: str) -> None:
@@ -234,10 +228,7 @@ def _room(workshop: Workshop, facilitator: str) -> None:
         with left:
             st.markdown(tr("workshop.room.join_how"))
             spaced = " ".join(workshop.code)
-            st.html(
-                f'<p class="polku-join-code" style="{CODE_STYLE}" aria-label="{html.escape(spaced)}">'
-                f"{html.escape(workshop.code)}</p>"
-            )
+            st.html(stylesheet("workshop.css") + render("join_code.html", spaced=spaced, code=workshop.code))
             st.markdown(tr("workshop.room.link"))
             st.code(url, language=None, wrap_lines=True)
         with right:

@@ -170,7 +170,7 @@ def test_the_sidebar_note_carries_the_tagline_the_language_and_the_open_pages_st
 
     on_path = sidebar_html(run_app(database_url, path="ari", lang="sv"))
     assert t("app.tagline", "sv") in on_path
-    assert "document.documentElement.lang = 'sv';" in on_path
+    assert 'document.documentElement.lang = "sv";' in on_path
     assert path_page.PAGE_CSS in on_path and library_page.CARD_CSS not in on_path
     on_library = sidebar_html(run_app(database_url))
     assert library_page.CARD_CSS in on_library and path_page.PAGE_CSS not in on_library
