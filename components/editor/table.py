@@ -11,10 +11,12 @@ from paths.editing import edits as editing
 from paths.editing.edits import EditError
 from paths.editing.session import EditSession
 from paths.formats.files import MAX_FILE_BYTES, PathFileError, dump_yaml
-from paths.formats.spreadsheet import path_from_spreadsheet, to_csv, to_xlsx
+from paths.formats.spreadsheet import path_from_spreadsheet, to_csv, to_ods, to_xlsx
 from paths.i18n.catalog import t
 from paths.model.diff import diff_paths
 from paths.model.schema import Audience, Channel, ServicePath, StepKind
+
+ODS_MIME = "application/vnd.oasis.opendocument.spreadsheet"
 
 
 def _column_config(path: ServicePath, lang: str) -> dict:
@@ -79,15 +81,22 @@ def transfer_section(edit: EditSession, lang: str) -> None:
     path = edit.path
     st.caption(tr("editor.transfer.hint"))
     with st.container(horizontal=True):
-        st.download_button(tr("editor.transfer.csv"), data=to_csv(path, lang), file_name=f"{path.id}-{lang}.csv",
-                           mime="text/csv", on_click="ignore", icon="⬇️", key="_polku_ed_dl_csv")
-        st.download_button(tr("editor.transfer.xlsx"), data=to_xlsx(path, lang), file_name=f"{path.id}-{lang}.xlsx",
-                           mime=XLSX_MIME, on_click="ignore", icon="⬇️", key="_polku_ed_dl_xlsx")
-        st.download_button(tr("editor.transfer.yaml"), data=dump_yaml(path), file_name=f"{path.id}.yaml",
+        # Each file is made only when its button is pressed (a rerun builds none of them).
+        st.download_button(tr("editor.transfer.csv"), data=lambda: to_csv(path, lang),
+                           file_name=f"{path.id}-{lang}.csv", mime="text/csv", on_click="ignore", icon="⬇️",
+                           key="_polku_ed_dl_csv")
+        st.download_button(tr("editor.transfer.xlsx"), data=lambda: to_xlsx(path, lang),
+                           file_name=f"{path.id}-{lang}.xlsx", mime=XLSX_MIME, on_click="ignore", icon="⬇️",
+                           key="_polku_ed_dl_xlsx")
+        st.download_button(tr("editor.transfer.ods"), data=lambda: to_ods(path, lang),
+                           file_name=f"{path.id}-{lang}.ods", mime=ODS_MIME, on_click="ignore", icon="⬇️",
+                           key="_polku_ed_dl_ods")
+        st.download_button(tr("editor.transfer.yaml"), data=lambda: dump_yaml(path), file_name=f"{path.id}.yaml",
                            mime="application/yaml", on_click="ignore", icon="⬇️", key="_polku_ed_dl_yaml")
     st.markdown(f"**{tr('editor.transfer.import_heading')}**")
     st.caption(tr("editor.transfer.import_hint"))
-    upload = st.file_uploader(tr("editor.transfer.upload"), type=["csv", "xlsx"], key=f"_polku_ed_upload_{edit.rev}",
+    upload = st.file_uploader(tr("editor.transfer.upload"), type=["csv", "xlsx", "ods"],
+                              key=f"_polku_ed_upload_{edit.rev}",
                               max_upload_size=max(1, MAX_FILE_BYTES // (1024 * 1024)))
     if upload is not None and st.button(tr("editor.transfer.apply"), key="_polku_ed_upload_apply", icon="📥"):
         try:

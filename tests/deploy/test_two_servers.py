@@ -32,9 +32,9 @@ from tests.support.factories import branching_path
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres]
 SLOW = 60_000
-# The wall reruns every 3 s by itself (components/workshop_page.py); one more second for that rerun
-# on a loaded 2-core CI machine.
-WALL_BOUND_MS = 4_000
+# The bound: the wall reruns every 2 s by itself (components/workshop_page.py), so a note
+# posted on the other server shows within 3 s.
+WALL_BOUND_MS = 3_000
 
 
 def _prepared(url: str) -> str:

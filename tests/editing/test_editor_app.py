@@ -334,3 +334,12 @@ def test_contacts_are_added_marked_as_examples_checked_removed_and_saved(store: 
     widget(at.button, "_ed_contact_remove_").click()
     ok(at.run())
     assert not [w for w in at.text_input if w.key and w.key.startswith("_ed_contact_label_")]
+
+
+def test_the_transfer_section_offers_the_sheet_formats_and_builds_no_file_on_a_rerun(store: Store) -> None:
+    at = open_section(store, "ari", "transfer")
+    buttons = {button.proto.label for button in at.get("download_button")}
+    assert {t("editor.transfer.csv", "fi"), t("editor.transfer.xlsx", "fi"), t("editor.transfer.ods", "fi")} <= buttons
+    [uploader] = at.get("file_uploader")
+    assert {".csv", ".xlsx", ".ods"} <= set(uploader.proto.type)
+    assert all(not button.proto.url for button in at.get("download_button"))  # made only when pressed
