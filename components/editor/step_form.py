@@ -42,8 +42,11 @@ def _on_blueprint_select() -> None:
 
 
 def _step_changed(edit: EditSession, step_id: str, name: str, lang: str) -> None:
-    """A step field's widget changed: write its value into the path."""
+    """A step field's widget changed: write its value into the path. A widget whose state was just
+    cleared (an undo or a re-applied edit redraws the form) reports None: that is no change."""
     value = st.session_state.get(f"{FORM_PREFIX}{name}_{lang}_{step_id}")
+    if value is None:
+        return
     if name == "links":
         links = []
         for line in (value or "").splitlines():

@@ -216,6 +216,11 @@ def test_two_facilitators_saving_on_a_and_b_get_one_version_and_one_conflict(
         saved_first = t("editor.conflict.message", "fi", version=before + 1, base=before, author="").strip()
         expect(page_b.get_by_text(saved_first.split(".")[0], exact=False)).to_be_visible()
         assert store.latest_version("testipolku") == before + 1
+        # Re-applying B's edit on top of A's, with the step form open, redraws the form without an error.
+        page_b.locator(".st-key-_polku_ed_rebase button").click()
+        wait_idle(page_b, SLOW)
+        expect(page_b.locator("[data-testid='stException']")).to_have_count(0)
+        assert store.latest_version("testipolku") == before + 1
     finally:
         first.close()
         second.close()
