@@ -37,7 +37,7 @@ def _settle(page: Page) -> None:
 
 def _path_page(page: Page, base: str, path_id: str, lang: str, tab: str | None = None) -> None:
     _open(page, f"{base}/path?path={path_id}&lang={lang}")
-    page.wait_for_selector("[data-testid='stGraphVizChart'] svg g", timeout=30_000)
+    page.wait_for_selector(".polku-flow svg g", timeout=30_000)
     if tab:
         page.get_by_role("tab", name=t(f"pathpage.tab.{tab}", lang)).click()
         _settle(page)
