@@ -35,8 +35,15 @@ def _feeling_format(lang: str, none_key: str = "experience.editor.no_feeling") -
 
 def _changed(edit: Any, apply: Callable[..., bool], fn: Callable[..., ServicePath], step_id: str,
              read: Callable[[], tuple]) -> None:
-    """A widget changed: run the pure edit with the widgets' values (the editor keeps undo and errors)."""
-    apply(edit, fn, step_id, *read())
+    """A widget changed: run the pure edit with the widgets' values (the editor keeps undo and errors).
+
+    A re-applied edit or an undo clears the form's widget state while the browser may still report a
+    change of one of these widgets: a value that is no longer in the session state is no change."""
+    try:
+        values = read()
+    except KeyError:
+        return
+    apply(edit, fn, step_id, *values)
 
 
 def experience_fields(edit: Any, step_id: str, lang: str, apply: Callable[..., bool], prefix: str) -> None:

@@ -71,6 +71,22 @@ def test_editor_experience_fields_edit_the_path_and_save(store: Store) -> None:
         2, 3, "weeks")
 
 
+
+def test_a_feeling_changed_as_undo_clears_the_form_is_no_change(store: Store) -> None:
+    """An undo in the same rerun as a change of an experience widget clears that widget's state
+    first: the change is dropped (the undo wins), with no traceback."""
+    store.save_path(branching_path(id="xp-undo"), "Alkuperäinen")
+    at = run(EDITOR, path="xp-undo")
+    at.selectbox(key="_polku_ed_step").set_value("tarve")
+    ok(at.run())
+    by_key(at.selectbox, "_ed_xp_feeling_fi_tarve").set_value(-1)
+    ok(at.run())
+    by_key(at.selectbox, "_ed_xp_feeling_fi_tarve").set_value(2)
+    at.button(key="_polku_ed_undo").click()
+    ok(at.run())
+    assert by_key(at.selectbox, "_ed_xp_feeling_fi_tarve").value == "", "the undo took the feeling back"
+
+
 def test_editor_refuses_a_bad_duration_with_one_sentence(store: Store) -> None:
     store.save_path(branching_path(id="xp-bad"), "Alkuperäinen")
     at = run(EDITOR, path="xp-bad", lang="en")

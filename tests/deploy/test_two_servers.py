@@ -27,7 +27,7 @@ from paths.store.library import Store
 from paths.workshops.workshop import WorkshopStore
 from tests.deploy.cluster import STICKY_COOKIE, Cluster, choose, kill_server, submit_note, two_servers
 from tests.deploy.support import pg_database
-from tests.support.browser import wait_idle
+from tests.support.browser import assert_no_exception, wait_idle
 from tests.support.factories import branching_path
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres]
@@ -184,12 +184,23 @@ def test_a_personal_link_made_on_a_opens_on_b_and_wrong_pins_count_across_both(
 
 
 def _edit_title(page: Page, text: str) -> None:
+    """Rename the first step and wait until the editor holds it (the step's heading shows the new title).
+    A rerun still under way when the field is typed in can redraw it empty, as it would for a person,
+    who types again: at most three tries."""
     choose(page, t("editor.step.pick", "fi"), "Tarve tunnistetaan")
     field = page.locator(".st-key-_ed_title_fi_tarve input")
-    expect(field).to_be_visible(timeout=SLOW)
-    field.fill(text)
-    field.press("Enter")
-    wait_idle(page, SLOW)
+    heading = page.get_by_role("heading", name=t("editor.step.heading", "fi", name=text))
+    for _ in range(3):
+        expect(field).to_be_visible(timeout=SLOW)
+        field.fill(text)
+        field.press("Enter")
+        wait_idle(page, SLOW)
+        try:
+            expect(heading).to_be_visible(timeout=10_000)
+            return
+        except AssertionError:
+            continue
+    expect(heading).to_be_visible()
 
 
 def test_two_facilitators_saving_on_a_and_b_get_one_version_and_one_conflict(
@@ -219,7 +230,7 @@ def test_two_facilitators_saving_on_a_and_b_get_one_version_and_one_conflict(
         # Re-applying B's edit on top of A's, with the step form open, redraws the form without an error.
         page_b.locator(".st-key-_polku_ed_rebase button").click()
         wait_idle(page_b, SLOW)
-        expect(page_b.locator("[data-testid='stException']")).to_have_count(0)
+        assert_no_exception(page_b, "the re-applied editor", cluster.logs())
         assert store.latest_version("testipolku") == before + 1
     finally:
         first.close()

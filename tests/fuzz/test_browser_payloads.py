@@ -16,7 +16,7 @@ from paths.model.schema import ServicePath
 from paths.personal.store import get_personal_store
 from paths.store.library import get_store
 from tests.fuzz.payloads import EXTERNAL_HOST, LINKS, SCRIPTS, STORABLE
-from tests.support.browser import streamlit_server, wait_idle
+from tests.support.browser import assert_no_exception, streamlit_server, wait_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(900)]
 PATH_ID = "payloads"
@@ -105,7 +105,7 @@ class Watch:
         assert self.page.evaluate("() => window.__pwned") is None, f"a payload's script ran on {where}"
         assert not self.dialogs, f"a dialog opened on {where}: {self.dialogs}"
         assert not self.foreign, f"{where} asked another host: {self.foreign}"
-        assert not self.page.locator("[data-testid='stException']").count(), f"{where} shows a traceback"
+        assert_no_exception(self.page, where)
 
     def close(self) -> None:
         self.context.close()

@@ -99,3 +99,11 @@ def launch_chromium(playwright):  # noqa: ANN001, ANN201 - Playwright's own type
 def wait_idle(page, timeout: float = 30_000) -> None:  # noqa: ANN001
     """Wait until Streamlit has finished the current run."""
     page.wait_for_selector(IDLE, timeout=timeout)
+
+
+def assert_no_exception(page, where: str = "the page", server_log: str = "") -> None:  # noqa: ANN001
+    """Fail with the traceback's own text when Streamlit drew one (and the server's log, where the
+    app redacts it from the page), so a CI log says what broke."""
+    shown = page.locator("[data-testid='stException']")
+    if shown.count():
+        raise AssertionError(f"{where} shows a traceback: {shown.first.inner_text()[:2000]}\n{server_log[-4000:]}")
