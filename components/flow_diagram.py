@@ -13,10 +13,14 @@ escaped (`paths.render.dot`), and the step titles are set as attribute values, n
 
 from __future__ import annotations
 
+import json
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
+
+from components.memo import memo
 
 STATIC = Path(__file__).parent / "static"
 CHOICES = ("auto", "wide", "portrait")
@@ -54,19 +58,28 @@ def flow_picture(
 ) -> None:
     """Mount the component: `drawings` maps a layout to its (SVG, natural width in points); `steps` maps a
     node name to [step id, step title]; `on_step` runs (as a callback, before the page's next run) when a
-    step is chosen."""
+    step is chosen. `version` names everything the drawings depend on: the browser redraws when it changes,
+    and the drawings' encoded form is kept per version."""
+    view = {"choice": choice if choice in CHOICES else "auto", "fit": fit, "selected": selected, "label": label,
+            "version": version, "layouts": list(drawings)}
+    encoded_view = json.dumps(view).encode()
     _COMPONENT(
-        data={
-            "drawings": {name: svg for name, (svg, _width) in drawings.items()},
-            "widths": {name: width for name, (_svg, width) in drawings.items()},
-            "choice": choice if choice in CHOICES else "auto",
-            "fit": fit,
-            "steps": steps,
-            "selected": selected,
-            "label": label,
-            "version": version,
-        },
+        data=len(encoded_view).to_bytes(4, "big") + encoded_view + _drawn(version, tuple(drawings), drawings, steps),
         key=key,
         width="stretch",
         on_step_change=on_step,
     )
+
+
+@memo(64)
+def _drawn(version: str, layouts: tuple[str, ...], _drawings: dict[str, tuple[str, float]],
+           _steps: dict[str, list[str]]) -> bytes:
+    """The large part of the component's data (the SVGs), encoded and compressed once per drawing rather
+    than on every rerun. Sent as bytes, Streamlit neither encodes it to JSON again nor canonicalises it for
+    the element's identity (together half the path page's rerun on a 200-step path), and it hashes a
+    tenth of the bytes."""
+    return zlib.compress(json.dumps({
+        "drawings": {name: svg for name, (svg, _width) in _drawings.items()},
+        "widths": {name: width for name, (_svg, width) in _drawings.items()},
+        "steps": _steps,
+    }).encode(), 6)

@@ -19,12 +19,13 @@ _MISSING = object()
 
 
 def memo(max_entries: int) -> Callable[[F], F]:
-    """Memoise on every argument except one named `_path` (a stored version's content, which its key
-    already names); least recently used entries go first. Two first calls at once may both compute."""
+    """Memoise on every argument except those whose names start with an underscore, as `st.cache_data`
+    does: `_path` (a stored version's content, which its key already names) or any other value that the
+    key names; least recently used entries go first. Two first calls at once may both compute."""
 
     def decorate(function: F) -> F:
         names = list(inspect.signature(function).parameters)
-        skip = names.index("_path") if "_path" in names else len(names)
+        keep = [index for index, name in enumerate(names) if not name.startswith("_")]
         entries: OrderedDict[tuple, Any] = OrderedDict()
         lock = threading.Lock()
 
@@ -34,7 +35,7 @@ def memo(max_entries: int) -> Callable[[F], F]:
                 bound = inspect.signature(function).bind(*args, **kwargs)
                 bound.apply_defaults()
                 args = bound.args
-            cache_key = args[:skip] + args[skip + 1 :]
+            cache_key = tuple(args[index] for index in keep if index < len(args))
             with lock:
                 value = entries.get(cache_key, _MISSING)
                 if value is not _MISSING:

@@ -96,7 +96,7 @@ def flow_tab(path: ServicePath, key: diagrams.Key, lang: str, audience: str, act
     st.caption(t("diagrams.click_hint", lang))
     flow_picture(
         drawings, diagrams.flow_steps(key, lang, audience, actor, path, stage), choice=choice, fit=fit,
-        selected=selected, label=alt, version=f"{key}|{lang}|{audience}|{actor}|{stage}", key=_FLOW_KEY,
+        selected=selected, label=alt, version=f"{key}|{lang}|{audience}|{actor}|{stage}|{experience}", key=_FLOW_KEY,
         on_step=_on_flow_step,
     )
     st.html(legend + _description_html(key, lang, audience, actor, path))

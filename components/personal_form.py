@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import zlib
 
 import streamlit as st
 from pydantic import ValidationError
@@ -213,7 +214,8 @@ def my_picture(personal: PersonalPath, lang: str) -> None:
             st.info(exc.message(lang))
         else:
             flow_picture(drawings, {}, choice="auto", fit=False, selected=None, label=alt,
-                         version=f"{personal.id}|{personal.version}|{lang}", key="_personal_picture", on_step=_no_step)
+                         version=f"{personal.id}|{personal.version}|{lang}|{here}|{zlib.crc32(repr(statuses).encode())}",
+                         key="_personal_picture", on_step=_no_step)
         st.caption(f"{LIGHT_BULB} {t('personal.bulb_meaning', lang)} · {status_label('here', lang)}")
 
 

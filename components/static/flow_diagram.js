@@ -1,9 +1,38 @@
 // The flow diagram, drawn on the server by Graphviz, shown as it is: no layout work in the browser.
-// data: {drawings: {wide, portrait}, widths: {wide, portrait}, choice: auto|wide|portrait, fit,
-//        steps: {node name: [step id, step title]}, selected, label, version}
+// data: bytes — a 4-byte big-endian length, the view as JSON {choice: auto|wide|portrait, fit, selected,
+// label, version, layouts}, then the drawings deflated (zlib) as JSON {drawings: {wide, portrait},
+// widths: {wide, portrait}, steps: {node name: [step id, title]}}. The server encodes and compresses the
+// large SVGs once per drawing (not on every rerun), and a view switch carries a tenth of the bytes.
 // A click on a step (or Enter / Space on a focused step) sends its id back as the `step` trigger.
+const decoder = new TextDecoder();
+const inflated = new Map(); // version|layouts -> the drawings, so a click or a rerun inflates nothing
+let latest = 0;
+
+async function inflate(bytes) {
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
+  return JSON.parse(await new Response(stream).text());
+}
+
+async function unpack(bytes) {
+  const length = new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0);
+  const view = JSON.parse(decoder.decode(bytes.subarray(4, 4 + length)));
+  const id = `${view.version}|${view.layouts.join(",")}`;
+  if (!inflated.has(id)) {
+    inflated.set(id, await inflate(bytes.subarray(4 + length)));
+    while (inflated.size > 8) inflated.delete(inflated.keys().next().value);
+  }
+  return { ...inflated.get(id), ...view };
+}
+
 export default function (component) {
-  const { data, parentElement, setTriggerValue } = component;
+  const turn = ++latest;
+  unpack(component.data).then((data) => {
+    if (turn === latest) draw(component, data); // a newer run's data came meanwhile: that one draws
+  });
+}
+
+function draw(component, data) {
+  const { parentElement, setTriggerValue } = component;
   let root = parentElement.querySelector(".polku-flow");
   if (!root) {
     root = document.createElement("div");

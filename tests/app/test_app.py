@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,7 +21,7 @@ from paths.render.dot import handoffs
 from paths.render.text import anchor_id
 from paths.store.library import Store
 from paths.views.configured import VIEW_NAMES, view_problems
-from tests.support.apptest import app_databases, flow_drawings
+from tests.support.apptest import app_databases, flow_data, flow_drawings
 from tests.support.factories import branching_path
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -145,7 +144,7 @@ def test_path_page_shows_ari_with_tabs_and_flow_diagram(database_url: str) -> No
     assert at.title[0].value.replace("\\", "") == BUILTIN["ari"].title.fi
     assert [tab.label for tab in at.tabs] == [t(f"pathpage.tab.{name}", "fi") for name in ("flow", "blueprint", "text")]
     [component] = at.get("bidi_component")
-    data = json.loads(component.proto.json)
+    data = flow_data(component)
     assert set(data["drawings"]) == {"wide", "portrait"}  # automatic: the browser picks by its width
     for svg in data["drawings"].values():
         assert svg.startswith("<svg") and svg.count("💡") >= len(BUILTIN["ari"].coordinator_steps)
@@ -295,7 +294,7 @@ def test_open_tab_and_audience_survive_a_language_switch(database_url: str) -> N
 def graphviz_spec(at: AppTest) -> str:
     """The wide flow diagram the page sends, as `dot` drew it."""
     [component] = at.get("bidi_component")
-    return json.loads(component.proto.json)["drawings"]["wide"]
+    return flow_data(component)["drawings"]["wide"]
 
 
 def html_bodies(at: AppTest) -> str:
@@ -498,12 +497,12 @@ def test_a_large_path_is_drawn_one_stage_at_a_time_with_a_step_search(database_u
     stage_pick = at.selectbox(key="_polku_large_stage")
     first = large.stages[0].id
     assert stage_pick.value == first
-    steps = {step for step, _title in json.loads(at.get("bidi_component")[0].proto.json)["steps"].values()}
+    steps = {step for step, _title in flow_data(at.get("bidi_component")[0])["steps"].values()}
     assert steps == {step.id for step in large.steps if step.stage == first}
     target = next(step for step in large.steps if step.stage == large.stages[3].id)
     at.selectbox(key="_polku_large_search").set_value(target.id).run()
     assert not at.exception
     assert at.query_params["step"] == [target.id] or at.query_params["step"] == target.id
     assert at.selectbox(key="_polku_large_stage").value == target.stage
-    steps = {step for step, _title in json.loads(at.get("bidi_component")[0].proto.json)["steps"].values()}
+    steps = {step for step, _title in flow_data(at.get("bidi_component")[0])["steps"].values()}
     assert target.id in steps and len(steps) < len(large.steps) / 3

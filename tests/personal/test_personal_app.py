@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from paths.i18n.catalog import t
 from paths.personal.model import PersonalFill, StepEntry
 from paths.personal.store import PersonalStore, get_personal_store
 from paths.store.library import get_store
-from tests.support.apptest import app_databases
+from tests.support.apptest import app_databases, flow_data
 from tests.support.apptest import run_script as run
 from tests.support.factories import branching_path
 
@@ -186,7 +185,7 @@ def test_here_is_marked_in_the_list_and_the_diagram(stores):
     assert "📍 Olen tässä:</strong> Verkostokokous" in html
     assert any(m.value.startswith("#### **📍 Olen tässä** 💡 Verkostokokous") for m in at.markdown)
     [picture] = at.get("bidi_component")  # drawn by dot on the server, both layouts
-    drawings = json.loads(picture.proto.json)["drawings"]
+    drawings = flow_data(picture)["drawings"]
     assert set(drawings) == {"wide", "portrait"} and all("📍" in svg for svg in drawings.values())
 
 

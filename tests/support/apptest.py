@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -49,7 +50,15 @@ def run_script(script: str, timeout: float = 60, **params: str) -> AppTest:
     return at.run()
 
 
+def flow_data(component) -> dict:  # noqa: ANN001 - AppTest's element
+    """What a flow diagram component was sent, as one dict: components/flow_diagram.py sends bytes, the
+    view's JSON after its 4-byte length, then the drawings' JSON deflated."""
+    payload = component.proto.bytes
+    length = int.from_bytes(payload[:4], "big")
+    return {**json.loads(zlib.decompress(payload[4 + length:])), **json.loads(payload[4:4 + length])}
+
+
 def flow_drawings(at: AppTest) -> str:
     """The SVGs of the page's one flow diagram component, joined."""
     [component] = at.get("bidi_component")
-    return "\n".join(json.loads(component.proto.json)["drawings"].values())
+    return "\n".join(flow_data(component)["drawings"].values())
