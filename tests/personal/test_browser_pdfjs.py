@@ -20,8 +20,10 @@ import pypdf
 import pytest
 
 from paths.formats.files import builtin_paths
+from paths.i18n.catalog import t
 from paths.model.schema import ServicePath
 from paths.personal.model import (
+    STATUS_ICONS,
     STATUSES,
     PersonalFill,
     PersonalPath,
@@ -173,6 +175,27 @@ def test_each_step_title_is_on_the_page_of_its_fields_in_finnish(worksheet) -> N
         assert squeeze(step.title.fi) in texts[status_page[f"step{index}_status"]], step.title.fi
     joined = "".join(texts)
     assert "ä" in joined and "ö" in joined and "Työkyvyn" in joined
+
+
+def test_every_field_has_its_accessible_name(worksheet) -> None:  # noqa: ANN001
+    """pdf.js takes a widget's name (`alternativeText`, shown as the field's title) from the widget itself:
+    each radio button has its own label, and pypdf sees each group named by its step or question."""
+    _data, pypdf_reader, read = worksheet
+    steps = client_steps(POHJANMAA)
+    words = [squeeze(f"{STATUS_ICONS[s]} {t(f'personal.status.{s}', 'fi')}") for s in STATUSES]
+    names: dict[str, list[str]] = {}
+    for _page, annotation in widgets(read):
+        names.setdefault(annotation["fieldName"], []).append(squeeze(annotation["alternativeText"]))
+    assert all(all(name) for name in names.values()), names
+    assert names["goals"] == ["Tavoitteeni"]
+    assert names["step0_note"] == [squeeze(t("personal.field.note", "fi"))]
+    for index in range(len(steps)):
+        assert [name.replace("\ufe0e", "") for name in names[f"step{index}_status"]] == words
+    groups = pypdf_reader.get_fields()
+    for index, step in enumerate(steps):
+        assert groups[f"step{index}_status"]["/TU"] == f"Tilanne: {step.title.fi}"
+    decision = next(iter(branch_choices(POHJANMAA)))
+    assert groups["branch0"]["/TU"] == f"Kumpi tie koskee minua: {POHJANMAA.step(decision).title.fi}"
 
 
 def test_a_value_typed_in_through_pdfjs_is_saved_and_read_back(worksheet, reader) -> None:  # noqa: ANN001
