@@ -4,7 +4,7 @@
 #      (as root or through password-less sudo; otherwise it prints the one apt-get line and stops);
 #   2. the project's own virtual environment .venv gets the pinned requirements (pip never touches
 #      the system Python, so PEP 668's externally-managed-environment error cannot happen);
-#   3. `make test` also installs the pinned npm packages (axe-core) with `npm ci`.
+#   3. `make test` also installs the pinned npm packages (axe-core, mermaid, bpmn-js, pdfjs-dist) with `npm ci`.
 PYTHON ?= python3
 VENV ?= .venv
 PORT ?= 8501

@@ -148,6 +148,14 @@ def _user(text: str, tag: str = "p", cls: str = "user") -> str:
 
 
 @dataclass
+class RadioNames:
+    """The accessible names of one radio group of the fillable sheet: the group's, and each button's in order."""
+
+    title: str
+    buttons: list[str]
+
+
+@dataclass
 class PaperFigure:
     """The diagram on paper: each slice's box (width, height in pt, in order), how many columns they flow in,
     and each slice's (bottom, top) in the drawing's own points."""
@@ -172,6 +180,7 @@ class _Sheet:
         self.lang = normalise_lang(lang)
         self.fill = fill
         self.fillable = fillable and fill is None
+        self.radio_groups: dict[str, RadioNames] = {}  # the fillable sheet's radio groups by field name
 
     def set_figure(self, drawn: bool | PaperFigure) -> None:
         """The diagram's slices on paper (True: one placeholder); False: `dot` cannot draw it and the page
@@ -203,9 +212,15 @@ class _Sheet:
         body = _user(value, "div") if value else self.write_in(name, label, lines)
         return f'<div class="field">{label_html}{body}</div>'
 
-    def choices(self, name: str, options: Iterable[tuple[str, str]], chosen: str | None, legend: str) -> str:
-        """A set of options: the chosen one marked ☒ and in words; radio buttons when fillable."""
+    def choices(
+        self, name: str, options: Iterable[tuple[str, str]], chosen: str | None, legend: str, title: str
+    ) -> str:
+        """A set of options: the chosen one marked ☒ and in words; radio buttons when fillable, their group
+        named by `title`."""
+        options = list(options)
         items = []
+        if self.fillable:
+            self.radio_groups[name] = RadioNames(title, [words for _value, words in options])
         for value, words in options:
             if self.fillable:
                 items.append(
@@ -298,7 +313,8 @@ class _Sheet:
         if status:
             state = f'<p class="status">{_e(self.tr("field.status"))}: {_e(self.status_words(status))}</p>'
         else:
-            state = self.choices(f"{name}_status", [(s, self.status_words(s)) for s in STATUSES], None, "")
+            title = f"{self.tr('field.status')}: {step.title.get(self.lang)}"
+            state = self.choices(f"{name}_status", [(s, self.status_words(s)) for s in STATUSES], None, "", title)
         date_text = format_date(entry.date, self.lang) if entry and entry.date else ""
         if entry and entry.feeling is not None:
             felt = feeling_label(entry.feeling, self.lang, icon=False)
@@ -367,12 +383,14 @@ class _Sheet:
                 target_step = self.view.step(target)
                 words = condition.get(self.lang) or (target_step.title.get(self.lang) if target_step else target)
                 options.append((target, words))
-            parts.append(f'<p dir="auto"><strong>{_e(step.title.get(self.lang) if step else decision)}</strong></p>')
+            decision_title = step.title.get(self.lang) if step else decision
+            parts.append(f'<p dir="auto"><strong>{_e(decision_title)}</strong></p>')
             if chosen and not self.fillable:
                 words = next((w for v, w in options if v == chosen), chosen)
                 parts.append(f'<p class="status" dir="auto">{CHOSEN_BOX} {_e(words)}</p>')
             else:
-                parts.append(self.choices(f"branch{index}", options, None, self.tr("pdf.branch_question")))
+                title = f"{self.tr('pdf.branch_heading')}: {decision_title}"
+                parts.append(self.choices(f"branch{index}", options, None, self.tr("pdf.branch_question"), title))
         return "".join(parts)
 
     def goals_section(self) -> str:
@@ -475,8 +493,26 @@ def paper_figure(drawing: bytes, layout_json: bytes) -> PaperFigure:
     return PaperFigure([(width * scale, (top - bottom) * scale) for bottom, top in slices], columns, slices)
 
 
-def _finisher(drawing: bytes | None, figure: PaperFigure | None) -> Callable[[object, pydyf.PDF], None]:
-    """WeasyPrint's last step: the drawing's slices in their placeholders, and the form's fields listed once."""
+def _name_radio_groups(pdf: pydyf.PDF, groups: dict[str, RadioNames]) -> None:
+    """Each radio group's and button's accessible name (/TU) from `groups`: WeasyPrint names a group by
+    its first button's label, so a reader announced every step's status group as "✓ Done", and a button
+    by the first line of its label only ("– Ei koske" of "– Ei koske minua")."""
+    by_reference = {item.reference: item for item in pdf.objects if isinstance(item, pydyf.Dictionary)}
+    for item in list(by_reference.values()):
+        names = groups.get(item["T"].string) if "Kids" in item and isinstance(item.get("T"), pydyf.String) else None
+        if names is None:
+            continue
+        item["TU"] = pydyf.String(names.title)
+        for kid, words in zip(item["Kids"], names.buttons, strict=False):
+            if kid in by_reference:
+                by_reference[kid]["TU"] = pydyf.String(words)
+
+
+def _finisher(
+    drawing: bytes | None, figure: PaperFigure | None, radio_groups: dict[str, RadioNames] | None = None
+) -> Callable[[object, pydyf.PDF], None]:
+    """WeasyPrint's last step: the drawing's slices in their placeholders, the form's fields listed once, its
+    radio groups and buttons named by `radio_groups`."""
 
     def finish(_document: object, pdf: pydyf.PDF) -> None:
         if drawing is not None and figure is not None:
@@ -487,28 +523,35 @@ def _finisher(drawing: bytes | None, figure: PaperFigure | None) -> Callable[[ob
             except Exception as exc:  # noqa: BLE001 - pypdf's errors on a malformed drawing are many kinds
                 raise FigureError("the drawing could not be read") from exc
         list_fields_once(pdf)
+        _name_radio_groups(pdf, radio_groups or {})
 
     return finish
 
 
-def _with_diagram(html_for: Callable[[bool | PaperFigure], str], dot_source: str, fillable: bool) -> bytes:
+def _with_diagram(
+    html_for: Callable[[bool | PaperFigure], str],
+    dot_source: str,
+    fillable: bool,
+    radio_groups: dict[str, RadioNames] | None = None,
+) -> bytes:
     """`dot` draws the diagram (PDF) and reports its layout (JSON) in two processes at once; the layout tells
     where to cut the drawing into slices, the HTML gets a placeholder of each slice's size, and WeasyPrint's
-    finisher puts the slices in place. Without a working `dot` the page says so."""
+    finisher puts the slices in place (and names the radio groups by `radio_groups`, which `html_for` fills).
+    Without a working `dot` the page says so."""
     from paths.render.image import RenderError, dot_binary, render_dot
 
     if dot_binary() is None:
-        return render_html(html_for(False), fillable, _finisher(None, None))
+        return render_html(html_for(False), fillable, _finisher(None, None, radio_groups))
     try:
         with ThreadPoolExecutor(max_workers=2) as pool:
             drawing_job = pool.submit(render_dot, dot_source, "pdf")
             layout_json = render_dot(dot_source, "json")
             drawing = drawing_job.result()
         figure = paper_figure(drawing, layout_json)
-        return render_html(html_for(figure), fillable, _finisher(drawing, figure))
+        return render_html(html_for(figure), fillable, _finisher(drawing, figure, radio_groups))
     except (RenderError, FigureError, ValueError) as exc:
         LOGGER.warning("the diagram was left out of a PDF: %s", exc.__cause__ or exc)
-        return render_html(html_for(False), fillable, _finisher(None, None))
+        return render_html(html_for(False), fillable, _finisher(None, None, radio_groups))
 
 
 def personal_diagram_dot(personal: PersonalPath) -> str:
@@ -525,4 +568,6 @@ def personal_pdf(personal: PersonalPath, latest_version: int | None = None) -> b
 def blank_worksheet(path: ServicePath, lang: str = "fi", fillable: bool = False) -> bytes:
     """A4 worksheet of any path for paper use; with `fillable` real PDF form fields to type into."""
     sheet = _Sheet(path, lang, None, fillable=fillable)
-    return _with_diagram(lambda drawn: _worksheet_document(sheet, drawn), sheet.diagram_dot(), fillable)
+    return _with_diagram(
+        lambda drawn: _worksheet_document(sheet, drawn), sheet.diagram_dot(), fillable, sheet.radio_groups
+    )

@@ -121,8 +121,9 @@ def _quietly() -> Iterator[None]:
 
 def list_fields_once(pdf: pydyf.PDF) -> None:
     """The form's field list with each field once, and no widget of a radio group (those are reached
-    through their group's /Kids, and carry no name of their own): WeasyPrint lists every radio button
-    beside its group, named like it, so a reader saw each group as many times as it had buttons."""
+    through their group's /Kids, and carry no field name of their own): WeasyPrint lists every radio button
+    beside its group, named like it, so a reader saw each group as many times as it had buttons. A button
+    keeps its own accessible name (/TU, its label): pdf.js reads it from the widget, not from the group."""
     form = pdf.catalog.get("AcroForm") if hasattr(pdf.catalog, "get") else None
     if not form or "Fields" not in form:
         return
@@ -131,7 +132,6 @@ def list_fields_once(pdf: pydyf.PDF) -> None:
         if isinstance(item, pydyf.Dictionary) and "Parent" in item:
             kids.add(item.reference)
             item.pop("T", None)  # a radio button is its group's widget, not a field of its own name
-            item.pop("TU", None)
     kept: list[object] = []
     for reference in form["Fields"]:
         if reference not in kids and reference not in kept:

@@ -190,6 +190,21 @@ def test_fillable_worksheet_has_form_fields(fillable: pypdf.PdfReader) -> None:
     assert "My path: Test path" in flat(text_of(fillable))
 
 
+def test_fillable_radio_groups_and_buttons_have_their_own_names(fillable: pypdf.PdfReader) -> None:
+    """A group is named by its step (WeasyPrint named it by its first button), each button by its whole
+    label (WeasyPrint took the label's first line); pdf.js reads the button's own (test_browser_pdfjs.py)."""
+    fields = fillable.get_fields()
+    steps = client_steps(branching_path())
+    for index, step in enumerate(steps):
+        group = fields[f"step{index}_status"]
+        assert group["/TU"] == f"Status: {step.title.get('en')}"
+        buttons = [kid.get_object() for kid in group.indirect_reference.get_object()["/Kids"]]
+        assert [str(b["/TU"]).replace("\ufe0e", "") for b in buttons] == [
+            "✓ Done", "📍 I am here", "➜ Next", "– Not for me"]
+        assert all("/T" not in button for button in buttons)  # a button is no field of its own name
+    assert fields["branch0"]["/TU"].startswith("Which way applies to me: ")
+
+
 def test_fillable_fields_can_be_filled_in_and_read_back(fillable: pypdf.PdfReader) -> None:
     fields = filled_fields(fillable, {"goals": "Oma tavoite åäö", "step0_note": "Kysymys"})
     assert fields["goals"]["/V"] == "Oma tavoite åäö"
