@@ -9,6 +9,7 @@ fragments that rerun every `LIVE_SECONDS`, so an accepted change appears without
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -219,6 +220,25 @@ def _participant_card(workshop: Workshop, token: str, suggestion: Suggestion, pa
                               icon="➖", on_click=_vote, args=(workshop.id, token, suggestion.id, False))
 
 
+def _in_groups(listed: list[Suggestion]) -> list[list[Suggestion]]:
+    """The listed suggestions with the open ones that touch the same thing together, each group where its
+    first member was listed; decided ones alone."""
+    place = {suggestion.id: index for index, suggestion in enumerate(listed)}
+    groups = overlapping([s for s in listed if s.is_open]) + [[s] for s in listed if not s.is_open]
+    return sorted(groups, key=lambda group: min(place[s.id] for s in group))
+
+
+def side_by_side(group: list[Suggestion], card: Callable[[Suggestion], None]) -> None:
+    """Suggestions that touch the same thing, said so and drawn side by side (up to three a row; a phone's
+    narrow screen stacks them under the sentence that says they belong together)."""
+    if len(group) > 1:
+        st.markdown(tr("suggest.overlap", count=len(group)))
+    columns = st.columns(min(len(group), 3))
+    for index, suggestion in enumerate(group):
+        with columns[index % len(columns)]:
+            card(suggestion)
+
+
 def svg_img(svg: bytes, alt: str, css_class: str) -> str:
     """An SVG drawn on the server, as an <img> with a text alternative (Streamlit's HTML keeps data URIs)."""
     src = "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
@@ -269,8 +289,8 @@ def participant_live(workshop_id: int, token: str) -> None:
         st.caption(tr("suggest.list.none"))
     mine = [s for s in found if s.mine]
     others = sorted((s for s in open_ones if not s.mine), key=lambda s: (-s.votes, -s.id))
-    for suggestion in [*mine, *others[:MAX_OTHERS_SHOWN]]:
-        _participant_card(workshop, token, suggestion, path, left, mine_votes)
+    for group in _in_groups([*mine, *others[:MAX_OTHERS_SHOWN]]):
+        side_by_side(group, lambda suggestion: _participant_card(workshop, token, suggestion, path, left, mine_votes))
     if len(others) > MAX_OTHERS_SHOWN:
         st.caption(tr("suggest.more", count=len(others) - MAX_OTHERS_SHOWN))
 
@@ -336,12 +356,7 @@ def wall_suggestions(workshop: Workshop, path: ServicePath, version: int, facili
             break
         group = group[: max(1, MAX_WALL_CARDS - shown)]
         shown += len(group)
-        if len(group) > 1:
-            st.markdown(tr("suggest.overlap", count=len(group)))
-        columns = st.columns(min(len(group), 3))
-        for index, suggestion in enumerate(group):
-            with columns[index % len(columns)]:
-                _wall_card(suggestion, path, facilitator)
+        side_by_side(group, lambda suggestion: _wall_card(suggestion, path, facilitator))
     if len(open_ones) > shown:
         st.caption(tr("suggest.more", count=len(open_ones) - shown))
     decided = [s for s in found if not s.is_open]

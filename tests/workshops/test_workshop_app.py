@@ -306,6 +306,21 @@ def test_turning_a_note_into_an_edit_opens_the_editor_on_its_step(store: Store) 
     assert at.session_state["_polku_ed_step"] == "yhteydenotto", "the editor opened on the note's step"
 
 
+def test_a_participant_sees_suggestions_on_the_same_thing_together(store: Store) -> None:
+    ws = WorkshopStore(store)
+    sg = SuggestionStore(ws)
+    workshop = ws.open_workshop("testipolku", "Testaaja", "professional")
+    rename = sg.suggest(workshop.id, new_participant_token(), Change("rename", "step", "tarve", title="Uusi nimi"))
+    bulb = sg.suggest(workshop.id, new_participant_token(), Change("bulb", "step", "tarve", on=True))
+    other = sg.suggest(workshop.id, new_participant_token(), Change("bulb", "step", "kirjaus", on=True))
+    at = run(app(join=workshop.code))
+    assert t("suggest.overlap", "fi", count=2) in texts(at)
+    card_columns = [{getattr(child, "key", None) for child in column.children.values()} for column in at.columns]
+    rename_at = next(i for i, keys in enumerate(card_columns) if f"polku_sg_card_{rename.id}" in keys)
+    assert f"polku_sg_card_{bulb.id}" in card_columns[rename_at + 1], "the two on 'tarve' in neighbouring columns"
+    assert all(f"polku_sg_card_{other.id}" not in keys for keys in card_columns[rename_at:rename_at + 2])
+
+
 # -- suggestions on the wall -----------------------------------------------------------------------
 
 
