@@ -49,6 +49,7 @@ _AUDIENCE_WIDGET = "_polku_audience_choice"
 _ABOUT_WIDGET = "_polku_about_open"
 _CLICKED = "_polku_step_clicked"
 _ACTOR_WIDGET = "_polku_actor_{view}"
+_HEADER_FOR_PRINT = "_polku_header_for_print"  # the header was drawn for the print view
 # Readable sizes: the flow diagram keeps its natural size and scrolls sideways unless "fit" is on
 # (components/static/flow_diagram.css); its steps are focusable, so the keyboard reaches the scroll region.
 # On paper the sidebar, the toolbar and the page's controls are left out, in every view.
@@ -264,11 +265,23 @@ def render() -> None:
     if st.query_params.get(PATH_PARAM) != path_id:
         st.query_params[PATH_PARAM] = path_id
     key = cache_key(path_id, version)
-    audience = current_audience()
-    actor = chosen_actor(path, key, audience)
-
     found = diagrams.problems(key, lang, path)
-    _header(path, version, lang, about=audience != "print", checked_ok=not found)
+    print_view_now = current_audience() == "print"
+    st.session_state[_HEADER_FOR_PRINT] = print_view_now
+    _header(path, version, lang, about=not print_view_now, checked_ok=not found)
+    _views(path, key, lang)
+
+
+@st.fragment
+def _views(path: ServicePath, key: diagrams.Key, lang: str) -> None:
+    """Everything a view (or an actor, a tab, the layout) changes, as a fragment: the view switch reruns
+    this part only, not the app's frame and the header, which is the quickest way to the redrawn
+    picture. The header differs only for the print view, so going to it or from it reruns the app."""
+    audience = current_audience()
+    if (audience == "print") != st.session_state.get(_HEADER_FOR_PRINT, False):
+        st.rerun(scope="app")
+    actor = chosen_actor(path, key, audience)
+    found = diagrams.problems(key, lang, path)
     _audience_switch(audience, lang)
     if audience in ACTOR_VIEWS:
         _actor_control(path, key, audience, actor, lang)
