@@ -86,6 +86,7 @@ def test_client_fills_in_a_step_with_the_keyboard_alone(server, page) -> None:  
         page.keyboard.press("ArrowDown")
     element = focused(page)
     assert element["labelText"] == done_label and element["checked"]
+    wait_idle(page, SLOW)  # the chosen status's rerun draws the step's note field: Tab to it after that
 
     tab_to(page, lambda e: e["step"] == "step0" and e["tag"] == "TEXTAREA" and e["label"] == note_label)
     page.keyboard.type(NOTE)
