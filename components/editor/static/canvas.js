@@ -296,6 +296,7 @@ function onKey(root, event) {
     return;
   }
   if (event.key !== "Delete" && event.key !== "Backspace") return;
+  if (!event.target.closest || !event.target.closest(".pc-scroll")) return;  // not from the toolbar's buttons
   const chosen = root._selected;
   if (!chosen) return;
   event.preventDefault();
