@@ -272,6 +272,7 @@ function render(root, data) {
       const cell = el("div", "pc-cell");
       cell.dataset.stage = stage.id;
       cell.dataset.lane = lane.id;
+      cell.setAttribute("role", "group");  // a named group of cards (an aria-label needs a role)
       cell.setAttribute("aria-label", `${stage.title} · ${lane.name}`);
       for (const step of data.steps) {
         if (step.stage === stage.id && step.lane === lane.id) cell.appendChild(card(root, step));
