@@ -2,13 +2,16 @@
 
 A Streamlit custom component (components v2: no iframe, a trigger value back to Python) with plain
 JavaScript in `static/canvas.js` (no npm library: the grid, the drags and the arrows need none).
-Each gesture arrives as one trigger value and becomes one edit through `paths.editing.edits`, kept
-on the session's undo stack, so the validation problems, the diagram and saving work as for every
+Each gesture arrives as one trigger value and becomes one edit through `paths.editing.edits` (a step's
+feeling, from the toolbar, through `paths.editing.experience.set_feeling`), kept on the session's undo
+stack, so the validation problems, the diagram and saving work as for every
 other edit; the form and the table stay the keyboard way to make each of these edits.
 
 While the canvas is open it follows the store: when another facilitator saves, `follow_others`
 (a fragment that reruns every `CANVAS_REFRESH_SECONDS`) merges their version into this session
-(`EditSession.follow`) and redraws the page.
+(`EditSession.follow`) and redraws the page. The canvas keeps no history of its own: its undo button
+and Ctrl+Z send an "undo" gesture that runs the editor's undo, whose stack follows the new version too,
+so undo keeps working after the canvas redraws.
 """
 
 from __future__ import annotations
@@ -19,15 +22,18 @@ from typing import Any
 import streamlit as st
 
 from components.common import current_lang, store, tr
-from components.editor.state import apply_edit, sessions, step_label, transition, undo
+from components.editor.state import STEP_PICK, apply_edit, sessions, step_label, transition, undo
 from paths.editing import edits as editing
+from paths.editing import experience as experience_edits
 from paths.editing.session import EditSession
-from paths.model.schema import ServicePath
+from paths.model.schema import ServicePath, Step
+from paths.render.experience import FEELINGS, feeling_label
 
 CANVAS_KEY = "_polku_ed_canvas"
 CANVAS_REFRESH_SECONDS = 2
 _STATIC = Path(__file__).parent / "static"
-_LABEL_KEYS = ("undo", "hint", "condition", "rename", "ok", "cancel", "step", "edge", "connect", "bulb")
+_LABEL_KEYS = ("undo", "hint", "condition", "rename", "ok", "cancel", "step", "edge", "connect", "bulb", "feeling",
+               "feeling_none", "feeling_pick")
 
 _canvas = st.components.v2.component(
     "polku_path_canvas",
@@ -35,6 +41,25 @@ _canvas = st.components.v2.component(
     js=(_STATIC / "canvas.js").read_text(encoding="utf-8"),
     isolate_styles=False,
 )
+
+
+def _step_data(step: Step, lang: str) -> dict[str, Any]:
+    """One card: its place, its light bulb and its feeling mark in the words of the blueprint's experience line."""
+    return {
+        "id": step.id, "title": step.title.get(lang) or step.id, "stage": step.stage,
+        "lane": step.actors[0] if step.actors else "", "bulb": step.coordinator, "feeling": step.feeling,
+        "feeling_label": feeling_label(step.feeling, lang) if step.feeling is not None else "",
+    }
+
+
+def _score(value: object) -> int | None:
+    """The feeling a gesture names: a whole number (the edit checks its range), or None to clear it."""
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        return int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return None
 
 
 def canvas_data(edit: EditSession, lang: str) -> dict[str, Any]:
@@ -50,11 +75,8 @@ def canvas_data(edit: EditSession, lang: str) -> dict[str, Any]:
         "can_undo": bool(edit.undo_stack),
         "stages": [{"id": stage.id, "title": stage.title.get(lang) or stage.id} for stage in path.stages],
         "lanes": lanes,
-        "steps": [
-            {"id": step.id, "title": step.title.get(lang) or step.id, "stage": step.stage,
-             "lane": step.actors[0] if step.actors else "", "bulb": step.coordinator}
-            for step in path.steps
-        ],
+        "steps": [_step_data(step, lang) for step in path.steps],
+        "feelings": [{"score": score, "label": feeling_label(score, lang)} for score in FEELINGS],
         "transitions": [
             {"source": tr_.source, "target": tr_.target, "label": tr_.condition.get(lang),
              "source_title": step_label(path, tr_.source, lang), "target_title": step_label(path, tr_.target, lang)}
@@ -71,12 +93,15 @@ def apply_gesture(edit: EditSession, gesture: dict[str, Any], lang: str) -> bool
     if kind == "undo":
         undo(edit)
         return True
+    if kind == "feeling" and gesture.get("feeling") is not None and _score(gesture.get("feeling")) is None:
+        return False
     edits: dict[str, tuple] = {
         "move": (editing.move_step_to, text("step"), text("stage"), gesture.get("lane")),
         "connect": (editing.connect, text("source"), text("target"), text("label")[:300], lang),
         "disconnect": (editing.disconnect, text("source"), text("target")),
         "delete": (editing.remove_step, text("step")),
         "rename": (editing.update_step, text("step"), lang),
+        "feeling": (experience_edits.set_feeling, text("step"), _score(gesture.get("feeling"))),
     }
     if kind not in edits:
         return False
@@ -95,8 +120,9 @@ def _on_gesture(path_id: str) -> None:
     edit = sessions().get(path_id)
     state = st.session_state.get(CANVAS_KEY) or {}
     gesture = state.get("gesture") if hasattr(state, "get") else None
-    if edit is not None and isinstance(gesture, dict):
-        apply_gesture(edit, gesture, current_lang())
+    if edit is not None and isinstance(gesture, dict) and apply_gesture(edit, gesture, current_lang()):
+        if gesture.get("kind") == "feeling" and edit.path.step(str(gesture.get("step"))):
+            st.session_state[STEP_PICK] = str(gesture.get("step"))  # the step form opens on the step just scored
 
 
 @st.fragment(run_every=CANVAS_REFRESH_SECONDS)

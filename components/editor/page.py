@@ -16,6 +16,7 @@ from components.common import current_lang, md_escape, page_link, store, tr
 from components.editor.canvas import canvas_section
 from components.editor.conflicts import conflict_panel, problems, save_bar
 from components.editor.new_path import new_path_dialog
+from components.editor.profile import profile_section
 from components.editor.stages_actors import actors_section, contacts_section, path_section, stages_section
 from components.editor.state import PATH_PARAM, SECTION_KEY, STEP_PICK, clear_form_keys, open_edit
 from components.editor.step_form import step_section
@@ -25,7 +26,7 @@ from paths.editing.session import EditSession
 from paths.i18n.catalog import t
 from paths.render.dot import to_dot
 
-SECTIONS = ("step", "canvas", "table", "stages", "actors", "contacts", "path", "transfer")
+SECTIONS = ("step", "canvas", "table", "stages", "actors", "contacts", "path", "profile", "transfer")
 SECTION_VIEWS = {
     "step": step_section,
     "canvas": canvas_section,
@@ -34,6 +35,7 @@ SECTION_VIEWS = {
     "actors": actors_section,
     "contacts": contacts_section,
     "path": path_section,
+    "profile": profile_section,
     "transfer": transfer_section,
 }
 EDITOR_CSS = stylesheet("editor.css")

@@ -14,6 +14,7 @@ States and transitions:
   or `take_theirs(theirs)` (drop mine, kept on the undo stack) → *dirty*/*clean* again.
 - `follow(latest, path)`: the store moved on while this session was clean (another facilitator
   saved): the session follows; when dirty, their change is merged in if it touches other fields.
+  The undo stack follows too (`undo_onto`), so undo keeps working after the page redraws.
 - `undo_save(store)`: the last save replaced version N; restore N as a new version unless
   someone saved since.
 
@@ -203,26 +204,40 @@ class EditSession:
         self.conflict_version = None
         self.merge_notes = []
 
+    def undo_onto(self, theirs: ServicePath) -> list[ServicePath]:
+        """The undo stack moved onto their version: each earlier state with their change merged in, so
+        an undo takes back my edits and keeps theirs. From the newest back, it stops at the first state
+        whose change clashes with theirs (undoing to it would silently drop their change)."""
+        if self.base is None:
+            return []
+        kept: list[ServicePath] = []
+        for earlier in reversed(self.undo_stack):
+            merged, conflicts = rebase(self.base, earlier, theirs)
+            if conflicts:
+                break
+            kept.append(merged)
+        return kept[::-1]
+
     def follow(self, theirs: ServicePath, latest: int) -> bool:
         """The store moved on (another facilitator saved): show their version in this session.
 
         Clean: take it. Dirty: merge it under my edit when no field was changed on both sides (my
-        unsaved edit stays unsaved; the undo stack is emptied, its paths predate their change); with a
-        clash do nothing here, saving will show the conflict. True when the session now stands on `latest`."""
+        unsaved edit stays unsaved); with a clash do nothing here, saving will show the conflict. Either
+        way the undo stack follows (`undo_onto`): an undo still takes back my last edit, not theirs.
+        True when the session now stands on `latest`."""
         if latest == self.base_version or self.conflict_version is not None:
             return False
         if not self.dirty:
-            self.base, self.base_version = theirs, latest
-            self._replace(theirs, keep_undo=False)
-            return True
-        if self.base is None:
+            merged: ServicePath = theirs
+        elif self.base is None:
             return False
-        merged, conflicts = rebase(self.base, self.path, theirs)
-        if conflicts:
-            return False
+        else:
+            merged, conflicts = rebase(self.base, self.path, theirs)
+            if conflicts:
+                return False
+        self.undo_stack = self.undo_onto(theirs)
         self.base, self.base_version = theirs, latest
         self._replace(merged, keep_undo=False)
-        self.undo_stack = []
         return True
 
     def summary_of_changes(self, lang: str) -> str:
@@ -247,4 +262,5 @@ def open_session(store: PathStore, path_id: str, current: EditSession | None) ->
     if current is not None:
         fresh.saved_version, fresh.saved_over, fresh.flash = current.saved_version, current.saved_over, current.flash
         fresh.rev = current.rev + 1
+        fresh.undo_stack = current.undo_onto(path)
     return fresh

@@ -186,3 +186,62 @@ def test_compare_page_marks_the_two_as_current_and_target(store: Store) -> None:
     assert store.get_path("xp-to-be").target_of == "xp-as-is"
     assert "The paths are marked as the current and target state of one service." in [c.value for c in at.caption]
     assert store.latest_version("xp-as-is") == 2
+
+
+def open_profile(path_id: str, lang: str = "en") -> AppTest:
+    at = run(EDITOR, path=path_id, lang=lang)
+    at.segmented_control(key="_polku_ed_section").set_value("profile")
+    return ok(at.run())
+
+
+def test_editor_persona_form_adds_edits_marks_and_removes_the_profile(store: Store) -> None:
+    store.save_path(branching_path(id="xp-persona"), "Alkuperäinen")
+    at = open_profile("xp-persona")
+    assert t("experience.profile.none", "en") in [i.value for i in at.info]
+    at.button(key="_polku_ed_persona_add").click()
+    ok(at.run())
+    by_key(at.text_input, "_ed_persona_name_en").input("Sam <script>x</script>")
+    ok(at.run())
+    by_key(at.text_area, "_ed_persona_quote_en").input("I *need* one contact.")
+    ok(at.run())
+    by_key(at.checkbox, "_ed_persona_assumed_quote").check()
+    ok(at.run())
+    assert by_key(at.text_input, "_ed_persona_name_en").value == "Sam <script>x</script>"
+    assert by_key(at.checkbox, "_ed_persona_assumed_quote").value is True
+    at.button(key="_polku_ed_save").click()
+    ok(at.run())
+    profile = store.get_path("xp-persona").persona_profile
+    assert profile.name.en == "Sam <script>x</script>" and profile.quote.en == "I *need* one contact."
+    assert profile.assumed == ["quote"]
+    at.button(key="_polku_ed_persona_remove").click()
+    ok(at.run())
+    assert t("experience.profile.none", "en") in [i.value for i in at.info]
+    at.button(key="_polku_ed_undo").click()
+    ok(at.run())
+    assert by_key(at.text_area, "_ed_persona_quote_en").value == "I *need* one contact."
+
+
+def test_editor_link_form_marks_the_target_state_and_refuses_none(store: Store) -> None:
+    store.save_path(branching_path(id="xp-link", title={"en": "Link here", "fi": "Linkki"}), "Alkuperäinen")
+    at = open_profile("xp-link")
+    other = by_key(at.selectbox, "_ed_link_other")
+    assert "xp-link" not in other.options and not any("(xp-link)" in o for o in other.options)
+    by_key(at.radio, "_ed_link_role").set_value("target")
+    at.button(key="_polku_ed_link_apply").click()
+    ok(at.run())
+    assert t("editing.error.no_state_link_other", "en") in [e.value for e in at.error]
+    by_key(at.radio, "_ed_link_role").set_value("target")
+    by_key(at.selectbox, "_ed_link_other").set_value("ari")
+    at.button(key="_polku_ed_link_apply").click()
+    ok(at.run())
+    assert t("experience.link.now_target", "en", other="ari") in [m.value for m in at.markdown]
+    at.button(key="_polku_ed_save").click()
+    ok(at.run())
+    saved = store.get_path("xp-link")
+    assert (saved.target_of, saved.current_of) == ("ari", None)
+    by_key(at.radio, "_ed_link_role").set_value("")
+    at.button(key="_polku_ed_link_apply").click()
+    ok(at.run())
+    at.button(key="_polku_ed_undo").click()
+    ok(at.run())
+    assert by_key(at.radio, "_ed_link_role").value == "target"

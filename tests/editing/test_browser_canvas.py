@@ -1,17 +1,21 @@
 """The editor's canvas in real Chromium: a drag to another stage and lane, a connection drawn by dragging
 (then its condition named), Delete and undo, each saved as a version; and two facilitators in two
 browsers editing different steps — both changes end up in the final version, no conflict screen,
-and one facilitator's canvas shows the other's saved change by itself."""
+and one facilitator's canvas shows the other's saved change by itself; a step's feeling set from the
+canvas's toolbar (shown on the card, in the form, saved, undone); and the canvas's undo still taking
+back my own edit after the canvas followed another facilitator's save (issue 11)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from paths.i18n.catalog import t
+from paths.render.experience import feeling_label
 from paths.store.library import Store
 from tests.support.browser import streamlit_server, wait_idle
 from tests.support.factories import branching_path
@@ -28,6 +32,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
         store.ensure_seeded()
         store.save_path(branching_path(id="canvas-one"), "Testaaja")
         store.save_path(branching_path(id="canvas-two"), "Testaaja")
+        store.save_path(branching_path(id="canvas-feel"), "Testaaja")
+        store.save_path(branching_path(id="canvas-undo"), "Testaaja")
     finally:
         store.close()
     with streamlit_server(directory, env={"POLKU_AUTH": ""}) as url:
@@ -75,12 +81,23 @@ def save(page: Page, version: int) -> None:
     wait_idle(page, SLOW)
 
 
+@contextmanager
+def canvases(chromium, url: str, path_id: str, count: int = 1) -> Iterator[tuple[Page, ...]]:  # noqa: ANN001
+    """`count` facilitators, each in a browser of their own, with the path's canvas open."""
+    contexts = [chromium.new_context(viewport={"width": 1400, "height": 1800}, locale="fi-FI") for _ in range(count)]
+    try:
+        pages = tuple(context.new_page() for context in contexts)
+        for page in pages:
+            open_canvas(page, url, path_id)
+        yield pages
+    finally:
+        for context in contexts:
+            context.close()
+
+
 def test_drag_connect_delete_and_undo_on_the_canvas_are_saved_as_versions(chromium, server) -> None:  # noqa: ANN001
     url, db = server
-    context = chromium.new_context(viewport={"width": 1400, "height": 1800}, locale="fi-FI")
-    try:
-        page = context.new_page()
-        open_canvas(page, url, "canvas-one")
+    with canvases(chromium, url, "canvas-one") as (page,):
         # Drag "Tarve tunnistetaan" into the stage "Yhteys", the coordinator's lane.
         drag(page, card(page, "tarve"), page.locator(".pc-cell[data-stage='yhteys'][data-lane='koordinaattori']"))
         expect(page.locator(".pc-cell[data-stage='yhteys'][data-lane='koordinaattori'] .pc-card[data-step='tarve']"))\
@@ -124,8 +141,6 @@ def test_drag_connect_delete_and_undo_on_the_canvas_are_saved_as_versions(chromi
         expect(card(page, "kokous")).to_contain_text("Verkostokokous koolle", timeout=SLOW)
         save(page, 5)
         assert stored(db, "canvas-one")[0].step("kokous").title.fi == "Verkostokokous koolle"
-    finally:
-        context.close()
 
 
 def rename_on_canvas(page: Page, step_id: str, title: str) -> None:
@@ -138,12 +153,7 @@ def rename_on_canvas(page: Page, step_id: str, title: str) -> None:
 
 def test_two_facilitators_editing_different_steps_both_keep_their_changes(chromium, server) -> None:  # noqa: ANN001
     url, db = server
-    first = chromium.new_context(viewport={"width": 1400, "height": 1800}, locale="fi-FI")
-    second = chromium.new_context(viewport={"width": 1400, "height": 1800}, locale="fi-FI")
-    try:
-        anna, ben = first.new_page(), second.new_page()
-        open_canvas(anna, url, "canvas-two")
-        open_canvas(ben, url, "canvas-two")
+    with canvases(chromium, url, "canvas-two", 2) as (anna, ben):
         rename_on_canvas(anna, "tarve", "Annan nimi")
         save(anna, 2)
         # Ben has not touched anything: his canvas follows Anna's save by itself (no reload).
@@ -160,6 +170,56 @@ def test_two_facilitators_editing_different_steps_both_keep_their_changes(chromi
         assert path.step("tarve").title.fi == "Annan nimi"
         assert path.step("kokous").title.fi == "Annan kokous"
         assert path.step("seuranta").title.fi == "Benin seuranta"
-    finally:
-        first.close()
-        second.close()
+
+
+def feeling_button(page: Page, score: int | None):  # noqa: ANN201 - a Locator
+    name = t("canvas.feeling_none", "fi") if score is None else feeling_label(score, "fi")
+    return page.locator(".pc-feelings").get_by_role("button", name=name, exact=True)
+
+
+def test_a_feeling_set_on_the_canvas_shows_on_the_card_in_the_form_and_is_saved(chromium, server) -> None:  # noqa: ANN001
+    url, db = server
+    with canvases(chromium, url, "canvas-feel") as (page,):
+        expect(feeling_button(page, -1)).to_be_disabled()  # nothing selected yet
+        card(page, "tarve").click()
+        expect(feeling_button(page, -1)).to_be_enabled()
+        feeling_button(page, -1).click()
+        mark = card(page, "tarve").locator(".pc-feeling")
+        expect(mark).to_have_text(feeling_label(-1, "fi"), timeout=SLOW)
+        expect(feeling_button(page, -1)).to_have_attribute("aria-pressed", "true")  # still selected after the redraw
+        wait_idle(page, SLOW)
+        page.locator(".pc-undo").click()
+        expect(mark).to_have_count(0, timeout=SLOW)
+        wait_idle(page, SLOW)
+        # The keyboard way: focus the card (selects it), then the toolbar's button with Enter.
+        card(page, "tarve").focus()
+        feeling_button(page, 2).focus()
+        page.keyboard.press("Enter")
+        expect(mark).to_have_text(feeling_label(2, "fi"), timeout=SLOW)
+        wait_idle(page, SLOW)
+        page.get_by_role("radio", name=t("editor.section.step", "fi"), exact=True).click()
+        # The step form opens on the step just scored, its feeling box showing the canvas's choice.
+        feeling = page.get_by_role("combobox", name=t("experience.label.feeling", "fi"), exact=True)
+        expect(feeling).to_have_value(feeling_label(2, "fi"), timeout=SLOW)
+        save(page, 2)
+        assert stored(db, "canvas-feel")[0].step("tarve").feeling == 2
+
+
+def test_canvas_undo_takes_back_my_edit_after_following_anothers_save(chromium, server) -> None:  # noqa: ANN001
+    url, db = server
+    with canvases(chromium, url, "canvas-undo", 2) as (anna, ben):
+        rename_on_canvas(anna, "tarve", "Annan keskeneräinen")
+        wait_idle(anna, SLOW)
+        rename_on_canvas(ben, "kokous", "Benin kokous")
+        save(ben, 2)
+        # Anna's canvas follows Ben's save (her unsaved rename stays) and redraws ...
+        expect(card(anna, "kokous")).to_contain_text("Benin kokous", timeout=SLOW)
+        expect(card(anna, "tarve")).to_contain_text("Annan keskeneräinen")
+        wait_idle(anna, SLOW)
+        # ... and its undo still takes back her rename, not Ben's.
+        expect(anna.locator(".pc-undo")).to_be_enabled()
+        anna.locator(".pc-undo").click()
+        expect(card(anna, "tarve")).not_to_contain_text("Annan keskeneräinen", timeout=SLOW)
+        expect(card(anna, "kokous")).to_contain_text("Benin kokous")
+        path, version = stored(db, "canvas-undo")
+        assert version == 2 and path.step("kokous").title.fi == "Benin kokous"

@@ -192,3 +192,39 @@ def test_derived_values_are_made_once_per_state_of_the_path(store: Store) -> Non
     retitle(edit, "tarve", "Uusi")
     edit.derive("x", "fi", lambda p: made.append(1))
     assert len(made) == 2
+
+
+def test_undo_survives_following_their_save_and_keeps_their_change(store: Store) -> None:
+    """Issue 11: following another facilitator's version used to empty the undo stack."""
+    edit = session(store)
+    retitle(edit, "tarve", "Ensin")
+    retitle(edit, "kokous", "Sitten")
+    someone_else_saves(store, lambda p: editing.update_step(p, "kirjaus", "fi", title="Heidän"))
+    assert edit.follow(store.get_path("testipolku"), 2) and len(edit.undo_stack) == 2
+    assert edit.undo() and edit.path.step("kokous").title.fi != "Sitten"
+    assert (edit.path.step("tarve").title.fi, edit.path.step("kirjaus").title.fi) == ("Ensin", "Heidän")
+    assert edit.undo() and not edit.dirty and edit.path.step("kirjaus").title.fi == "Heidän"
+
+
+def test_undo_stops_at_an_earlier_state_that_clashes_with_their_change(store: Store) -> None:
+    edit = session(store)
+    original = edit.path.step("tarve").title.fi
+    retitle(edit, "tarve", "Hetken")
+    retitle(edit, "tarve", original)  # back as it was: clean, but "Hetken" is on the undo stack
+    retitle(edit, "kokous", "Minun")
+    someone_else_saves(store, lambda p: editing.update_step(p, "tarve", "fi", title="Heidän"))
+    assert edit.follow(store.get_path("testipolku"), 2)
+    assert len(edit.undo_stack) == 1  # the state that had "Hetken" would drop their title: not kept
+    assert edit.undo() and edit.path.step("tarve").title.fi == "Heidän" and not edit.dirty
+
+
+def test_a_clean_session_replaced_by_a_fresh_one_keeps_its_undo(store: Store) -> None:
+    edit = session(store)
+    original = edit.path.step("kokous").title.fi
+    retitle(edit, "kokous", "Hetken")
+    retitle(edit, "kokous", original)
+    someone_else_saves(store, lambda p: editing.set_light_bulb(p, "seuranta", True))
+    fresh = open_session(store, "testipolku", edit)
+    assert fresh is not edit and len(fresh.undo_stack) == 2
+    assert fresh.undo() and fresh.path.step("kokous").title.fi == "Hetken"
+    assert fresh.path.step("seuranta").coordinator is True

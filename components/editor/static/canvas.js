@@ -58,6 +58,42 @@ function inlineForm(root, anchor, label, value, onSubmit) {
   input.select();
 }
 
+// The feeling toolbar follows the selection: enabled for a step, its current feeling pressed.
+function updateFeelings(root) {
+  const group = root.querySelector(".pc-feelings");
+  if (!group) return;
+  const chosen = root._selected && root._selected.step
+    ? root._data.steps.find((step) => step.id === root._selected.step) : null;
+  group.querySelectorAll("button").forEach((button) => {
+    button.disabled = !chosen;
+    const score = button.dataset.feeling === "" ? null : Number(button.dataset.feeling);
+    button.setAttribute("aria-pressed", String(Boolean(chosen) && (chosen.feeling ?? null) === score));
+  });
+  const hint = group.querySelector(".pc-feeling-hint");
+  if (hint) hint.style.visibility = chosen ? "hidden" : "visible";  // hidden, yet keeping its room: nothing moves
+}
+
+function feelingToolbar(root, data) {
+  const labels = data.labels;
+  const group = el("div", "pc-feelings");
+  group.setAttribute("role", "group");
+  group.setAttribute("aria-label", labels.feeling);
+  group.appendChild(el("span", "pc-feeling-caption", labels.feeling));
+  const choices = [...data.feelings, { score: null, label: labels.feeling_none }];
+  for (const choice of choices) {
+    const button = el("button", "pc-feeling-choice", choice.label);
+    button.type = "button";
+    button.dataset.feeling = choice.score === null ? "" : String(choice.score);
+    button.onclick = () => {
+      const chosen = root._selected;
+      if (chosen && chosen.step) send(root, { kind: "feeling", step: chosen.step, feeling: choice.score });
+    };
+    group.appendChild(button);
+  }
+  group.appendChild(el("span", "pc-hint pc-feeling-hint", labels.feeling_pick));
+  return group;
+}
+
 function select(root, what) {
   root._selected = what;
   root.querySelectorAll(".pc-selected").forEach((node) => node.classList.remove("pc-selected"));
@@ -65,6 +101,7 @@ function select(root, what) {
   if (what && what.source) {
     root.querySelector(`.pc-edge[data-key="${CSS.escape(what.source + "\u0000" + what.target)}"]`)?.classList.add("pc-selected");
   }
+  updateFeelings(root);
 }
 
 function drawEdges(root) {
@@ -192,8 +229,10 @@ function card(root, step) {
   node.dataset.step = step.id;
   node.tabIndex = 0;
   node.setAttribute("role", "button");
-  node.setAttribute("aria-label", `${labels.step}: ${step.bulb ? labels.bulb + " " : ""}${step.title}`);
+  const feeling = step.feeling_label ? ` · ${labels.feeling}: ${step.feeling_label}` : "";
+  node.setAttribute("aria-label", `${labels.step}: ${step.bulb ? labels.bulb + " " : ""}${step.title}${feeling}`);
   node.appendChild(el("span", "pc-title", `${step.bulb ? "💡 " : ""}${step.title}`));
+  if (step.feeling_label) node.appendChild(el("span", "pc-feeling", step.feeling_label));
   const handle = el("span", "pc-handle", "→");
   handle.title = labels.connect;
   handle.setAttribute("aria-hidden", "true");
@@ -221,7 +260,7 @@ function render(root, data) {
   undo.type = "button";
   undo.disabled = !data.can_undo;
   undo.onclick = () => send(root, { kind: "undo" });
-  toolbar.append(undo, el("span", "pc-hint", labels.hint));
+  toolbar.append(undo, el("span", "pc-hint", labels.hint), feelingToolbar(root, data));
   const scroll = el("div", "pc-scroll");
   const grid = el("div", "pc-grid");
   grid.style.gridTemplateColumns = `auto repeat(${data.stages.length}, minmax(11rem, 1fr))`;
@@ -233,6 +272,7 @@ function render(root, data) {
       const cell = el("div", "pc-cell");
       cell.dataset.stage = stage.id;
       cell.dataset.lane = lane.id;
+      cell.setAttribute("role", "group");  // a named group of cards (an aria-label needs a role)
       cell.setAttribute("aria-label", `${stage.title} · ${lane.name}`);
       for (const step of data.steps) {
         if (step.stage === stage.id && step.lane === lane.id) cell.appendChild(card(root, step));
@@ -257,6 +297,7 @@ function onKey(root, event) {
     return;
   }
   if (event.key !== "Delete" && event.key !== "Backspace") return;
+  if (!event.target.closest || !event.target.closest(".pc-scroll")) return;  // not from the toolbar's buttons
   const chosen = root._selected;
   if (!chosen) return;
   event.preventDefault();
@@ -278,6 +319,14 @@ export default function (component) {
   root._data = data;
   if (root.dataset.stamp === stamp) return;
   root.dataset.stamp = stamp;
-  root._selected = null;
+  const kept = root._selected;  // a redraw (an edit, an undo, another's save) keeps the selected step ...
+  const focused = root.contains(document.activeElement) ? document.activeElement.dataset : null;
   render(root, data);
+  select(root, kept && kept.step && data.steps.some((step) => step.id === kept.step) ? kept : null);
+  // ... and the keyboard focus stays on the same card or feeling button
+  if (focused && focused.feeling !== undefined) {
+    root.querySelector(`.pc-feeling-choice[data-feeling="${CSS.escape(focused.feeling)}"]`)?.focus();
+  } else if (focused && focused.step) {
+    root.querySelector(`.pc-card[data-step="${CSS.escape(focused.step)}"]`)?.focus();
+  }
 }
