@@ -19,7 +19,8 @@ from paths.render.experience import FEELINGS, evidence_words, feeling_label
 from paths.store.library import StoreError
 from paths.workshops.promote import PROMOTE_FIELDS, promote_note
 from paths.workshops.report import build_report, report_pdf, report_xlsx
-from paths.workshops.workshop import WorkshopError, WorkshopStore
+from paths.workshops.rules import WorkshopError
+from paths.workshops.workshop import WorkshopStore
 
 NO_VALUE = ""
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

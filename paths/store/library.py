@@ -104,7 +104,7 @@ def library_metadata() -> MetaData:
 
     They all live on this module's `metadata`; importing their modules defines them."""
     import paths.accounts.auth  # noqa: F401
-    import paths.workshops.workshop  # noqa: F401
+    import paths.workshops.tables  # noqa: F401
 
     return metadata
 
