@@ -18,7 +18,7 @@ from components.templating import render, stylesheet
 from paths.analytics.compare import Comparison, compare
 from paths.analytics.links import link_states
 from paths.analytics.output import change_value, difference_lines, figure_label, figure_value
-from paths.editing.edits import EditError
+from paths.editing.common import EditError
 from paths.i18n.catalog import t
 from paths.model.schema import ServicePath
 from paths.store.library import StoreError

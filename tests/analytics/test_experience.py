@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from paths.editing import experience as ex
-from paths.editing.edits import EditError
+from paths.editing.common import EditError
 from paths.formats.files import dump_yaml, load_path_bytes
 from paths.formats.spreadsheet import SpreadsheetError, path_from_spreadsheet, rows_to_csv, to_rows, to_xlsx
 from paths.model.schema import json_schema
