@@ -20,7 +20,9 @@ from paths.personal.store import PersonalStore
 from paths.render.blueprint import blueprint_figure
 from paths.render.dot import to_dot
 from paths.render.experience import FEELINGS, feeling_label, feeling_words, with_experience_labels
-from paths.render.text import to_html, to_markdown, to_text
+from paths.render.text import to_text
+from paths.render.text_html import to_html
+from paths.render.text_markdown import to_markdown
 from tests.support.factories import branching_path
 
 HOSTILE = '<script>alert(1)</script> & "x"'
