@@ -21,7 +21,7 @@ from paths.analytics.output import change_value, difference_lines, figure_label,
 from paths.editing.common import EditError
 from paths.i18n.catalog import t
 from paths.model.schema import ServicePath
-from paths.store.library import StoreError
+from paths.store.records import StoreError
 from paths.views.configured import VIEW_NAMES
 
 PATH_PARAM, OTHER_PARAM, VIEW_PARAM = "path", "other", "view"

@@ -24,7 +24,8 @@ from sqlalchemy import delete, func, select
 
 from paths.i18n.catalog import UserError, t
 from paths.model.schema import ServicePath
-from paths.store.library import StaleVersionError, content_json
+from paths.store.content import content_json
+from paths.store.records import StaleVersionError
 from paths.workshops.changes import Change, SuggestionError, apply_change, checked, describe, fingerprint, out_of_date
 from paths.workshops.rules import VoteLimitError, clean_display_name, clean_participant_text, participant_hash
 from paths.workshops.tables import count_of_participant, suggestion_votes_table, suggestions_table

@@ -1,6 +1,6 @@
 """The workshop tables in the library database: workshops, notes, votes, suggestions and their votes.
 
-They live on the library's `metadata` (`paths.store.library.library_metadata` imports this module so
+They live on the library's `metadata` (`paths.store.tables.library_metadata` imports this module so
 that the migrations see them); `count_of_participant` is the one query of what one participant wrote.
 """
 
@@ -25,7 +25,7 @@ from sqlalchemy import (
 from sqlalchemy import text as sql_text
 
 from paths.db.types import UTCDateTime
-from paths.store.library import metadata
+from paths.store.tables import metadata
 
 workshops_table = Table(
     "workshops",

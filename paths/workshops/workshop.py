@@ -25,7 +25,8 @@ from sqlalchemy.exc import IntegrityError
 
 from paths.model.schema import ServicePath
 from paths.model.text_rules import STORED
-from paths.store.library import Store, paths_table, versions_table
+from paths.store.library import Store
+from paths.store.tables import paths_table, versions_table
 from paths.views.audience import AUDIENCES
 from paths.workshops.notes import NotesAndVotes
 from paths.workshops.rules import (

@@ -15,7 +15,8 @@ from openpyxl import load_workbook
 from sqlalchemy import inspect, select
 
 from paths.i18n.catalog import t
-from paths.store.library import Store, alembic_config
+from paths.store.library import Store
+from paths.store.tables import alembic_config
 from paths.workshops.rules import (
     CODE_ALPHABET,
     CODE_LENGTH,
