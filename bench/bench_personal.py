@@ -35,13 +35,8 @@ from bench.synthetic import synthetic_path  # noqa: E402
 from paths.formats.files import load_path_file  # noqa: E402
 from paths.model.schema import ServicePath  # noqa: E402
 from paths.personal.model import PersonalContact, PersonalFill, PersonalPath, StepEntry, client_steps  # noqa: E402
-from paths.personal.pdf import (  # noqa: E402
-    DIAGRAM_BOX_MM,
-    pdf_options,
-    personal_diagram_dot,
-    personal_html,
-    personal_pdf,
-)
+from paths.personal.pdf import pdf_options, personal_diagram_dot, personal_html, personal_pdf  # noqa: E402
+from paths.personal.pdf_style import DIAGRAM_BOX_MM  # noqa: E402
 from paths.personal.store import PersonalStore  # noqa: E402
 from paths.render.image import render_dot  # noqa: E402
 from paths.render.pdf_figure import drawing_finisher  # noqa: E402
