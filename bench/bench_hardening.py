@@ -25,7 +25,8 @@ from bench.bench_store import measure  # noqa: E402 - min/median runs after a wa
 from bench.synthetic import synthetic_path  # noqa: E402
 from paths.formats.files import PathFileError, load_path_bytes  # noqa: E402
 from paths.model.schema import LocalText, ServicePath  # noqa: E402
-from paths.store.library import Store, _checked, _content_json  # noqa: E402
+from paths.store.content import _checked  # noqa: E402
+from paths.store.library import Store, _content_json  # noqa: E402
 
 
 def line(name: str, times: list[float], reference: float | None = None) -> None:

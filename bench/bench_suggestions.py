@@ -38,8 +38,9 @@ from bench.synthetic import synthetic_path  # noqa: E402
 from paths.i18n.catalog import UserError  # noqa: E402
 from paths.store.library import Store  # noqa: E402
 from paths.workshops.changes import Change  # noqa: E402
+from paths.workshops.rules import new_participant_token  # noqa: E402
 from paths.workshops.suggestions import SuggestionStore  # noqa: E402
-from paths.workshops.workshop import WorkshopStore, new_participant_token  # noqa: E402
+from paths.workshops.workshop import WorkshopStore  # noqa: E402
 from tests.support.browser import launch_chromium, streamlit_server, wait_idle  # noqa: E402
 from tests.workshops.test_browser_suggestions import PICTURE_HAS  # noqa: E402 - reads the picture's text
 

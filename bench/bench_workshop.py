@@ -35,7 +35,8 @@ sys.path.insert(0, str(ROOT))
 from bench.bench_store import for_each_store, reachable_postgres  # noqa: E402
 from bench.synthetic import synthetic_path  # noqa: E402
 from paths.store.library import Store  # noqa: E402
-from paths.workshops.workshop import WorkshopStore, new_participant_token  # noqa: E402
+from paths.workshops.rules import new_participant_token  # noqa: E402
+from paths.workshops.workshop import WorkshopStore  # noqa: E402
 from tests.support.browser import CHROMIUM  # noqa: E402
 
 NOTE_P95_TARGET_MS = 100

@@ -14,8 +14,10 @@ import streamlit as st
 from components.common import current_lang, library_titles, load_path, tr
 from components.templating import render, stylesheet
 from paths.model.schema import ServicePath, StepKind
+from paths.personal.access import hash_token
 from paths.personal.model import PersonalPath
-from paths.personal.store import LinkResult, get_personal_store, hash_token
+from paths.personal.records import LinkResult
+from paths.personal.store import get_personal_store
 from paths.render.marks import LIGHT_BULB, NETWORK_ICON, STATUS_ICONS
 from paths.views.appointment import StageCard, StepCard, appointment_stages, here_stage, stage_index
 

@@ -23,7 +23,8 @@ from streamlit.errors import StreamlitAuthError
 
 from components.common import current_lang, database_url, md_escape, page_link, store, tr
 from paths.accounts.auth import MODE_ENV, OIDC_PROVIDER_ENV, Accounts, AuthMode, oidc_display_name, resolve_mode
-from paths.workshops.workshop import WorkshopStore, normalise_code
+from paths.workshops.rules import normalise_code
+from paths.workshops.workshop import WorkshopStore
 
 FACILITATOR_KEY = "_polku_facilitator"
 JOIN_KEY = "_polku_join_code"
@@ -171,7 +172,7 @@ def forget_join() -> None:
 
 def participant_token() -> str:
     """This browser's random participant token (no account): from the cookie, or a new one saved in it."""
-    from paths.workshops.workshop import new_participant_token
+    from paths.workshops.rules import new_participant_token
 
     token = st.session_state.get(PARTICIPANT_KEY)
     if token:

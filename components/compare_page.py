@@ -18,10 +18,10 @@ from components.templating import render, stylesheet
 from paths.analytics.compare import Comparison, compare
 from paths.analytics.links import link_states
 from paths.analytics.output import change_value, difference_lines, figure_label, figure_value
-from paths.editing.edits import EditError
+from paths.editing.common import EditError
 from paths.i18n.catalog import t
 from paths.model.schema import ServicePath
-from paths.store.library import StoreError
+from paths.store.records import StoreError
 from paths.views.configured import VIEW_NAMES
 
 PATH_PARAM, OTHER_PARAM, VIEW_PARAM = "path", "other", "view"

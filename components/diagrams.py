@@ -19,9 +19,11 @@ from paths.model.schema import ActorGroup, ServicePath
 from paths.model.validation import Problem, validate
 from paths.render import blueprint
 from paths.render import image as render_image
-from paths.render import text as render_text
 from paths.render.dot import Handoff, handoffs, node_names, to_dot
 from paths.render.experience import with_experience_labels
+from paths.render.text_html import to_html
+from paths.render.text_markdown import to_markdown
+from paths.render.text_words import describe
 from paths.views.configured import apply_view, focus_actor_for, normalise_view, renderer_audience, view_problems
 
 Key = tuple[str, str, int]
@@ -112,17 +114,17 @@ def step_detail(key: Key, step_id: str, lang: str, view: str, actor: str | None,
 
 @memo(512)
 def text_html(key: Key, lang: str, view: str, actor: str | None, _path: ServicePath) -> str:
-    return render_text.to_html(viewed(key, view, actor, _path), lang, renderer_audience(view))
+    return to_html(viewed(key, view, actor, _path), lang, renderer_audience(view))
 
 
 @memo(512)
 def text_markdown(key: Key, lang: str, view: str, actor: str | None, _path: ServicePath) -> str:
-    return render_text.to_markdown(viewed(key, view, actor, _path), lang, renderer_audience(view))
+    return to_markdown(viewed(key, view, actor, _path), lang, renderer_audience(view))
 
 
 @memo(512)
 def description(key: Key, lang: str, view: str, actor: str | None, _path: ServicePath) -> str:
-    return render_text.describe(viewed(key, view, actor, _path), lang, renderer_audience(view))
+    return describe(viewed(key, view, actor, _path), lang, renderer_audience(view))
 
 
 @memo(512)

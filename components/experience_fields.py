@@ -16,10 +16,11 @@ from paths.editing import experience as experience_edits
 from paths.i18n.catalog import t
 from paths.model.schema import DurationUnit, Evidence, ServicePath
 from paths.render.experience import FEELINGS, evidence_words, feeling_label
-from paths.store.library import StoreError
+from paths.store.records import StoreError
 from paths.workshops.promote import PROMOTE_FIELDS, promote_note
 from paths.workshops.report import build_report, report_pdf, report_xlsx
-from paths.workshops.workshop import WorkshopError, WorkshopStore
+from paths.workshops.rules import WorkshopError
+from paths.workshops.workshop import WorkshopStore
 
 NO_VALUE = ""
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

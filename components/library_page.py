@@ -7,7 +7,7 @@ import streamlit as st
 from components.analytics_panel import persona_card
 from components.common import current_lang, load_path, md_escape, page_link, status_words, store, tr
 from components.templating import stylesheet
-from paths.store.library import PathSummary
+from paths.store.records import PathSummary
 
 SEARCH_KEY = "library_search"
 # A card's link names the whole path (a link's purpose is clear out of context): let it wrap.

@@ -32,7 +32,7 @@ from paths.personal.model import (
     StepStatus,
     branch_choices,
 )
-from paths.personal.store import PersonalConflictError
+from paths.personal.records import PersonalConflictError
 from paths.render.escape import md_link
 
 

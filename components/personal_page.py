@@ -29,10 +29,10 @@ from components.personal_common import (
 from components.personal_form import fill_form, here_box, my_picture
 from paths.i18n.catalog import t
 from paths.model.schema import LANGS
+from paths.personal.access import hash_token
 from paths.personal.model import (
     PersonalPath,
 )
-from paths.personal.store import hash_token
 
 
 def _open_for_client(token: str | None, lang: str | None) -> PersonalPath | None:

@@ -23,8 +23,8 @@ from paths.model.graph import walk_order
 from paths.model.schema import ServicePath
 from paths.render.image import RenderError, render_dot
 from paths.workshops.changes import STAGE_KINDS, STEP_KINDS, Change, describe, out_of_date, preview_dot
+from paths.workshops.rules import MAX_NAME_CHARS, Workshop
 from paths.workshops.suggestions import MAX_REASON_CHARS, Suggestion, SuggestionStore, overlapping
-from paths.workshops.workshop import MAX_NAME_CHARS, Workshop
 
 LIVE_SECONDS = 2
 PICTURE_SECONDS = 1  # accepted changes show on the phones within about a second of the refresh

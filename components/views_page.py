@@ -17,8 +17,8 @@ from paths.editing.translations import describe_where, missing_translations, tra
 from paths.i18n.formatting import format_percent
 from paths.model.schema import LANGS, AudienceView, LocalText, ServicePath
 from paths.render.dot import handoffs, to_dot
-from paths.render.text import to_html
-from paths.store.library import StaleVersionError
+from paths.render.text_html import to_html
+from paths.store.records import StaleVersionError
 from paths.views.configured import (
     VIEW_NAMES,
     apply_view,

@@ -23,15 +23,7 @@ from components.workshop_page import kind_label, path_title, workshop_path
 from paths.model.graph import walk_order
 from paths.model.schema import ServicePath
 from paths.views.audience import audience_view
-from paths.workshops.workshop import (
-    KINDS,
-    MAX_NAME_CHARS,
-    MAX_NOTE_CHARS,
-    Note,
-    Workshop,
-    WorkshopError,
-    normalise_code,
-)
+from paths.workshops.rules import KINDS, MAX_NAME_CHARS, MAX_NOTE_CHARS, Note, Workshop, WorkshopError, normalise_code
 
 PARTICIPANT_REFRESH_SECONDS = 10
 _NAME_STATE = "_polku_display_name"

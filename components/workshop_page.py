@@ -26,18 +26,8 @@ from components.suggestions_panel import wall_suggestions
 from components.templating import render, stylesheet
 from paths.model.schema import ServicePath
 from paths.views.audience import AUDIENCES
-from paths.workshops.workshop import (
-    DEFAULT_VOTES,
-    KIND_ICONS,
-    KINDS,
-    MAX_VOTES,
-    Note,
-    Workshop,
-    WorkshopError,
-    export_csv,
-    export_xlsx,
-    group_notes,
-)
+from paths.workshops.rules import DEFAULT_VOTES, KIND_ICONS, KINDS, MAX_VOTES, Note, Workshop, WorkshopError
+from paths.workshops.wall import export_csv, export_xlsx, group_notes
 
 WORKSHOP_PARAM = "workshop"
 FACILITATOR_URL_PATH = "workshop"

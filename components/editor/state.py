@@ -16,7 +16,7 @@ import streamlit as st
 
 from components.authorship import AUTHOR_KEY  # noqa: F401 - the save bar types the author into it
 from components.common import current_lang, store, tr
-from paths.editing.edits import EditError
+from paths.editing.common import EditError
 from paths.editing.session import EditSession, open_session
 from paths.i18n.catalog import t
 from paths.model.labels import stage_name

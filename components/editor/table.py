@@ -8,7 +8,7 @@ import streamlit as st
 from components.common import tr
 from components.editor.state import XLSX_MIME, actor_label, apply_edit, stage_label
 from paths.editing import edits as editing
-from paths.editing.edits import EditError
+from paths.editing.common import EditError
 from paths.editing.session import EditSession
 from paths.formats.files import MAX_FILE_BYTES, PathFileError, dump_yaml
 from paths.formats.spreadsheet import path_from_spreadsheet, to_csv, to_ods, to_xlsx

@@ -32,7 +32,8 @@ from sqlalchemy.exc import IntegrityError
 
 from paths.db.types import UTCDateTime
 from paths.i18n.catalog import UserError, t
-from paths.store.library import Store, metadata
+from paths.store.library import Store
+from paths.store.tables import metadata
 
 AuthMode = Literal["demo", "local", "oidc"]
 MODE_ENV = "POLKU_AUTH"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from paths.editing.experience import set_state_link
 from paths.i18n.catalog import t
-from paths.store.library import Store, UnknownPathError
+from paths.store.library import Store
+from paths.store.records import UnknownPathError
 
 
 def link_states(store: Store, current_id: str, target_id: str, author: str, lang: str = "fi") -> tuple[int, int]:

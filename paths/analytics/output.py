@@ -15,7 +15,7 @@ from paths.i18n.formatting import format_number, format_percent
 from paths.model.labels import stage_name, step_name  # noqa: F401 - the report and the pages import them here
 from paths.model.schema import ServicePath
 from paths.render.experience import feeling_words
-from paths.render.text import actor_name
+from paths.render.text_words import actor_name
 
 
 def figure_label(name: str, lang: str) -> str:

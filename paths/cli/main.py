@@ -231,7 +231,7 @@ def _report(exc: Exception, lang: str) -> int:
     """
     from paths.formats.files import PathFileError
 
-    store = sys.modules.get("paths.store.library")
+    store = sys.modules.get("paths.store.records")
     sa_errors = sys.modules.get("sqlalchemy.exc")
     if isinstance(exc, CliError):
         print(exc.message(lang), file=sys.stderr)

@@ -12,7 +12,7 @@ import re
 
 from pydantic import ValidationError
 
-from paths.editing.edits import EditError, _need_step, _set_text
+from paths.editing.common import EditError, _need_step, _set_text
 from paths.i18n.catalog import normalise_lang, t
 from paths.model.ids import is_path_id
 from paths.model.schema import (

@@ -32,7 +32,7 @@ from paths.i18n.catalog import t
 from paths.model.diff import diff_paths
 from paths.model.schema import ServicePath, Status
 from paths.model.validation import validate
-from paths.store.library import StaleVersionError
+from paths.store.records import StaleVersionError
 
 UNDO_LIMIT = 50
 T = TypeVar("T")

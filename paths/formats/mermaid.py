@@ -15,7 +15,7 @@ from paths.model.graph import walk_order
 from paths.model.schema import ServicePath, Step, StepKind
 from paths.render import palette
 from paths.render.dot import BULB, END_ICON, NETWORK_ICON
-from paths.render.text import describe, lightbulb_words
+from paths.render.text_words import describe, lightbulb_words
 from paths.views.audience import audience_view
 
 NEUTRAL_SCORE = 3

@@ -1,7 +1,7 @@
 """A path as a self-contained static page a county can put on its website or in an iframe.
 
 One HTML file: the flow diagram as inline SVG (from the real `dot`), its short description, the
-text version (`paths.render.text.to_html`, escaped, placeholder contacts shown as placeholders),
+text version (`paths.render.text_html.to_html`, escaped, placeholder contacts shown as placeholders),
 `lang` attributes, print styles, no JavaScript and no external request (a Content-Security-Policy
 in the page forbids any). The markup and the styles are files (`templates/publish.*`).
 """
@@ -18,7 +18,8 @@ from paths.i18n.catalog import UserError, normalise_lang, t
 from paths.model.schema import ServicePath
 from paths.render import palette
 from paths.render.image import render_path
-from paths.render.text import describe, to_html
+from paths.render.text_html import to_html
+from paths.render.text_words import describe
 from paths.views.audience import audience_view
 
 TEMPLATES = Path(__file__).with_name("templates")

@@ -20,8 +20,8 @@ PERSONAL_PREFIX = "personal_"
 
 def migrations(name: str) -> Migrations:
     """The Alembic history of the store `name` (defined once, beside the store's tables)."""
-    from paths.personal.store import PERSONAL_MIGRATIONS
-    from paths.store.library import LIBRARY_MIGRATIONS
+    from paths.personal.tables import PERSONAL_MIGRATIONS
+    from paths.store.tables import LIBRARY_MIGRATIONS
 
     return LIBRARY_MIGRATIONS if name == LIBRARY else PERSONAL_MIGRATIONS
 

@@ -12,44 +12,24 @@ the link for a growing time. Every save of the client's fill-in is a new version
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import re
 import secrets
 import threading
 import uuid
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
-from typing import Literal
 
-from alembic import command
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import (
-    Column,
-    ForeignKey,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    delete,
-    func,
-    insert,
-    or_,
-    select,
-    update,
-)
+from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.engine import Connection, Engine
 
-from paths.db.database import Migrations, database
-from paths.db.types import UTCDateTime, as_utc, utc_now
+from paths.db.database import database
+from paths.db.types import as_utc, utc_now
 from paths.model.schema import LANGS, ServicePath, without_experience
 from paths.model.text_rules import STORED
+from paths.personal.access import LinksAndShares, _hash_pin, hash_token
 from paths.personal.model import (
     PersonalDataError,
     PersonalFill,
@@ -58,118 +38,18 @@ from paths.personal.model import (
     check_text,
     validate_fill,
 )
+from paths.personal.records import PersonalConflictError, PersonalSummary, VersionInfo
+from paths.personal.tables import (
+    ALL_TABLES,
+    PERSONAL_MIGRATIONS,
+    personal_links,
+    personal_paths,
+    personal_shares,
+    personal_versions,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 ENV_URL = "POLKU_PERSONAL_DATABASE_URL"
-
-FREE_PIN_TRIES = 3
-FIRST_LOCK = timedelta(seconds=30)
-LONGEST_LOCK = timedelta(hours=24)
-_TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{16,128}$")
-_PIN_RE = re.compile(r"^\d{4,8}$")
-
-metadata = MetaData()
-
-personal_paths = Table(
-    "personal_paths",
-    metadata,
-    Column("id", String(32), primary_key=True),
-    Column("owner", String(200), nullable=False, index=True),
-    Column("display_name", String(200), nullable=False),
-    Column("lang", String(2), nullable=False),
-    Column("source_path_id", String(64), nullable=False),
-    Column("source_version", Integer, nullable=False),
-    Column("source_json", Text, nullable=False),
-    Column("current_version", Integer, nullable=False),
-    Column("pin_hash", String(200), nullable=True),
-    Column("created_at", UTCDateTime, nullable=False),
-    Column("updated_at", UTCDateTime, nullable=False),
-    Column("last_opened_at", UTCDateTime, nullable=True),
-)
-
-personal_versions = Table(
-    "personal_versions",
-    metadata,
-    Column("personal_id", String(32), ForeignKey("personal_paths.id", ondelete="CASCADE"), primary_key=True),
-    Column("version", Integer, primary_key=True),
-    Column("author", String(200), nullable=False),
-    Column("created_at", UTCDateTime, nullable=False),
-    Column("fill_json", Text, nullable=False),
-)
-
-personal_links = Table(
-    "personal_links",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("personal_id", String(32), ForeignKey("personal_paths.id", ondelete="CASCADE"), nullable=False, index=True),
-    Column("token_hash", String(64), nullable=False, unique=True),
-    Column("created_at", UTCDateTime, nullable=False),
-    Column("revoked_at", UTCDateTime, nullable=True),
-    Column("failed_pins", Integer, nullable=False, default=0),
-    Column("locked_until", UTCDateTime, nullable=True),
-)
-
-personal_shares = Table(
-    "personal_shares",
-    metadata,
-    Column("personal_id", String(32), ForeignKey("personal_paths.id", ondelete="CASCADE"), primary_key=True),
-    Column("name", String(200), primary_key=True),
-)
-
-ALL_TABLES = (personal_versions, personal_links, personal_shares, personal_paths)
-
-
-PERSONAL_MIGRATIONS = Migrations(
-    directory=Path(__file__).resolve().parent / "migrations",
-    version_table="alembic_version_personal",  # its own history, so both can share one database
-    lock_key=7_204_621,  # an advisory-lock key of its own (the library's is 7_204_611)
-    target_metadata=metadata,
-)
-VERSION_TABLE = PERSONAL_MIGRATIONS.version_table
-
-
-class PersonalConflictError(Exception):
-    """The personal path was saved by someone else since it was opened."""
-
-
-@dataclass(frozen=True)
-class PersonalSummary:
-    id: str
-    display_name: str
-    owner: str
-    lang: str
-    source_path_id: str
-    source_version: int
-    version: int
-    created_at: datetime
-    updated_at: datetime
-    last_opened_at: datetime | None
-    has_link: bool
-    has_pin: bool
-
-
-@dataclass(frozen=True)
-class VersionInfo:
-    version: int
-    author: str
-    created_at: datetime
-
-
-LinkStatus = Literal["ok", "not_found", "pin_required", "pin_wrong", "locked"]
-
-
-@dataclass(frozen=True)
-class LinkResult:
-    """What opening a personal link gave. Only `ok` carries the personal path."""
-
-    status: LinkStatus
-    personal: PersonalPath | None = None
-    retry_after: float = 0.0
-    lang: str | None = None  # the client's language, for the PIN prompt of a valid link
-
-    @property
-    def ok(self) -> bool:
-        return self.status == "ok"
 
 
 def default_url() -> str:
@@ -178,10 +58,6 @@ def default_url() -> str:
         return url
     (ROOT / "var").mkdir(exist_ok=True)
     return f"sqlite:///{ROOT / 'var' / 'polku-personal.db'}"
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 def months_before(moment: datetime, months: int) -> datetime:
@@ -197,23 +73,7 @@ def months_before(moment: datetime, months: int) -> datetime:
     return moment.replace(year=year, month=month, day=min(moment.day, 28))
 
 
-def lock_time(failures: int) -> timedelta:
-    """How long a link stays locked after `failures` wrong PINs in a row: 0 for the first
-    FREE_PIN_TRIES, then doubling from 30 seconds up to a day."""
-    if failures < FREE_PIN_TRIES:
-        return timedelta(0)
-    return min(FIRST_LOCK * (2 ** (failures - FREE_PIN_TRIES)), LONGEST_LOCK)
-
-
-def migrate(connection: Connection) -> None:
-    """Bring the personal tables up to date on `connection` (the caller holds the write lock)."""
-    command.upgrade(PERSONAL_MIGRATIONS.config(connection), "head")
-
-
-_hasher = PasswordHasher()
-
-
-class PersonalStore:
+class PersonalStore(LinksAndShares):
     """Personal paths in their own database. Methods never log or echo personal data."""
 
     def __init__(self, url: str | None = None, clock: Callable[[], datetime] = utc_now) -> None:
@@ -392,121 +252,6 @@ class PersonalStore:
             ).all()
         return [VersionInfo(*row) for row in rows]
 
-    # ------------------------------------------------------------ links and PINs
-
-    def open_link(self, token: str | None, pin: str | None = None) -> LinkResult:
-        """The personal path behind a link token. Wrong, revoked or malformed tokens all give
-        the same `not_found`; a set PIN must be given, and wrong PINs lock the link a while."""
-        if not token or not _TOKEN_RE.match(token):
-            return LinkResult("not_found")
-        with self._write() as conn:
-            # The link row is locked for the whole check (FOR UPDATE on PostgreSQL; SQLite's
-            # BEGIN IMMEDIATE already holds the database's write lock): parallel guesses wait
-            # for each other, so each one sees the count and the lock the one before it left.
-            link = conn.execute(
-                select(personal_links, personal_paths.c.pin_hash, personal_paths.c.lang)
-                .join(personal_paths, personal_paths.c.id == personal_links.c.personal_id)
-                .where(personal_links.c.token_hash == hash_token(token), personal_links.c.revoked_at.is_(None))
-                .with_for_update(of=personal_links)
-            ).mappings().first()
-            if link is None:
-                return LinkResult("not_found")
-            now = self.clock()
-            if link["pin_hash"] is not None:
-                lang = link["lang"]
-                if link["locked_until"] is not None and link["locked_until"] > now:
-                    return LinkResult("locked", retry_after=(link["locked_until"] - now).total_seconds(), lang=lang)
-                if not pin:
-                    return LinkResult("pin_required", lang=lang)
-                if not _verify_pin(link["pin_hash"], pin):
-                    wait = self._count_wrong_pin(conn, link["id"], now)
-                    return LinkResult("pin_wrong", retry_after=wait.total_seconds(), lang=lang)
-                if link["failed_pins"]:
-                    conn.execute(update(personal_links).where(personal_links.c.id == link["id"]).values(
-                        failed_pins=0, locked_until=None,
-                    ))
-            personal_id = link["personal_id"]
-        personal = self.get(personal_id, touch=True)
-        return LinkResult("ok", personal) if personal else LinkResult("not_found")
-
-    @staticmethod
-    def _count_wrong_pin(conn: Connection, link_id: int, now: datetime) -> timedelta:
-        """One more wrong PIN, counted in the database (`failed_pins + 1 ... RETURNING`, never a
-        value read earlier), and the link locked for as long as that count says."""
-        failures = conn.execute(
-            update(personal_links).where(personal_links.c.id == link_id)
-            .values(failed_pins=personal_links.c.failed_pins + 1).returning(personal_links.c.failed_pins)
-        ).scalar_one()
-        wait = lock_time(failures)
-        if wait:
-            conn.execute(update(personal_links).where(personal_links.c.id == link_id).values(locked_until=now + wait))
-        return wait
-
-    def resolve_token(self, token: str | None) -> str | None:
-        """The personal path id behind an active link, without the PIN check: for a session that
-        already gave the PIN, to notice a revoked link on every rerun."""
-        if not token or not _TOKEN_RE.match(token):
-            return None
-        with self.engine.connect() as conn:
-            return conn.execute(
-                select(personal_links.c.personal_id).where(
-                    personal_links.c.token_hash == hash_token(token), personal_links.c.revoked_at.is_(None)
-                )
-            ).scalar()
-
-    def renew_link(self, personal_id: str) -> str:
-        """Revoke every link of the personal path and make a new one; returns the new token."""
-        token = secrets.token_urlsafe(32)
-        now = self.clock()
-        with self._write() as conn:
-            if not self._exists(conn, personal_id):
-                raise PersonalDataError("not_found")
-            self._revoke(conn, personal_id, now)
-            conn.execute(insert(personal_links).values(
-                personal_id=personal_id, token_hash=hash_token(token), created_at=now, failed_pins=0,
-            ))
-        return token
-
-    def revoke_link(self, personal_id: str) -> None:
-        with self._write() as conn:
-            self._revoke(conn, personal_id, self.clock())
-
-    def has_link(self, personal_id: str) -> bool:
-        with self.engine.connect() as conn:
-            return conn.execute(
-                select(func.count()).select_from(personal_links).where(
-                    personal_links.c.personal_id == personal_id, personal_links.c.revoked_at.is_(None)
-                )
-            ).scalar_one() > 0
-
-    def set_pin(self, personal_id: str, pin: str | None) -> None:
-        """Set (4–8 digits) or remove (None or empty) the PIN; wrong-PIN counters start over."""
-        pin_hash = _hash_pin(pin) if pin else None
-        with self._write() as conn:
-            if not self._exists(conn, personal_id):
-                raise PersonalDataError("not_found")
-            conn.execute(update(personal_paths).where(personal_paths.c.id == personal_id).values(pin_hash=pin_hash))
-            conn.execute(update(personal_links).where(personal_links.c.personal_id == personal_id).values(
-                failed_pins=0, locked_until=None,
-            ))
-
-    def share(self, personal_id: str, name: str) -> None:
-        name = check_text((name or "").strip(), "owner", 200)
-        if not name:
-            raise PersonalDataError("owner_missing")
-        with self._write() as conn:
-            if not self._exists(conn, personal_id):
-                raise PersonalDataError("not_found")
-            exists = conn.execute(select(personal_shares.c.name).where(
-                personal_shares.c.personal_id == personal_id, personal_shares.c.name == name)).first()
-            if not exists:
-                conn.execute(insert(personal_shares).values(personal_id=personal_id, name=name))
-
-    def unshare(self, personal_id: str, name: str) -> None:
-        with self._write() as conn:
-            conn.execute(delete(personal_shares).where(
-                personal_shares.c.personal_id == personal_id, personal_shares.c.name == name))
-
     # ------------------------------------------------------------ export, erase, retention
 
     def export(self, personal_id: str) -> dict | None:
@@ -593,26 +338,6 @@ class PersonalStore:
     def _exists(conn: Connection, personal_id: str) -> bool:
         return conn.execute(select(personal_paths.c.id).where(personal_paths.c.id == personal_id)).first() is not None
 
-    @staticmethod
-    def _revoke(conn: Connection, personal_id: str, now: datetime) -> None:
-        conn.execute(
-            update(personal_links)
-            .where(personal_links.c.personal_id == personal_id, personal_links.c.revoked_at.is_(None))
-            .values(revoked_at=now)
-        )
-
-
-def _hash_pin(pin: str) -> str:
-    if not _PIN_RE.match(pin or ""):
-        raise PersonalDataError("pin_format")
-    return _hasher.hash(pin)
-
-
-def _verify_pin(pin_hash: str, pin: str) -> bool:
-    try:
-        return _hasher.verify(pin_hash, pin)
-    except (VerificationError, InvalidHashError):
-        return False
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -630,4 +355,3 @@ def get_personal_store(url: str | None = None) -> PersonalStore:
         if url not in _stores:
             _stores[url] = PersonalStore(url)
         return _stores[url]
-

@@ -13,44 +13,29 @@ The schema is created and upgraded by the Alembic migrations in `paths/store/mig
 
 from __future__ import annotations
 
-import json
-import logging
 import os
-import re
 import threading
 import time
-import unicodedata
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
-from alembic.config import Config
 from pydantic_core import PydanticSerializationError
-from sqlalchemy import (
-    Boolean,
-    Column,
-    Connection,
-    ForeignKey,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    func,
-    select,
-)
+from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import IntegrityError
 
-from paths.db.database import Migrations, database
-from paths.db.types import UTCDateTime, utc_now
-from paths.i18n.catalog import UserError, t
-from paths.model.schema import LANGS, LocalText, ServicePath
+from paths.db.database import database
+from paths.db.types import utc_now
+from paths.i18n.catalog import t
+from paths.model.schema import LocalText, ServicePath
 from paths.model.text_rules import STORED
+from paths.store.content import _checked, content_json
+from paths.store.recent import _recent_versions_for, _RecentVersions
+from paths.store.records import PathSummary, StaleVersionError, UnknownPathError, VersionInfo
+from paths.store.summaries import _auto_summary, _local_text_json, _summary_in
+from paths.store.tables import LIBRARY_MIGRATIONS, paths_table, versions_table
 
-logger = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parents[2]
 ENV_URL = "POLKU_DATABASE_URL"
 SEED_AUTHOR = "Polku"
@@ -65,259 +50,6 @@ def default_url() -> str:
 def resolve_url(url: str | None = None) -> str:
     """The URL to use: the argument, else `POLKU_DATABASE_URL`, else the default SQLite file."""
     return url or os.environ.get(ENV_URL) or default_url()
-
-
-metadata = MetaData()
-
-paths_table = Table(
-    "paths",
-    metadata,
-    Column("id", String(64), primary_key=True),
-    Column("latest_version", Integer, nullable=False),
-    Column("deleted", Boolean, nullable=False, default=False),
-    Column("created_at", UTCDateTime, nullable=False),
-    Column("updated_at", UTCDateTime, nullable=False),
-    Column("title", Text, nullable=False),
-    Column("persona", Text, nullable=False),
-    Column("status", String(16), nullable=False),
-    Column("n_stages", Integer, nullable=False),
-    Column("n_steps", Integer, nullable=False),
-    Column("n_coordinator", Integer, nullable=False),
-)
-
-versions_table = Table(
-    "path_versions",
-    metadata,
-    Column("path_id", String(64), ForeignKey("paths.id"), primary_key=True),
-    Column("version", Integer, primary_key=True),
-    Column("created_at", UTCDateTime, nullable=False),
-    Column("author", String(200), nullable=False),
-    Column("summary", Text, nullable=False),
-    Column("auto_summary", Text, nullable=False),
-    Column("restored_from", Integer, nullable=True),
-    Column("content", Text, nullable=False),
-)
-
-
-def library_metadata() -> MetaData:
-    """Every table of the library database: the paths here, workshops and accounts in their packages.
-
-    They all live on this module's `metadata`; importing their modules defines them."""
-    import paths.accounts.auth  # noqa: F401
-    import paths.workshops.workshop  # noqa: F401
-
-    return metadata
-
-
-class _LibraryMigrations(Migrations):
-    """The library's history; its target metadata is looked up late (the table modules import this one)."""
-
-    def config(self, connection: Connection | None = None) -> Config:
-        config = super().config(connection)
-        config.attributes["target_metadata"] = library_metadata()
-        return config
-
-
-LIBRARY_MIGRATIONS = _LibraryMigrations(
-    directory=Path(__file__).resolve().parent / "migrations",
-    version_table="alembic_version",
-    lock_key=7_204_611,
-    target_metadata=metadata,
-)
-
-
-class StoreError(UserError):
-    """A store problem a user can act on. `message(lang)` is one sentence."""
-
-    key_prefix = "store.error."
-
-
-class StaleVersionError(StoreError):
-    """A save based on `base_version` while the path is already at `latest_version`."""
-
-    def __init__(self, path_id: str, base_version: int | None, latest_version: int | None) -> None:
-        super().__init__("stale", id=path_id, base=base_version, latest=latest_version or "–")
-        self.path_id = path_id
-        self.base_version = base_version
-        self.latest_version = latest_version
-
-
-class UnknownPathError(StoreError):
-    """The path (or the asked version of it) is not in the store."""
-
-    def __init__(self, path_id: str, version: int | None = None) -> None:
-        super().__init__("unknown_path", id=path_id if version is None else f"{path_id} v{version}")
-        self.path_id = path_id
-        self.version = version
-
-
-@dataclass(frozen=True)
-class PathSummary:
-    """One line of the library: what a card shows, without loading the whole path."""
-
-    id: str
-    title: LocalText
-    persona: LocalText
-    status: str
-    version: int
-    n_stages: int
-    n_steps: int
-    n_coordinator: int
-    updated_at: datetime
-
-
-@dataclass(frozen=True)
-class VersionInfo:
-    """One saved version: who, when, what changed (`summary` in the language asked for)."""
-
-    version: int
-    author: str
-    created_at: datetime
-    summary: str
-    restored_from: int | None = None
-
-
-def _local_text_json(fn: Any) -> str:
-    """A LocalText built by calling `fn(lang)` for each language, as JSON."""
-    return json.dumps({lang: fn(lang) for lang in LANGS}, ensure_ascii=False)
-
-
-def _simple_changes(old: dict, new: dict) -> dict[str, tuple[int, int, int]]:
-    """(added, removed, changed) for steps, stages and transitions, compared by id."""
-
-    def keyed(items: list[dict], key: Any) -> dict:
-        return {key(item): item for item in items}
-
-    out: dict[str, tuple[int, int, int]] = {}
-    for name, key in (
-        ("steps", lambda item: item["id"]),
-        ("stages", lambda item: item["id"]),
-        ("transitions", lambda item: (item["source"], item["target"])),
-    ):
-        before, after = keyed(old.get(name, []), key), keyed(new.get(name, []), key)
-        added = len(after.keys() - before.keys())
-        removed = len(before.keys() - after.keys())
-        changed = sum(1 for k in after.keys() & before.keys() if after[k] != before[k])
-        out[name] = (added, removed, changed)
-    return out
-
-
-def _fallback_summary(old: dict, new: dict, lang: str) -> str:
-    """A short count of what changed, for when `paths.model.diff` is not available."""
-    parts = []
-    for name, (added, removed, changed) in _simple_changes(old, new).items():
-        if added or removed or changed:
-            parts.append(t(f"store.summary.{name}", lang, added=added, removed=removed, changed=changed))
-    other = {k: v for k, v in old.items() if k not in ("steps", "stages", "transitions")} != {
-        k: v for k, v in new.items() if k not in ("steps", "stages", "transitions")
-    }
-    if other:
-        parts.append(t("store.summary.details", lang))
-    return "; ".join(parts) if parts else t("store.summary.no_changes", lang)
-
-
-def _auto_summary(old_content: str, new: ServicePath, new_content: str) -> str:
-    """The change summary in every language, as LocalText JSON.
-
-    `paths.model.diff` gives the field-by-field summary; if it is missing or fails, a count of
-    added, removed and changed items is used instead, because a summary must never cost a save.
-    """
-    try:
-        from paths.model.diff import diff_paths
-
-        diff = diff_paths(ServicePath.model_validate_json(old_content, context=STORED), new)
-        return _local_text_json(diff.summary)
-    except Exception:
-        logger.exception("paths.model.diff failed; using the simple change summary")
-    old, current = json.loads(old_content), json.loads(new_content)
-    return _local_text_json(lambda lang: _fallback_summary(old, current, lang))
-
-
-# What the stored JSON shows of a text the text rule would change: JSON's escapes of control
-# characters (tab and newline aside), lone surrogates, and the raw characters the rule removes.
-_SUSPECT_JSON = re.compile(
-    r"\\[bfr]|\\u00[01][0-9a-fA-F]|\\u007[fF]|\\u[dD][89a-fA-F]"
-    "|[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]"
-)
-
-
-def _all_ids(path: ServicePath) -> Iterator[str]:
-    for items in (path.stages, path.actors, path.contacts):
-        yield from (item.id for item in items)
-    for step in path.steps:
-        yield from (step.id, step.stage, *step.actors, *step.contacts)
-    for transition in path.transitions:
-        yield from (transition.source, transition.target)
-
-
-def _checked(path: ServicePath, content: str | None) -> tuple[ServicePath, str]:
-    """`path` and its stored JSON as a file holding it would be read: ids and texts set with
-    `model_copy` skip the schema's checks, so every save passes them again (the text rule cleans
-    what it may; a bad id or a NUL is one PathFileError sentence) before anything is written.
-
-    The common case costs a scan of the JSON and of the ids; only a path that fails them is
-    validated again whole (that took two thirds of a save's time)."""
-    from paths.formats.files import PathFileError, path_from_data
-    from paths.model.ids import is_item_id, is_path_id
-
-    if not is_path_id(path.id):
-        raise PathFileError("bad_path_id", id=path.id.encode("unicode_escape").decode("ascii"))
-    if (
-        content is not None
-        and all(is_item_id(item_id) for item_id in _all_ids(path))
-        and not _SUSPECT_JSON.search(content)
-        and (content.isascii() or unicodedata.is_normalized("NFC", content))
-    ):
-        return path, content
-    path = path_from_data(path.model_dump(mode="json"), path.id)
-    return path, content_json(path)
-
-
-def content_json(path: ServicePath) -> str:
-    """The stored form of a version: compact JSON (defaults left out, half the parse time),
-    always with its `schema_version` so that a later format can tell old contents apart."""
-    compact = path.model_dump_json(exclude_defaults=True)
-    prefix = json.dumps({"schema_version": path.schema_version})[:-1]
-    return prefix + ("}" if compact == "{}" else "," + compact[1:])
-
-
-class _RecentVersions:
-    """Latest version numbers read recently from one database, shared by its Stores in this process.
-
-    Every write through any of those Stores forgets them all; a count of writes keeps a read that
-    raced a write from putting an old number back.
-    """
-
-    def __init__(self) -> None:
-        self._numbers: dict[str, tuple[float, int | None]] = {}
-        self._lock = threading.Lock()
-        self.writes = 0
-
-    def get(self, path_id: str, max_age: float) -> tuple[int | None] | None:
-        """(number,) when one was read at most `max_age` seconds ago, else None."""
-        recent = self._numbers.get(path_id)
-        if recent is None or time.monotonic() - recent[0] > max_age:
-            return None
-        return (recent[1],)
-
-    def remember(self, path_id: str, version: int | None, read_at: float, writes_before: int) -> None:
-        with self._lock:
-            if self.writes == writes_before:
-                self._numbers[path_id] = (read_at, version)
-
-    def forget(self) -> None:
-        with self._lock:
-            self.writes += 1
-            self._numbers.clear()
-
-
-_recent_by_url: dict[str, _RecentVersions] = {}
-_recent_by_url_lock = threading.Lock()
-
-
-def _recent_versions_for(url: str) -> _RecentVersions:
-    with _recent_by_url_lock:
-        return _recent_by_url.setdefault(url, _RecentVersions())
 
 
 class Store:
@@ -592,23 +324,6 @@ class Store:
         return len(builtin)
 
 
-def _summary_in(
-    connection: Connection, row: Any, path: ServicePath, content: str, prepared: tuple[int, str] | None
-) -> str:
-    """The change summary of a save, as LocalText JSON: "first version", the one prepared before the
-    write lock when its version is still the latest, else computed against the latest content."""
-    if row is None:
-        return _local_text_json(lambda lang: t("store.summary.first", lang))
-    if prepared is not None and prepared[0] == row.latest_version:
-        return prepared[1]
-    old_content = connection.execute(
-        select(versions_table.c.content).where(
-            versions_table.c.path_id == path.id, versions_table.c.version == row.latest_version
-        )
-    ).scalar_one()
-    return _auto_summary(old_content, path, content)
-
-
 def _write_card(
     connection: Connection, path: ServicePath, latest: int | None, version: int, now: datetime, base: int | None
 ) -> None:
@@ -632,11 +347,6 @@ def _write_card(
     )
     if updated.rowcount != 1:
         raise StaleVersionError(path.id, base, None)
-
-
-def alembic_config(connection: Connection | None = None) -> Config:
-    """An Alembic Config for the library's migrations (no alembic.ini needed)."""
-    return LIBRARY_MIGRATIONS.config(connection)
 
 
 _stores: dict[str, Store] = {}

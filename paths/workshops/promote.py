@@ -10,7 +10,8 @@ from __future__ import annotations
 from paths.editing.experience import add_item
 from paths.i18n.catalog import t
 from paths.store.library import Store
-from paths.workshops.workshop import Note, WorkshopError, WorkshopStore
+from paths.workshops.rules import Note, WorkshopError
+from paths.workshops.workshop import WorkshopStore
 
 PROMOTE_FIELDS: tuple[str, ...] = ("pain_points", "opportunities")
 

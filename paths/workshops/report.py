@@ -23,7 +23,8 @@ from paths.i18n.catalog import normalise_lang, t
 from paths.i18n.formatting import format_datetime
 from paths.model.schema import ServicePath
 from paths.views.audience import renderer_audience
-from paths.workshops.workshop import KINDS, Note, Workshop, WorkshopStore
+from paths.workshops.rules import KINDS, Note, Workshop
+from paths.workshops.workshop import WorkshopStore
 
 TEMPLATES = Path(__file__).with_name("templates")
 TOP_NOTES = 10

@@ -24,20 +24,13 @@ from sqlalchemy import delete, func, select
 
 from paths.i18n.catalog import UserError, t
 from paths.model.schema import ServicePath
-from paths.store.library import StaleVersionError, content_json
+from paths.store.content import content_json
+from paths.store.records import StaleVersionError
 from paths.workshops.changes import Change, SuggestionError, apply_change, checked, describe, fingerprint, out_of_date
-from paths.workshops.workshop import (
-    VoteLimitError,
-    WorkshopStore,
-    clean_display_name,
-    clean_participant_text,
-    count_of_participant,
-    lock_participant,
-    participant_hash,
-    suggestion_votes_table,
-    suggestions_table,
-    votes_used,
-)
+from paths.workshops.rules import VoteLimitError, clean_display_name, clean_participant_text, participant_hash
+from paths.workshops.tables import count_of_participant, suggestion_votes_table, suggestions_table
+from paths.workshops.votes import lock_participant, votes_used
+from paths.workshops.workshop import WorkshopStore
 
 MAX_OPEN_SUGGESTIONS = 10
 MAX_REASON_CHARS = 300

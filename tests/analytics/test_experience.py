@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from paths.editing import experience as ex
-from paths.editing.edits import EditError
+from paths.editing.common import EditError
 from paths.formats.files import dump_yaml, load_path_bytes
 from paths.formats.spreadsheet import SpreadsheetError, path_from_spreadsheet, rows_to_csv, to_rows, to_xlsx
 from paths.model.schema import json_schema
@@ -20,7 +20,9 @@ from paths.personal.store import PersonalStore
 from paths.render.blueprint import blueprint_figure
 from paths.render.dot import to_dot
 from paths.render.experience import FEELINGS, feeling_label, feeling_words, with_experience_labels
-from paths.render.text import to_html, to_markdown, to_text
+from paths.render.text import to_text
+from paths.render.text_html import to_html
+from paths.render.text_markdown import to_markdown
 from tests.support.factories import branching_path
 
 HOSTILE = '<script>alert(1)</script> & "x"'

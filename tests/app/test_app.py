@@ -18,7 +18,7 @@ from paths.model.schema import Audience, AudienceView, ServicePath
 from paths.model.validation import validate
 from paths.render import palette
 from paths.render.dot import handoffs
-from paths.render.text import anchor_id
+from paths.render.text_html import anchor_id
 from paths.store.library import Store
 from paths.views.configured import VIEW_NAMES, view_problems
 from tests.support.apptest import app_databases, flow_data, flow_drawings

@@ -21,8 +21,10 @@ from sqlalchemy import create_engine, make_url, select, text
 
 from paths.accounts.auth import Accounts
 from paths.db.database import forget
-from paths.personal.store import PERSONAL_MIGRATIONS, PersonalStore, personal_links
-from paths.store.library import LIBRARY_MIGRATIONS, Store, library_metadata
+from paths.personal.store import PersonalStore
+from paths.personal.tables import PERSONAL_MIGRATIONS, personal_links
+from paths.store.library import Store
+from paths.store.tables import LIBRARY_MIGRATIONS, library_metadata
 from paths.workshops.workshop import WorkshopStore
 
 LEGACY = Path(__file__).with_name("legacy")

@@ -19,7 +19,8 @@ from paths.model.schema import LocalText
 from paths.personal.model import PersonalFill, StepEntry, StepStatus
 from paths.personal.store import PersonalStore
 from paths.store.library import Store
-from paths.workshops.workshop import WorkshopStore, new_participant_token
+from paths.workshops.rules import new_participant_token
+from paths.workshops.workshop import WorkshopStore
 from tests.deploy.support import pg_database, run_paths
 from tests.support.factories import branching_path
 

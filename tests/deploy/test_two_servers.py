@@ -22,7 +22,9 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from sqlalchemy import select
 
 from paths.i18n.catalog import t
-from paths.personal.store import PersonalStore, hash_token, personal_links
+from paths.personal.access import hash_token
+from paths.personal.store import PersonalStore
+from paths.personal.tables import personal_links
 from paths.store.library import Store
 from paths.workshops.workshop import WorkshopStore
 from tests.deploy.cluster import STICKY_COOKIE, Cluster, choose, kill_server, submit_note, two_servers

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from paths.editing import edits as editing
-from paths.editing.edits import EditError, apply_step_table, rebase, step_table
+from paths.editing.common import EditError
+from paths.editing.merge import rebase
+from paths.editing.step_table import apply_step_table, step_table
 from paths.model.diff import diff_paths
 from paths.model.schema import ActorGroup, AudienceView, Channel, StepKind
 from paths.model.validation import validate

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from paths.editing import edits as editing
-from paths.editing.edits import EditError
+from paths.editing.common import EditError
 from paths.editing.session import UNDO_LIMIT, EditSession, open_session
 from paths.i18n.catalog import t
 from paths.model.schema import Status

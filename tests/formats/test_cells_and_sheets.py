@@ -25,7 +25,7 @@ from paths.formats.spreadsheet import (
     to_xlsx,
 )
 from paths.model.schema import LocalText, StepKind
-from paths.workshops import workshop
+from paths.workshops import rules, wall
 from tests.support.factories import branching_path
 
 HANG_BOUND_S = 20  # generous: a hang is a failure, speed is measured in bench/
@@ -62,8 +62,8 @@ def test_the_guard_is_undone_exactly_whatever_the_text_starts_with(text: str) ->
 
 
 def test_workshop_export_uses_the_same_guard() -> None:
-    assert workshop.guard_cell is sheet_cell
-    assert workshop.guard_cell("\tx") == "'\tx" and workshop.guard_cell("\rx") == "'\rx"
+    assert wall.guard_cell is sheet_cell
+    assert wall.guard_cell("\tx") == "'\tx" and wall.guard_cell("\rx") == "'\rx"
     assert set(FORMULA_STARTS) == {"=", "+", "-", "@", "\t", "\r"}
 
 
@@ -105,11 +105,11 @@ def test_xlsx_csv_and_ods_exports_accept_control_characters() -> None:
 def test_workshop_xlsx_export_accepts_a_vertical_tab() -> None:
     from datetime import UTC, datetime
 
-    note = workshop.Note(id=1, workshop_id=1, path_id="p", step_id=None, stage_id=None, kind="idea",
+    note = rules.Note(id=1, workshop_id=1, path_id="p", step_id=None, stage_id=None, kind="idea",
                          text="a\x0bb\x00c", display_name=None, created_at=datetime.now(UTC), done=False,
                          turned_into_edit=False)
-    data = workshop.export_xlsx([note], None, "fi", title="Työpaja\x0bkaksi")
-    assert "\x0b" not in workshop.export_csv([note], None, "fi").decode("utf-8-sig")
+    data = wall.export_xlsx([note], None, "fi", title="Työpaja\x0bkaksi")
+    assert "\x0b" not in wall.export_csv([note], None, "fi").decode("utf-8-sig")
     cells = [c.value for row in load_workbook(io.BytesIO(data)).active.iter_rows() for c in row]
     assert "a\nbc" in cells
 

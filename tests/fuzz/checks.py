@@ -15,7 +15,9 @@ from paths.formats.spreadsheet import to_csv, to_xlsx
 from paths.i18n.catalog import UserError
 from paths.model.schema import LANGS, ServicePath
 from paths.render.dot import to_dot
-from paths.render.text import to_html, to_markdown, to_text
+from paths.render.text import to_text
+from paths.render.text_html import to_html
+from paths.render.text_markdown import to_markdown
 from paths.store.library import Store
 
 SENTENCE_LIMIT = 1200

@@ -22,7 +22,8 @@ from paths.personal.model import PersonalDataError, PersonalFill, StepEntry
 from paths.personal.pdf import blank_worksheet, personal_pdf
 from paths.personal.store import PersonalStore
 from paths.render.image import render_path
-from paths.workshops.workshop import Note, WorkshopError, clean_note_text, export_csv, export_xlsx
+from paths.workshops.rules import Note, WorkshopError, clean_note_text
+from paths.workshops.wall import export_csv, export_xlsx
 from tests.fuzz.scale import READER_EXAMPLES, SLOW_WRITER_EXAMPLES
 from tests.fuzz.strategies import hostile_text, path_data, storable_text
 

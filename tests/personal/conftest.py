@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine
 
-from paths.personal.store import ALL_TABLES, PersonalStore
+from paths.personal.store import PersonalStore
+from paths.personal.tables import ALL_TABLES
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

@@ -11,17 +11,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect, select
 
+from paths.personal.access import hash_token, lock_time
 from paths.personal.model import PersonalDataError, PersonalFill, StepEntry
-from paths.personal.store import (
-    ALL_TABLES,
-    VERSION_TABLE,
-    PersonalConflictError,
-    PersonalStore,
-    hash_token,
-    lock_time,
-    months_before,
-    personal_paths,
-)
+from paths.personal.records import PersonalConflictError
+from paths.personal.store import PersonalStore, months_before
+from paths.personal.tables import ALL_TABLES, VERSION_TABLE, personal_paths
 from tests.support.factories import branching_path
 
 

@@ -9,7 +9,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 from sqlalchemy import select
 
-from paths.personal.store import FREE_PIN_TRIES, PersonalStore, hash_token, personal_links
+from paths.personal.access import FREE_PIN_TRIES, hash_token
+from paths.personal.store import PersonalStore
+from paths.personal.tables import personal_links
 from tests.support.factories import branching_path
 from tests.support.processes import run_in_processes
 

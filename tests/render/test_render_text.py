@@ -11,7 +11,11 @@ from paths.formats.files import DATA_DIR, builtin_paths
 from paths.i18n.catalog import t
 from paths.model.graph import walk_order
 from paths.model.schema import LANGS, LocalText, ServicePath
-from paths.render.text import condition_phrase, describe, md_escape, step_to_html, to_html, to_markdown, to_text
+from paths.render.escape import md_escape
+from paths.render.text import to_text
+from paths.render.text_html import step_to_html, to_html
+from paths.render.text_markdown import to_markdown
+from paths.render.text_words import condition_phrase, describe
 from paths.views.audience import audience_view
 from tests.support.factories import (
     HOSTILE,

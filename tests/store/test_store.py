@@ -13,17 +13,9 @@ from sqlalchemy import inspect, select, text
 
 from paths.formats.files import builtin_paths
 from paths.model.schema import LocalText, ServicePath
-from paths.store.library import (
-    ENV_URL,
-    ROOT,
-    StaleVersionError,
-    Store,
-    UnknownPathError,
-    alembic_config,
-    get_store,
-    resolve_url,
-    versions_table,
-)
+from paths.store.library import ENV_URL, ROOT, Store, get_store, resolve_url
+from paths.store.records import StaleVersionError, UnknownPathError
+from paths.store.tables import alembic_config, versions_table
 from tests.support.factories import branching_path
 from tests.support.processes import run_in_processes
 

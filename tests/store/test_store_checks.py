@@ -43,7 +43,7 @@ def test_a_nul_stored_before_the_text_rule_is_dropped_on_reading_and_every_expor
     from sqlalchemy import update
 
     from paths.formats.spreadsheet import to_csv, to_xlsx
-    from paths.store.library import versions_table
+    from paths.store.tables import versions_table
 
     path = branching_path()
     store.save_path(path, "tester")

@@ -20,8 +20,9 @@ from paths.workshops.changes import (
     out_of_date,
     preview_dot,
 )
+from paths.workshops.rules import VoteLimitError, WorkshopError, new_participant_token
 from paths.workshops.suggestions import MAX_OPEN_SUGGESTIONS, SuggestionStore, overlapping
-from paths.workshops.workshop import VoteLimitError, WorkshopError, WorkshopStore, new_participant_token
+from paths.workshops.workshop import WorkshopStore
 from tests.support.factories import branching_path
 
 

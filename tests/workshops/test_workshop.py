@@ -15,25 +15,22 @@ from openpyxl import load_workbook
 from sqlalchemy import inspect, select
 
 from paths.i18n.catalog import t
-from paths.store.library import Store, alembic_config
-from paths.workshops.workshop import (
+from paths.store.library import Store
+from paths.store.tables import alembic_config
+from paths.workshops.rules import (
     CODE_ALPHABET,
     CODE_LENGTH,
-    EXPORT_COLUMNS,
     MAX_NOTE_CHARS,
     VoteLimitError,
     WorkshopClosedError,
     WorkshopError,
-    WorkshopStore,
-    export_csv,
-    export_xlsx,
-    group_notes,
     new_code,
     new_participant_token,
     normalise_code,
-    notes_table,
-    votes_table,
 )
+from paths.workshops.tables import notes_table, votes_table
+from paths.workshops.wall import EXPORT_COLUMNS, export_csv, export_xlsx, group_notes
+from paths.workshops.workshop import WorkshopStore
 
 
 def codes(*values: str):  # noqa: ANN201 - a code factory

@@ -14,8 +14,9 @@ from paths.accounts.auth import FREE_FAILURES, Accounts
 from paths.i18n.catalog import t
 from paths.store.library import Store, get_store
 from paths.workshops.changes import Change
+from paths.workshops.rules import new_participant_token
 from paths.workshops.suggestions import SuggestionStore
-from paths.workshops.workshop import WorkshopStore, new_participant_token
+from paths.workshops.workshop import WorkshopStore
 from tests.support.factories import branching_path
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")

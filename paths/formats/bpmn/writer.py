@@ -17,7 +17,7 @@ from paths.formats.cells import cell_text
 from paths.i18n.catalog import normalise_lang
 from paths.model.graph import walk_order
 from paths.model.schema import LANGS, LocalText, ServicePath, Step, StepKind
-from paths.render.text import lightbulb_words
+from paths.render.text_words import lightbulb_words
 
 TASK_W, TASK_H = 100, 80
 GATEWAY = 50

@@ -10,13 +10,13 @@ Adding a migration (e.g. tables for workshops, notes, votes or users):
 3. Write `upgrade()` with `op.create_table(...)` / `op.add_column(...)`; on SQLite, alter
    existing tables inside `with op.batch_alter_table("name") as batch:`. Keep the migration
    self-contained: do not import the application's tables, they change later.
-4. Define the matching `sqlalchemy.Table` objects in your own module on `paths.store.library.metadata`
+4. Define the matching `sqlalchemy.Table` objects in your own module on `paths.store.tables.metadata`
    (and import that module in `library_metadata()`), and use `Store.read()` / `Store.write()` for
    connections. `tests/db/test_migrations.py` runs Alembic's autogenerate comparison on SQLite and
    PostgreSQL and fails on any difference between those tables and the migrated database.
 
 The next `Store(url)` upgrades every database it opens to the head, under a lock
 (`paths.db.database.Database.upgrade`), so several processes starting at once are safe.
-`alembic_config(connection)` in `paths.store.library` gives an Alembic `Config` for the alembic
+`alembic_config(connection)` in `paths.store.tables` gives an Alembic `Config` for the alembic
 command API (e.g. `command.revision`).
 """
