@@ -35,6 +35,11 @@ def open_page(chromium, url: str, width: int, height: int):  # noqa: ANN001, ANN
 
 def drawing_facts(page) -> dict:  # noqa: ANN001
     """The drawing's layout, the smallest rendered text size and how far the page scrolls sideways."""
+    return drawing_facts_of(page, FLOW_SVG)
+
+
+def drawing_facts_of(page, selector: str) -> dict:  # noqa: ANN001
+    """`drawing_facts` of the drawing at `selector`."""
     return page.evaluate(
         """(selector) => { const svg = document.querySelector(selector);
             const root = svg.closest('.polku-flow');
@@ -44,8 +49,9 @@ def drawing_facts(page) -> dict:  # noqa: ANN001
             return { layout: root.dataset.layout, smallest: Math.min(...sizes), count: sizes.length,
               overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
               svgWidth: svg.getBoundingClientRect().width, rootWidth: root.clientWidth,
+              height: svg.getBoundingClientRect().height,
               steps: svg.querySelectorAll('g.node[data-step]').length }; }""",
-        FLOW_SVG,
+        selector,
     )
 
 
@@ -165,5 +171,35 @@ def test_blueprint_stage_titles_never_overlap(chromium, app_url: str, path_id: s
         facts = page.evaluate(OVERLAPS_JS)
         assert facts["count"] > 10 and facts["stages"] >= len(BUILTIN[path_id].stages)
         assert facts["found"] == [], facts["found"][:10]
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (768, 1024)])
+@pytest.mark.parametrize("path_id", sorted(BUILTIN))
+def test_appointment_picture_is_portrait_readable_and_never_scrolls_sideways(
+    chromium, app_url: str, path_id: str, width: int, height: int
+) -> None:
+    """The appointment mode's picture of the whole path (a phone, a tablet held upright): the portrait layout,
+    every text at least 12 CSS px, nothing wider than the screen, the stage shown now framed."""
+    stage = BUILTIN[path_id].stages[1]
+    context = chromium.new_context(viewport={"width": width, "height": height}, locale="fi-FI")
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/appointment?path={path_id}&stage={stage.id}")
+        wait_idle(page, SLOW)
+        selector = f".st-key-appt_picture {FLOW_SVG}"
+        page.wait_for_selector(selector, timeout=SLOW)
+        page.locator(selector).scroll_into_view_if_needed()
+        facts = drawing_facts_of(page, selector)
+        assert facts["count"] > 10 and facts["steps"] == 0, facts  # a picture, nothing to click
+        assert facts["smallest"] >= 12 - 0.01, facts
+        assert facts["overflow"] <= 0, facts
+        assert facts["svgWidth"] <= facts["rootWidth"] + 0.5, facts
+        assert facts["height"] > facts["svgWidth"], facts  # stages from top to bottom
+        framed = page.locator(f"{selector} g.cluster.current").text_content() or ""
+        assert t("appointment.shown_now", "fi") in framed and stage.title.fi.split()[0] in framed
+        label = t("appointment.picture_alt", "fi", title=BUILTIN[path_id].title.fi, stage=stage.title.fi)
+        assert page.locator(selector).get_attribute("aria-label") == label
     finally:
         context.close()
