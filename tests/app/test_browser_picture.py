@@ -143,40 +143,52 @@ def test_keyboard_tab_and_enter_choose_a_step(chromium, app_url: str) -> None:
 
 OVERLAPS_JS = """() => {
     const chart = document.querySelector('[data-testid="stPlotlyChart"]');
+    const kindOf = t => t.closest('g.xtick') ? 'stage' : t.closest('g.ytick') ? 'lane'
+      : t.closest('g.annotation') ? 'condition' : t.closest('g.legend') ? 'legend'
+      : t.closest('g.scatterlayer') ? 'step' : 'other';
     const boxes = [...chart.querySelectorAll('svg text')].filter(t => t.textContent.trim())
-      .map(t => { const b = t.getBoundingClientRect();
-                  return {text: t.textContent.trim(), b, stage: !!t.closest('g.xtick')}; })
+      .map(t => ({text: t.textContent.trim(), b: t.getBoundingClientRect(), kind: kindOf(t)}))
       .filter(({b}) => b.width > 0 && b.height > 0);
     const found = [];
     for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
       const a = boxes[i].b, c = boxes[j].b;
       const w = Math.min(a.right, c.right) - Math.max(a.left, c.left);
       const h = Math.min(a.bottom, c.bottom) - Math.max(a.top, c.top);
-      if (w > 1 && h > 1 && (boxes[i].stage || boxes[j].stage)) found.push([boxes[i].text, boxes[j].text]);
+      if (w > 1 && h > 1) found.push(`${boxes[i].kind} "${boxes[i].text}" / ${boxes[j].kind} "${boxes[j].text}"`);
     }
-    return {count: boxes.length, stages: boxes.filter(box => box.stage).length, found};
+    const count = kind => boxes.filter(box => box.kind === kind).length;
+    return {count: boxes.length, stages: count('stage'), lanes: count('lane'), steps: count('step'),
+            conditions: count('condition'), found};
 }"""
+
+
+def conditions_of(path) -> int:  # noqa: ANN001 - a ServicePath
+    """How many arrows of the blueprint carry a condition (each is one drawn text)."""
+    shown = {step.id for step in path.steps}
+    drawn = {(tr.source, tr.target) for tr in path.transitions if tr.condition.fi and {tr.source, tr.target} <= shown}
+    return len(drawn)
 
 
 @pytest.mark.parametrize(("width", "height"), VIEWPORTS)
 @pytest.mark.parametrize("path_id", sorted(BUILTIN))
-def test_blueprint_stage_titles_never_overlap(chromium, app_url: str, path_id: str, width: int, height: int) -> None:
-    """The stage titles on the blueprint's top axis overlap no other drawn text (they ran into each other:
-    "2. Työkykykoordinaattoriasiantuntijaryhmä"). Step labels against arrow conditions are not checked yet."""
+def test_blueprint_texts_never_overlap(chromium, app_url: str, path_id: str, width: int, height: int) -> None:
+    """No two drawn texts of the blueprint overlap: step labels, the arrows' conditions, the stage titles on
+    the top axis and the lane names (stage titles ran into each other: "2. Työkykykoordinaattoriasiantuntija-
+    ryhmä"; step labels ran under the conditions of Maija's and Pohjanmaa's branches)."""
     context, page = open_page(chromium, f"{app_url}/path?path={path_id}", width, height)
     try:
         page.get_by_role("tab", name=t("pathpage.tab.blueprint", "fi")).click()
         wait_idle(page, SLOW)
         page.wait_for_selector('[data-testid="stPlotlyChart"] svg text', timeout=SLOW)
         facts = page.evaluate(OVERLAPS_JS)
-        assert facts["count"] > 10 and facts["stages"] >= len(BUILTIN[path_id].stages)
+        path = BUILTIN[path_id]
+        assert facts["stages"] >= len(path.stages) and facts["steps"] >= len(path.steps), facts
+        assert facts["lanes"] >= 2 and facts["conditions"] == conditions_of(path), facts
         assert facts["found"] == [], facts["found"][:10]
     finally:
         context.close()
 
 
-@pytest.mark.parametrize(("width", "height"), [(390, 844), (768, 1024)])
-@pytest.mark.parametrize("path_id", sorted(BUILTIN))
 def test_appointment_picture_is_portrait_readable_and_never_scrolls_sideways(
     chromium, app_url: str, path_id: str, width: int, height: int
 ) -> None:
