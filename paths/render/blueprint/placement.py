@@ -166,18 +166,20 @@ def _place_conditions(plan: Layout, lang: str, room: _Room) -> None:
 
 
 def _lift(plan: Layout, key: tuple[str, str], share: float) -> float:
+    """The height of a way `share` of its source's lane above (below, when negative) the source."""
     lane = plan.lane(plan.step_lane[key[0]])
     return plan.positions[key[0]][1] - lane.height * share
 
 
 def _options(plan: Layout, key: tuple[str, str], lifted: bool) -> list[tuple[float, float, float | None]]:
-    """Where a condition may sit, best first: (x, y, the lift of the way it sits on, or None)."""
+    """Where a condition may sit, best first: (x, y, the height of the way it sits on, or None for the straight
+    arrow). On the straight arrow or beside it first (unless that runs through steps); then on a way over (or
+    under) the steps at one of the `LIFTS`, with the condition on its level part."""
     (sx, sy), (tx, ty) = plan.positions[key[0]], plan.positions[key[1]]
-    if lifted:
-        turn = tx + 0.35 if sx == tx else tx
-        return [
-            (sx + (turn - sx) * share, lift, lift)
-            for lift in (_lift(plan, key, height) for height in LIFTS) for share in FRACTIONS
-        ]
-    nudges = (0.0, -0.12, 0.12) if sy == ty else (0.0,)  # beside a straight arrow, not only on it
-    return [(sx + (tx - sx) * share, sy + (ty - sy) * share + dy, None) for dy in nudges for share in FRACTIONS]
+    straight: list[tuple[float, float, float | None]] = []
+    if not lifted:
+        nudges = (0.0, -0.12, 0.12) if sy == ty else (0.0,)  # beside a straight arrow, not only on it
+        straight = [(sx + (tx - sx) * share, sy + (ty - sy) * share + dy, None) for dy in nudges for share in FRACTIONS]
+    turn = tx + 0.35 if sx == tx else tx  # a step that leads back to itself: a small loop to the right
+    heights = [_lift(plan, key, height) for height in LIFTS] + [_lift(plan, key, -height) for height in LIFTS]
+    return straight + [(sx + (turn - sx) * share, lift, lift) for lift in heights for share in FRACTIONS]
