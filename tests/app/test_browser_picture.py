@@ -189,6 +189,8 @@ def test_blueprint_texts_never_overlap(chromium, app_url: str, path_id: str, wid
         context.close()
 
 
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (768, 1024)])
+@pytest.mark.parametrize("path_id", sorted(BUILTIN))
 def test_appointment_picture_is_portrait_readable_and_never_scrolls_sideways(
     chromium, app_url: str, path_id: str, width: int, height: int
 ) -> None:
