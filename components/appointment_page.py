@@ -11,15 +11,21 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.common import current_lang, library_titles, load_path, tr
+from components.common import cache_key, current_lang, library_titles, load_path, md_escape, tr
+from components.flow_diagram import still_picture
+from components.memo import memo
 from components.templating import render, stylesheet
 from paths.model.schema import ServicePath, StepKind
 from paths.personal.access import hash_token
 from paths.personal.model import PersonalPath
 from paths.personal.records import LinkResult
 from paths.personal.store import get_personal_store
-from paths.render.marks import LIGHT_BULB, NETWORK_ICON, STATUS_ICONS
+from paths.render.dot import to_dot
+from paths.render.image import RenderError, page_drawing
+from paths.render.layout import PORTRAIT
+from paths.render.marks import LIGHT_BULB, NETWORK_ICON, SHOWN_ICON, STATUS_ICONS
 from paths.views.appointment import StageCard, StepCard, appointment_stages, here_stage, stage_index
+from paths.views.configured import apply_view
 
 PATH_PARAM = "path"
 STAGE_PARAM = "stage"
@@ -27,7 +33,6 @@ PERSONAL_PARAM = "personal"
 _PERSONAL_STATE = "_appt_personal"  # {token hash: personal path id} for links opened in this session
 _PIN_STATE = "_appt_pin"
 BULB = LIGHT_BULB
-SHOWN_ICON = "▶"
 
 STYLE = stylesheet("appointment.css")
 
@@ -85,8 +90,8 @@ def _on_path_change() -> None:
         st.query_params.pop(STAGE_PARAM, None)
 
 
-def _library_path(lang: str) -> ServicePath | None:
-    """The path named in `?path=`, with a chooser in the sidebar."""
+def _library_path(lang: str) -> tuple[ServicePath, int] | None:
+    """The path named in `?path=` with its version, with a chooser in the sidebar."""
     titles = library_titles(lang, "appointment.no_paths")
     if titles is None:
         return None
@@ -100,8 +105,7 @@ def _library_path(lang: str) -> ServicePath | None:
     if wanted not in ids:
         st.info(tr("appointment.path_not_found"))
         return None
-    loaded = load_path(wanted)
-    return loaded[0] if loaded else None
+    return load_path(wanted)
 
 
 # ------------------------------------------------------------------ drawing
@@ -179,11 +183,13 @@ def appointment_page() -> None:
         if personal is None:
             return
         path, statuses, here = personal.source, personal.statuses(), personal.here()
+        key: tuple = ("personal", personal.id, personal.version)
     else:
-        path = _library_path(lang)
-        if path is None:
+        loaded = _library_path(lang)
+        if loaded is None:
             return
-        statuses, here = {}, None
+        path, version = loaded
+        statuses, here, key = {}, None, cache_key(path.id, version)
 
     stages = appointment_stages(path, lang, statuses)
     heading = tr("appointment.personal_for", name=personal.display_name) if personal else tr("appointment.title")
@@ -216,3 +222,35 @@ def appointment_page() -> None:
                 tr("appointment.go_here"), key="appt_here", icon="📍", on_click=_go, args=(target,)
             )
     st.html(render("hint.html", css_class="polku-appt-hint", text=tr("appointment.keyboard_hint")))
+    _whole_path(key, path, stage, here, statuses, lang)
+
+
+def _whole_path(
+    key: tuple, path: ServicePath, stage: StageCard, here: str | None, statuses: dict[str, str], lang: str
+) -> None:
+    """The whole path as a picture under the stage, in the portrait layout (a tablet held upright, a phone),
+    the stage shown now framed and named; the stage cards above are its text version."""
+    st.subheader(tr("appointment.picture"), anchor=False)
+    label = tr("appointment.picture_alt", title=path.title.get(lang) or path.id, stage=stage.title)
+    marked = tuple(sorted(statuses.items()))
+    with st.container(key="appt_picture"):
+        try:
+            drawing = _drawing(key, lang, stage.id, here, marked, path)
+        except RenderError as error:
+            st.caption(md_escape(error.message(lang)))
+            return
+        still_picture(drawing, label=label, key="_appt_picture", fit=False)
+
+
+@memo(128)
+def _drawing(
+    key: tuple, lang: str, stage_id: str, here: str | None, statuses: tuple[tuple[str, str], ...], _path: ServicePath
+) -> tuple[str, float]:
+    """The client view drawn by `dot` once per stored version (`key`), language, stage and statuses; a stage
+    without a step for the client is left out, as the stage strip leaves it out."""
+    view = apply_view(_path, "client")
+    used = {step.stage for step in view.steps}
+    view = view.model_copy(update={"stages": [stage for stage in view.stages if stage.id in used]})
+    dot = to_dot(view, lang, "client", here=here, statuses=dict(statuses), legend=False, layout=PORTRAIT,
+                 current_stage=stage_id)
+    return page_drawing(dot)

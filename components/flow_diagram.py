@@ -7,6 +7,10 @@ browser. It sends the clicked step back (mouse, or Tab to a step and Enter / Spa
 trigger; the page keeps it in the URL (`?step=`). Both layouts are sent when the choice is automatic,
 so the component picks the one that fits the width it has without a second round trip.
 
+`still_picture` shows one drawing with nothing to click (the editor, the view settings, the print view's
+fallback, the appointment mode). It is the component too, not `st.html`: Streamlit's HTML sanitiser keeps
+only the HTML profile of DOMPurify, so an inline `<svg>` would lose every element.
+
 The component's HTML is only our own: the SVG comes from `dot`, whose input has every user text
 escaped (`paths.render.dot`), and the step titles are set as attribute values, never as markup.
 """
@@ -20,7 +24,10 @@ from pathlib import Path
 
 import streamlit as st
 
+from components.common import md_escape
 from components.memo import memo
+from paths.i18n.catalog import t
+from paths.render.image import RenderError
 
 STATIC = Path(__file__).parent / "static"
 CHOICES = ("auto", "wide", "portrait")
@@ -83,3 +90,37 @@ def _drawn(version: str, layouts: tuple[str, ...], _drawings: dict[str, tuple[st
         "widths": {name: width for name, (_svg, width) in _drawings.items()},
         "steps": _steps,
     }).encode(), 6)
+
+
+def _nothing() -> None:
+    """A still picture sends nothing back."""
+
+
+def still_picture(drawing: tuple[str, float], *, label: str, key: str, fit: bool = True,
+                  selected: str | None = None, steps: dict[str, list[str]] | None = None) -> None:
+    """One server-drawn picture (SVG, natural width in points) with `label` as its accessible name and no
+    clickable steps; `fit` scales a wide one to the page. `steps` with `selected` mark one drawn step."""
+    svg, _width = drawing
+    flow_picture(
+        {"wide": drawing}, steps or {}, choice="wide", fit=fit, selected=selected, label=label,
+        version=f"{zlib.crc32(svg.encode('utf-8')):08x}", key=key, on_step=_nothing,
+    )
+
+
+def picture_or_text(draw: Callable[[], tuple[str, float]], text: Callable[[], str], *, lang: str, label: str,
+                    key: str, fit: bool = True) -> bool:
+    """`still_picture` of what `draw` makes; when `dot` cannot draw it (RenderError), the reason in one
+    sentence and the path as text (`text` makes its HTML) instead. True when the picture was shown."""
+    try:
+        drawing = draw()
+    except RenderError as error:
+        text_instead(error, text(), lang)
+        return False
+    still_picture(drawing, label=label, key=key, fit=fit)
+    return True
+
+
+def text_instead(error: RenderError, text_html: str, lang: str) -> None:
+    """What a page shows when `dot` could not draw its picture: why, and the same path as text."""
+    st.caption(md_escape(f"{error.message(lang)} {t('diagrams.text_instead', lang)}"))
+    st.html(text_html)

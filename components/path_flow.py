@@ -7,7 +7,7 @@ import streamlit as st
 
 from components import diagrams
 from components.analytics_panel import show_experience
-from components.flow_diagram import clicked_step, flow_picture
+from components.flow_diagram import clicked_step, flow_picture, text_instead
 from components.templating import render
 from paths.i18n.catalog import t
 from paths.model.schema import ServicePath
@@ -86,9 +86,8 @@ def flow_tab(path: ServicePath, key: diagrams.Key, lang: str, audience: str, act
             name: diagrams.flow_svg(key, lang, audience, actor, name, path, stage, experience=experience)
             for name in wanted
         }
-    except RenderError:
-        st.graphviz_chart(diagrams.flow_dot(key, lang, audience, path, actor), width="stretch", alt=alt)
-        st.html(legend + _description_html(key, lang, audience, actor, path))
+    except RenderError as error:
+        text_instead(error, diagrams.text_html(key, lang, audience, actor, path), lang)
         return
     step_ids = diagrams.walk(key, audience, actor, path)
     selected = st.query_params.get(STEP_PARAM)

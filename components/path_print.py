@@ -15,7 +15,6 @@ from components.common import (
 )
 from components.downloads_formats import format_downloads
 from components.handoff_list import handoff_html
-from components.path_flow import legend_html
 from components.templating import render
 from paths.i18n.catalog import t
 from paths.model.schema import ServicePath
@@ -80,18 +79,16 @@ def print_view(path: ServicePath, key: diagrams.Key, lang: str) -> None:
     title = path.title.get(lang) or path.id
     st.html(render("hint.html", css_class="polku-screen-only", text=f"🖨️ {t('pathview.print_hint', lang)}"))
     st.header(t("pathview.print_flow", lang), anchor=False)
-    svg = None
-    if diagrams.dot_available():
-        try:
-            svg = diagrams.image(key, "svg", lang, audience, None, path, "portrait")  # paper is portrait
-        except RenderError:
-            svg = None
+    svg, failure = None, None
+    try:
+        svg = diagrams.image(key, "svg", lang, audience, None, path, "portrait")  # paper is portrait
+    except RenderError as error:
+        failure = error
     alt = t("pathview.print_flow_alt", lang, title=title)
     if svg:
         st.image(svg.decode("utf-8"), alt=alt, width="stretch")
-    else:
-        st.graphviz_chart(diagrams.flow_dot(key, lang, audience, path), width="stretch", alt=alt)
-        st.html(legend_html(lang, audience))
+    elif failure is not None:  # the text version follows below anyway: only say why there is no picture
+        st.caption(md_escape(f"{failure.message(lang)} {t('diagrams.text_instead', lang)}"))
     st.caption(md_escape(diagrams.description(key, lang, audience, None, path)))
     st.html(handoff_html(key, lang, audience, None, path))
     st.header(t("pathview.print_text", lang), anchor=False)

@@ -16,6 +16,7 @@ import streamlit as st
 from components import diagrams
 from components.auth import workshops
 from components.common import cache_key, current_lang, database_url, load_path, md_escape, store, tr
+from components.flow_diagram import text_instead
 from components.memo import memo
 from components.templating import render, stylesheet
 from paths.i18n.catalog import UserError, t
@@ -261,9 +262,9 @@ def participant_picture(workshop_id: int) -> None:
     with st.container(key="polku_sg_picture"):
         try:
             svg = diagrams.image(cache_key(path.id, version), "svg", lang, workshop.audience, None, path)
-        except RenderError:
-            st.graphviz_chart(diagrams.flow_dot(cache_key(path.id, version), lang, workshop.audience, path),
-                              width="content", alt=alt)
+        except RenderError as error:
+            text_instead(error, diagrams.text_html(cache_key(path.id, version), lang, workshop.audience, None, path),
+                         lang)
             return
         st.html(svg_img(svg, alt, "polku-sg-picture"))
 

@@ -10,13 +10,16 @@ from __future__ import annotations
 import streamlit as st
 
 from components.auth import require_facilitator
-from components.common import current_lang, library_titles, load_path, md_escape, store, tr
+from components.common import cache_key, current_lang, library_titles, load_path, md_escape, store, tr
+from components.flow_diagram import picture_or_text
 from components.handoff_list import handoff_item
+from components.memo import memo
 from components.templating import render
 from paths.editing.translations import describe_where, missing_translations, translation_coverage
 from paths.i18n.formatting import format_percent
 from paths.model.schema import LANGS, AudienceView, LocalText, ServicePath
 from paths.render.dot import handoffs, to_dot
+from paths.render.image import page_drawing
 from paths.render.text_html import to_html
 from paths.store.records import StaleVersionError
 from paths.views.configured import (
@@ -142,15 +145,26 @@ def _viewed(path: ServicePath, view: str) -> tuple[ServicePath, str | None]:
     return apply_view(path, view, focus), focus
 
 
-def _preview(path: ServicePath, view: str, lang: str) -> None:
+def _preview(path: ServicePath, version: int, view: str, lang: str) -> None:
     st.header(tr("views.preview"), anchor=False)
     viewed, focus = _viewed(path, view)
     audience = renderer_audience(view)
     st.write(tr("views.preview_counts", steps=len(viewed.steps), actors=len(viewed.actors), stages=len(viewed.stages)))
-    st.graphviz_chart(to_dot(viewed, lang, audience, actor_filter=focus), width="stretch",
-                      alt=tr("views.diagram_alt"))
-    with st.expander(tr("views.text_version")):
-        st.html(to_html(viewed, lang, audience))
+    drawn = picture_or_text(
+        lambda: _drawing(cache_key(path.id, version), view, lang, path), lambda: to_html(viewed, lang, audience),
+        lang=lang, label=tr("views.diagram_alt"), key="_polku_views_picture",
+    )
+    if drawn:
+        with st.expander(tr("views.text_version")):
+            st.html(to_html(viewed, lang, audience))
+
+
+@memo(64)
+def _drawing(key: tuple, view: str, lang: str, _path: ServicePath) -> tuple[str, float]:
+    """The preview drawn by `dot` once per stored version (`key`), view and language: the view settings are
+    saved in the path, so only a saved change redraws it."""
+    viewed, focus = _viewed(_path, view)
+    return page_drawing(to_dot(viewed, lang, renderer_audience(view), actor_filter=focus))
 
 
 def _handoffs(path: ServicePath, view: str, lang: str) -> None:
@@ -217,6 +231,6 @@ def views_page() -> None:
     with checks:
         _problems(path, lang)
         _handoffs(path, view, lang)
-    _preview(path, view, lang)
+    _preview(path, version, view, lang)
     _translations(path, lang)
 

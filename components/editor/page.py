@@ -21,10 +21,13 @@ from components.editor.stages_actors import actors_section, contacts_section, pa
 from components.editor.state import PATH_PARAM, SECTION_KEY, STEP_PICK, clear_form_keys, open_edit
 from components.editor.step_form import step_section
 from components.editor.table import table_section, transfer_section
+from components.flow_diagram import picture_or_text
 from components.templating import stylesheet
 from paths.editing.session import EditSession
 from paths.i18n.catalog import t
 from paths.render.dot import to_dot
+from paths.render.image import page_drawing
+from paths.render.text import to_html
 
 SECTIONS = ("step", "canvas", "table", "stages", "actors", "contacts", "path", "profile", "transfer")
 SECTION_VIEWS = {
@@ -47,9 +50,13 @@ def _diagram(edit: EditSession, lang: str) -> None:
     if not path.steps:
         st.caption(tr("editor.diagram_empty"))
         return
-    dot = edit.derive("dot", lang, lambda p: to_dot(p, lang, "professional", legend=True))
     with st.container(key="polku_ed_diagram"):
-        st.graphviz_chart(dot, width="content", alt=tr("editor.diagram_alt", title=path.title.get(lang) or path.id))
+        picture_or_text(
+            lambda: edit.derive("svg", lang, lambda p: page_drawing(to_dot(p, lang, "professional", legend=True))),
+            lambda: edit.derive("text", lang, lambda p: to_html(p, lang, "professional")),
+            lang=lang, label=tr("editor.diagram_alt", title=path.title.get(lang) or path.id), key="_polku_ed_picture",
+            fit=False,
+        )
 
 
 def _header(edit: EditSession, lang: str) -> None:

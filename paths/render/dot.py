@@ -181,6 +181,7 @@ class _Options:
     layout: str = DEFAULT_LAYOUT
     selected: str | None = None  # the step chosen on the page: drawn with a thick ink border
     step_ids: dict[str, str] = field(default_factory=dict)  # node name -> step id
+    current_stage: str | None = None  # the stage an appointment is at: a thick ink frame and words
 
     @property
     def voice(self) -> str:
@@ -328,8 +329,8 @@ def _legend(opts: _Options) -> list[str]:
     ]
 
 
-def _columns(view: ServicePath, steps: list[Step], lang: str) -> list[tuple[str, list[Step]]]:
-    """Each stage's title and steps, in stage order; steps of an unknown stage in a last column."""
+def _columns(view: ServicePath, steps: list[Step], lang: str) -> list[tuple[str, str, list[Step]]]:
+    """Each stage's id, title and steps, in stage order; steps of an unknown stage in a last column (id "")."""
     stage_rank: dict[str, int] = {}
     for index, stage in enumerate(view.stages):
         stage_rank.setdefault(stage.id, index)  # a duplicated stage id: the first one counts
@@ -337,12 +338,12 @@ def _columns(view: ServicePath, steps: list[Step], lang: str) -> list[tuple[str,
     by_stage: dict[int, list[Step]] = {}
     for step in steps:
         by_stage.setdefault(stage_rank.get(step.stage, unknown_rank), []).append(step)
-    columns: list[tuple[str, list[Step]]] = []
+    columns: list[tuple[str, str, list[Step]]] = []
     for index, stage in enumerate(view.stages):
         if stage_rank[stage.id] == index:  # a duplicated stage id draws once
-            columns.append((stage.title.get(lang) or stage.id, by_stage.get(index, [])))
+            columns.append((stage.id, stage.title.get(lang) or stage.id, by_stage.get(index, [])))
     if unknown_rank in by_stage:
-        columns.append((t("render.unknown_stage", lang), by_stage[unknown_rank]))
+        columns.append(("", t("render.unknown_stage", lang), by_stage[unknown_rank]))
     return columns
 
 
@@ -364,21 +365,30 @@ def _graph_header(title: str, layout: str) -> list[str]:
     return out
 
 
+def _stage_look(title: str, width: int, opts: _Options, *, current: bool) -> list[str]:
+    """A stage cluster's label and frame; the current stage (the appointment's) says so in words too."""
+    lines = wrap(title, width, 3)
+    frame = f'color="{palette.STEP_BORDER}"; class="stage";'
+    if current:
+        lines = [f"{marks.SHOWN_ICON} {t('appointment.shown_now', opts.lang)}", *lines]
+        frame = f'color="{palette.INK}"; penwidth="4"; class="stage current";'
+    label = _text_lines(lines, size=STAGE_PT[opts.layout], bold=True)
+    return [
+        f"    label={_html_label(label)};",
+        f'    style="filled,rounded"; fillcolor="{palette.STAGE_BACKGROUND}"; {frame}',
+    ]
+
+
 def _stage_clusters(
-    columns: list[tuple[str, list[Step]]], node_of: dict[str, str], actor_names: dict[str, str], opts: _Options
+    columns: list[tuple[str, str, list[Step]]], node_of: dict[str, str], actor_names: dict[str, str], opts: _Options
 ) -> tuple[list[str], list[list[str]]]:
     """One cluster a stage with its steps (an empty stage says so); the node names of each column."""
     out: list[str] = []
     column_nodes: list[list[str]] = []
     stage_width = 30 if opts.portrait else 26
-    for index, (stage_title, members) in enumerate(columns):
+    for index, (stage_id, stage_title, members) in enumerate(columns):
         out.append(f"  subgraph cluster_s{index} {{")
-        stage_label = _text_lines(wrap(stage_title, stage_width, 3), size=STAGE_PT[opts.layout], bold=True)
-        out.append(f"    label={_html_label(stage_label)};")
-        out.append(
-            f'    style="filled,rounded"; fillcolor="{palette.STAGE_BACKGROUND}"; color="{palette.STEP_BORDER}"; '
-            f'class="stage";'
-        )
+        out += _stage_look(stage_title, stage_width, opts, current=stage_id == opts.current_stage)
         names = []
         for step in members:
             out.append("  " + _step_node(node_of[step.id], step, actor_names, opts))
@@ -460,6 +470,7 @@ def to_dot(
     layout: str = DEFAULT_LAYOUT,
     selected: str | None = None,
     band: int | None = None,
+    current_stage: str | None = None,
 ) -> str:
     """The flow diagram of `path` as DOT, for the `dot` binary.
 
@@ -467,7 +478,8 @@ def to_dot(
     position; `actor_filter` (an actor id) emphasises that actor's steps, dims the others and
     marks the hand-offs that touch it; `layout` is wide or portrait (`paths.render.layout`);
     `selected` is the step chosen on the page, drawn with a thick border; `band` (wide) how many stages
-    stand side by side before the next ones wrap below. Unknown statuses and step ids are ignored.
+    stand side by side before the next ones wrap below; `current_stage` (a stage id) is framed thick and
+    says "shown now" (the appointment mode). Unknown statuses, stage and step ids are ignored.
     """
     lang = normalise_lang(lang)
     client = audience == "client"
@@ -483,7 +495,7 @@ def to_dot(
     if here in node_of:
         marked[here] = "here"
     layout = normalise_layout(layout)
-    opts = _Options(lang, client, marked, actor_filter, layout, selected, step_of)
+    opts = _Options(lang, client, marked, actor_filter, layout, selected, step_of, current_stage=current_stage)
 
     out = _graph_header(view.title.get(lang), layout)
     clusters, column_nodes = _stage_clusters(_columns(view, steps, lang), node_of, actor_names, opts)

@@ -97,3 +97,10 @@ def svg_size(svg: str) -> tuple[float, float]:
     """The drawing's natural (width, height) in points, as `dot` wrote them on the root element."""
     match = _SIZE.search(svg)
     return (float(match.group(1)), float(match.group(2))) if match else (0.0, 0.0)
+
+
+def page_drawing(dot: str, *, timeout: float = DEFAULT_TIMEOUT) -> tuple[str, float]:
+    """`dot` drawn as an SVG to put in a page (`inline_svg`), with its natural width in points: what the
+    flow-diagram component shows. Raises RenderError."""
+    svg = inline_svg(render_dot(dot, "svg", timeout=timeout))
+    return svg, svg_size(svg)[0]

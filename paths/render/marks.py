@@ -115,6 +115,7 @@ FOCUS_ICON = FOCUS.icon
 OTHER_ICON = OTHER.icon
 HANDOFF_ICON = HANDOFF.icon
 DECISION_ICON = DECISION.icon
+SHOWN_ICON = "▶"  # the stage shown now (the appointment mode's strip and its picture)
 
 
 def legend_marks(statuses: set[str] | frozenset[str] = frozenset(), filtered: bool = False) -> list[Mark]:

@@ -35,6 +35,11 @@ def open_page(chromium, url: str, width: int, height: int):  # noqa: ANN001, ANN
 
 def drawing_facts(page) -> dict:  # noqa: ANN001
     """The drawing's layout, the smallest rendered text size and how far the page scrolls sideways."""
+    return drawing_facts_of(page, FLOW_SVG)
+
+
+def drawing_facts_of(page, selector: str) -> dict:  # noqa: ANN001
+    """`drawing_facts` of the drawing at `selector`."""
     return page.evaluate(
         """(selector) => { const svg = document.querySelector(selector);
             const root = svg.closest('.polku-flow');
@@ -44,8 +49,9 @@ def drawing_facts(page) -> dict:  # noqa: ANN001
             return { layout: root.dataset.layout, smallest: Math.min(...sizes), count: sizes.length,
               overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
               svgWidth: svg.getBoundingClientRect().width, rootWidth: root.clientWidth,
+              height: svg.getBoundingClientRect().height,
               steps: svg.querySelectorAll('g.node[data-step]').length }; }""",
-        FLOW_SVG,
+        selector,
     )
 
 
@@ -137,33 +143,77 @@ def test_keyboard_tab_and_enter_choose_a_step(chromium, app_url: str) -> None:
 
 OVERLAPS_JS = """() => {
     const chart = document.querySelector('[data-testid="stPlotlyChart"]');
+    const kindOf = t => t.closest('g.xtick') ? 'stage' : t.closest('g.ytick') ? 'lane'
+      : t.closest('g.annotation') ? 'condition' : t.closest('g.legend') ? 'legend'
+      : t.closest('g.scatterlayer') ? 'step' : 'other';
     const boxes = [...chart.querySelectorAll('svg text')].filter(t => t.textContent.trim())
-      .map(t => { const b = t.getBoundingClientRect();
-                  return {text: t.textContent.trim(), b, stage: !!t.closest('g.xtick')}; })
+      .map(t => ({text: t.textContent.trim(), b: t.getBoundingClientRect(), kind: kindOf(t)}))
       .filter(({b}) => b.width > 0 && b.height > 0);
     const found = [];
     for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
       const a = boxes[i].b, c = boxes[j].b;
       const w = Math.min(a.right, c.right) - Math.max(a.left, c.left);
       const h = Math.min(a.bottom, c.bottom) - Math.max(a.top, c.top);
-      if (w > 1 && h > 1 && (boxes[i].stage || boxes[j].stage)) found.push([boxes[i].text, boxes[j].text]);
+      if (w > 1 && h > 1) found.push(`${boxes[i].kind} "${boxes[i].text}" / ${boxes[j].kind} "${boxes[j].text}"`);
     }
-    return {count: boxes.length, stages: boxes.filter(box => box.stage).length, found};
+    const count = kind => boxes.filter(box => box.kind === kind).length;
+    return {count: boxes.length, stages: count('stage'), lanes: count('lane'), steps: count('step'),
+            conditions: count('condition'), found};
 }"""
+
+
+def conditions_of(path) -> int:  # noqa: ANN001 - a ServicePath
+    """How many arrows of the blueprint carry a condition (each is one drawn text)."""
+    shown = {step.id for step in path.steps}
+    drawn = {(tr.source, tr.target) for tr in path.transitions if tr.condition.fi and {tr.source, tr.target} <= shown}
+    return len(drawn)
 
 
 @pytest.mark.parametrize(("width", "height"), VIEWPORTS)
 @pytest.mark.parametrize("path_id", sorted(BUILTIN))
-def test_blueprint_stage_titles_never_overlap(chromium, app_url: str, path_id: str, width: int, height: int) -> None:
-    """The stage titles on the blueprint's top axis overlap no other drawn text (they ran into each other:
-    "2. Työkykykoordinaattoriasiantuntijaryhmä"). Step labels against arrow conditions are not checked yet."""
+def test_blueprint_texts_never_overlap(chromium, app_url: str, path_id: str, width: int, height: int) -> None:
+    """No two drawn texts of the blueprint overlap: step labels, the arrows' conditions, the stage titles on
+    the top axis and the lane names (stage titles ran into each other: "2. Työkykykoordinaattoriasiantuntija-
+    ryhmä"; step labels ran under the conditions of Maija's and Pohjanmaa's branches)."""
     context, page = open_page(chromium, f"{app_url}/path?path={path_id}", width, height)
     try:
         page.get_by_role("tab", name=t("pathpage.tab.blueprint", "fi")).click()
         wait_idle(page, SLOW)
         page.wait_for_selector('[data-testid="stPlotlyChart"] svg text', timeout=SLOW)
         facts = page.evaluate(OVERLAPS_JS)
-        assert facts["count"] > 10 and facts["stages"] >= len(BUILTIN[path_id].stages)
+        path = BUILTIN[path_id]
+        assert facts["stages"] >= len(path.stages) and facts["steps"] >= len(path.steps), facts
+        assert facts["lanes"] >= 2 and facts["conditions"] == conditions_of(path), facts
         assert facts["found"] == [], facts["found"][:10]
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (768, 1024)])
+@pytest.mark.parametrize("path_id", sorted(BUILTIN))
+def test_appointment_picture_is_portrait_readable_and_never_scrolls_sideways(
+    chromium, app_url: str, path_id: str, width: int, height: int
+) -> None:
+    """The appointment mode's picture of the whole path (a phone, a tablet held upright): the portrait layout,
+    every text at least 12 CSS px, nothing wider than the screen, the stage shown now framed."""
+    stage = BUILTIN[path_id].stages[1]
+    context = chromium.new_context(viewport={"width": width, "height": height}, locale="fi-FI")
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/appointment?path={path_id}&stage={stage.id}")
+        wait_idle(page, SLOW)
+        selector = f".st-key-appt_picture {FLOW_SVG}"
+        page.wait_for_selector(selector, timeout=SLOW)
+        page.locator(selector).scroll_into_view_if_needed()
+        facts = drawing_facts_of(page, selector)
+        assert facts["count"] > 10 and facts["steps"] == 0, facts  # a picture, nothing to click
+        assert facts["smallest"] >= 12 - 0.01, facts
+        assert facts["overflow"] <= 0, facts
+        assert facts["svgWidth"] <= facts["rootWidth"] + 0.5, facts
+        assert facts["height"] > facts["svgWidth"], facts  # stages from top to bottom
+        framed = page.locator(f"{selector} g.cluster.current").text_content() or ""
+        assert t("appointment.shown_now", "fi") in framed and stage.title.fi.split()[0] in framed
+        label = t("appointment.picture_alt", "fi", title=BUILTIN[path_id].title.fi, stage=stage.title.fi)
+        assert page.locator(selector).get_attribute("aria-label") == label
     finally:
         context.close()

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 
 BUILTIN = {path.id: path for path in builtin_paths()}
 SLOW = 120_000
-DIAGRAM = "[data-testid='stGraphVizChart'] svg"
+DIAGRAM = ".st-key-polku_ed_diagram .polku-flow svg"  # drawn on the server by `dot`
 
 
 def open_editor(page, url: str, path_id: str) -> None:  # noqa: ANN001 - Playwright's Page

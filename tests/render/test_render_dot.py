@@ -264,6 +264,19 @@ def test_empty_and_unknown_stages_are_drawn() -> None:
     assert {"Tyhjä vaihe", "(ei vielä askelia)", "Tuntematon vaihe", "Orpo askel"} <= set(all_text)
 
 
+@pytest.mark.parametrize(("lang", "words"), [("fi", "Näytetään nyt"), ("sv", "Visas nu"), ("en", "Shown now")])
+def test_the_current_stage_is_framed_and_says_so(path: ServicePath, lang: str, words: str) -> None:
+    """The appointment mode's stage: a thick ink frame and "▶ shown now" in words, on that stage alone."""
+    stage = path.stages[1]
+    svg = svg_of(to_dot(path, lang, "client", layout="portrait", current_stage=stage.id))
+    framed = [g for g in svg.iter("{http://www.w3.org/2000/svg}g") if g.get("class") == "cluster stage current"]
+    assert len(framed) == 1
+    assert texts(framed[0])[:2] == [f"▶ {words}", stage.title.get(lang)]
+    assert framed[0].find("{http://www.w3.org/2000/svg}path").get("stroke-width") == "4"
+    assert texts(svg).count(f"▶ {words}") == 1
+    assert "current" not in to_dot(path, lang, "client", current_stage="no-such-stage")
+
+
 # --- escaping ---------------------------------------------------------------------------
 
 

@@ -16,7 +16,7 @@ from paths.personal.store import get_personal_store
 from paths.render.escape import md_escape
 from paths.store.library import get_store
 from paths.views.appointment import appointment_stages, here_stage, stage_index
-from tests.support.apptest import app_databases
+from tests.support.apptest import app_databases, flow_data
 from tests.support.apptest import run_script as run
 from tests.support.factories import HOSTILE_TITLE, appointment_path
 
@@ -304,3 +304,65 @@ def test_accessibility_statement_in_three_languages(stores, monkeypatch):
     text = " ".join(m.value for m in at.markdown)
     assert "saavutettavuus@example\\.invalid" in text and "feedback channel – the organisation" not in text
     assert "23 November 2026" in text
+
+
+# -- the whole path as a picture (issue 10: the portrait layout for the appointment mode) ---------------------
+
+
+def picture(at: AppTest) -> dict:
+    """What the page's one still picture sends the flow-diagram component."""
+    [component] = at.get("bidi_component")
+    return flow_data(component)
+
+
+def drawn_texts(svg: str) -> list[str]:
+    return [html.unescape(text) for text in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
+
+
+def framed_stage(svg: str) -> list[str]:
+    """The texts of the stage cluster `dot` drew with the "current" class."""
+    match = re.search(r'<g id="clust\d+" class="cluster stage current">(.*?)</g>', svg, re.S)
+    assert match, "no stage is framed"
+    return drawn_texts(match.group(1))
+
+
+def test_the_appointment_shows_the_client_view_in_portrait_with_the_shown_stage_framed(stores):
+    at = run(APPOINTMENT, path="appt-sample", stage="contact")
+    assert not at.exception
+    assert at.subheader[0].value == "Koko polku kuvana"
+    data = picture(at)
+    assert data["steps"] == {} and data["choice"] == "wide"  # one drawing, nothing to click
+    svg = data["drawings"]["wide"]
+    width, height = (float(n) for n in re.search(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"', svg).groups())
+    assert height > 2 * width  # the portrait layout: stages from top to bottom
+    texts = drawn_texts(svg)
+    assert "Tarve huomataan" in texts and "Kelan sisäinen selvitys" not in " ".join(texts)
+    assert "Taustatyö" not in texts  # the back-office stage is left out, as in the stage strip
+    assert HOSTILE_TITLE.split()[0] not in svg  # user text escaped by `dot`'s input
+    assert framed_stage(svg) == ["▶ Näytetään nyt", "Yhteys"]
+    assert svg.count("cluster stage current") == 1
+    assert data["label"] == t("appointment.picture_alt", "fi", title="Kokeilupolku", stage="Yhteys")
+    at.button(key="appt_next").click().run()
+    assert framed_stage(picture(at)["drawings"]["wide"]) == ["▶ Näytetään nyt", "Tapaaminen"]
+
+
+def test_the_personal_appointment_picture_marks_where_the_client_is(stores):
+    _, personal_store, version = stores
+    personal, token = personal_store.create(
+        appointment_path(), version, owner="tester", display_name="Kuva", lang="en"
+    )
+    personal_store.save_fill(personal.id, PersonalFill(entries={"s2": StepEntry(status=StepStatus.here)}), "tester")
+    at = run(APPOINTMENT, personal=token, lang="en")
+    svg = picture(at)["drawings"]["wide"]
+    assert framed_stage(svg) == ["▶ Shown now", "Contact"]
+    assert any(text.startswith("📍") for text in drawn_texts(svg))  # "I am here" in the picture too
+
+
+def test_without_dot_the_appointment_says_why_and_keeps_its_stage_cards(stores, monkeypatch):
+    store, _, _ = stores
+    store.save_path(appointment_path("appt-no-dot"), "tester")
+    monkeypatch.setenv("POLKU_DOT", "/nonexistent/dot")
+    at = run(APPOINTMENT, path="appt-no-dot", stage="contact")
+    assert not at.exception and not at.get("bidi_component")
+    assert md_escape(t("render.error.no_dot", "fi")) in at.caption[-1].value
+    assert shown_stage(at) == "Yhteys"

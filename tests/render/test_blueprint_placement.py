@@ -1,0 +1,89 @@
+"""Where the blueprint's texts go (`paths.render.blueprint.placement`): by its own measure no step label or
+condition runs into another or into a marker, and the x axis holds every label. The real boxes in Chromium:
+tests/app/test_browser_picture.py::test_blueprint_texts_never_overlap."""
+
+from __future__ import annotations
+
+import pytest
+
+from paths.formats.files import builtin_paths
+from paths.model.schema import ServicePath
+from paths.render.blueprint import blueprint_figure, layout
+from paths.render.blueprint.geometry import Layout
+from paths.render.blueprint.labels import CONDITION_FONT, STEP_FONT, condition_label, step_label
+from paths.render.blueprint.placement import CONDITION_PAD_PX, Box, centred, label_box, marker_half, text_size
+from paths.render.text import local
+from tests.support.factories import branching_path, sample_path
+
+BUILTIN = {path.id: path for path in builtin_paths()}
+
+
+def crowded_path() -> ServicePath:
+    """One lane, a branch with long conditions to steps close by and a way back over two steps."""
+    steps = [{"id": f"s{i}", "stage": "only", "title": f"Askel numero {i} pitkällä nimellä", "actors": ["a"]}
+             for i in range(5)]
+    transitions = [
+        {"source": "s0", "target": "s1", "condition": "Ensimmäinen vaihtoehto pitkästi kerrottuna"},
+        {"source": "s0", "target": "s3", "condition": "Toinen vaihtoehto myös pitkästi"},
+        {"source": "s1", "target": "s2"}, {"source": "s2", "target": "s3"}, {"source": "s3", "target": "s4"},
+        {"source": "s4", "target": "s1", "condition": "Takaisin alkuun, jos tarvitaan vielä"},
+    ]
+    actors = [{"id": "a", "name": "Aktori", "group": "professional"}]
+    stages = [{"id": "only", "title": "Ainoa vaihe"}]
+    return branching_path(stages=stages, actors=actors, steps=steps, transitions=transitions)
+
+
+CASES = {**BUILTIN, "branching": branching_path(), "sample": sample_path()}
+
+
+def drawn_boxes(plan: Layout, lang: str) -> list[tuple[str, Box]]:
+    """Every marker, step label and condition box as the placement measures them."""
+    boxes = []
+    for step_id, (x, y) in plan.positions.items():
+        boxes.append((f"marker {step_id}", centred(x, y, tuple(2 * h for h in marker_half(step_id, plan)))))
+        size = text_size(step_label(plan.view.step(step_id), lang), STEP_FONT)
+        boxes.append((f"label {step_id}", label_box(step_id, plan.label_positions[step_id], size, plan)))
+    for transition in plan.view.transitions:
+        route = plan.routes.get((transition.source, transition.target))
+        condition = local(transition.condition, lang).text
+        if route and route.label and condition:
+            size = text_size(condition_label(condition), CONDITION_FONT, CONDITION_PAD_PX)
+            boxes.append((f"condition {transition.source}->{transition.target}", centred(*route.label, size)))
+    return boxes
+
+
+@pytest.mark.parametrize("path", list(CASES.values()), ids=list(CASES))
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_no_condition_runs_into_a_text_or_a_marker_and_no_label_into_a_marker(path: ServicePath, lang: str) -> None:
+    plan = layout(path, lang)
+    boxes = drawn_boxes(plan, lang)
+    # Two step labels may touch by this measure (it is wider than the drawn text): the browser test measures them.
+    hits = [
+        (a, b) for i, (a, box) in enumerate(boxes) for b, other in boxes[i + 1:]
+        if box.overlap(other) > 1e-9 and ("condition" in a + b or (a + b).count("marker") == 1)
+    ]
+    assert hits == []
+    left, right = plan.x_range
+    assert all(left <= box.left and box.right <= right for _, box in boxes)  # the axis holds every text
+    conditions = [box for name, box in boxes if name.startswith("condition")]
+    assert all(-0.05 <= box.top and box.bottom <= plan.height + 0.05 for box in conditions)  # inside the plot
+
+
+def test_a_crowded_lane_still_gets_each_condition_on_its_own_arrow_or_way() -> None:
+    """Where nothing is free (one lane, long conditions close together) each condition still sits on its arrow
+    or on the way its arrow takes, the least in the way of the other texts."""
+    plan = layout(crowded_path(), "fi")
+    for (source, target), route in plan.routes.items():
+        if route.label is None:
+            continue
+        (sx, sy), (tx, _ty) = plan.positions[source], plan.positions[target]
+        low, high = sorted((sx, tx))
+        assert low <= route.label[0] <= high
+        assert route.label[1] == (route.lift if route.lift is not None else route.label[1])
+        assert route.lift is not None or abs(route.label[1] - sy) <= 0.12 + 1e-9  # on the straight arrow or beside
+    back = plan.routes[("s4", "s1")]
+    assert back.lift is not None  # a way back over the steps between
+    figure = blueprint_figure(crowded_path(), "fi")
+    drawn = {a.name: a for a in figure.layout.annotations if a.name and a.name.startswith("condition:")}
+    assert (drawn["condition:s4->s1"].x, drawn["condition:s4->s1"].y) == back.label
+    assert list(figure.layout.xaxis.range) == list(plan.x_range)
