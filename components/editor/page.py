@@ -27,7 +27,7 @@ from paths.editing.session import EditSession
 from paths.i18n.catalog import t
 from paths.render.dot import to_dot
 from paths.render.image import page_drawing
-from paths.render.text import to_html
+from paths.render.text_html import to_html
 
 SECTIONS = ("step", "canvas", "table", "stages", "actors", "contacts", "path", "profile", "transfer")
 SECTION_VIEWS = {

@@ -78,22 +78,3 @@ def to_text(
             out += [f"{t('text.label.notes', lang)}:", *_paragraphs(doc.notes.text)]
     return "\n".join(out).strip() + "\n"
 
-
-# Re-exported for paths/render/blueprint.py only: it imports these from here and is being split by
-# another engineer at the same time. Their homes are text_words, text_outline, text_html and escape;
-# drop this block once blueprint's rooms import from those homes.
-from paths.render.escape import safe_href  # noqa: E402, F401
-from paths.render.text_html import step_to_html  # noqa: E402, F401
-from paths.render.text_outline import ContactLine  # noqa: E402, F401
-from paths.render.text_words import (  # noqa: E402, F401
-    LIGHT_BULB,
-    NETWORK_ICON,
-    STATUS_ICONS,
-    actor_name,
-    kind_words,
-    lightbulb_words,
-    local,
-    network_words,
-    status_words,
-    step_text,
-)

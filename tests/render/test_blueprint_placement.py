@@ -12,7 +12,7 @@ from paths.render.blueprint import blueprint_figure, layout
 from paths.render.blueprint.geometry import Layout
 from paths.render.blueprint.labels import CONDITION_FONT, STEP_FONT, condition_label, step_label
 from paths.render.blueprint.placement import CONDITION_PAD_PX, Box, centred, label_box, marker_half, text_size
-from paths.render.text import local
+from paths.render.text_words import local
 from tests.support.factories import branching_path, sample_path
 
 BUILTIN = {path.id: path for path in builtin_paths()}

@@ -7,7 +7,7 @@ from paths.render import palette
 from paths.render.blueprint.labels import CONDITION_FONT, condition_label, wrap
 from paths.render.blueprint.placement import Route
 from paths.render.blueprint.traces import DIMMED_OPACITY, Drawing
-from paths.render.text import local
+from paths.render.text_words import local
 
 
 def transition_annotations(d: Drawing, shapes: list[dict]) -> list[dict]:

@@ -5,18 +5,17 @@ from __future__ import annotations
 
 from paths.i18n.catalog import normalise_lang, t
 from paths.model.schema import ServicePath, Step
-from paths.render.text import (
+from paths.render.escape import safe_href
+from paths.render.text_html import step_to_html
+from paths.render.text_outline import ContactLine, outline
+from paths.render.text_words import (
     LIGHT_BULB,
     NETWORK_ICON,
-    ContactLine,
     actor_name,
     lightbulb_words,
     local,
     network_words,
-    outline,
-    safe_href,
     step_text,
-    step_to_html,
 )
 from paths.views.audience import renderer_audience
 

@@ -13,7 +13,7 @@ from paths.render.blueprint.geometry import UNASSIGNED, layout
 from paths.render.blueprint.labels import BASE_FONT, FONT_FAMILY, esc, stage_tick, wrap
 from paths.render.blueprint.traces import Drawing, here_trace, participant_trace, step_traces
 from paths.render.experience import add_experience_line
-from paths.render.text import actor_name
+from paths.render.text_words import actor_name
 from paths.views.audience import renderer_audience
 
 PX_PER_LANE = 150  # one full lane: a marker with three label lines above and below it

@@ -12,7 +12,7 @@ from paths.model.graph import to_graph, walk_order
 from paths.model.schema import ActorGroup, ServicePath, Step
 from paths.render.blueprint.labels import OTHER_STAGE
 from paths.render.blueprint.placement import Route, place_texts
-from paths.render.text import actor_name, local
+from paths.render.text_words import actor_name, local
 from paths.views.audience import audience_view, renderer_audience
 
 GROUP_ORDER = {group.value: i for i, group in enumerate(ActorGroup)}

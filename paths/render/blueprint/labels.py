@@ -13,7 +13,7 @@ from paths.i18n.catalog import t
 from paths.model.schema import ServicePath, Step, StepKind
 from paths.render import palette
 from paths.render.dot import wrap as dot_wrap
-from paths.render.text import (
+from paths.render.text_words import (
     LIGHT_BULB,
     NETWORK_ICON,
     actor_name,

@@ -22,7 +22,7 @@ from paths.render.blueprint.labels import (
     plain_lines,
     step_label,
 )
-from paths.render.text import local
+from paths.render.text_words import local
 
 if TYPE_CHECKING:
     from paths.render.blueprint.geometry import Layout

@@ -23,7 +23,7 @@ from paths.render.blueprint.labels import (
     trace_name,
     wrap,
 )
-from paths.render.text import STATUS_ICONS, actor_name, local, status_words
+from paths.render.text_words import STATUS_ICONS, actor_name, local, status_words
 
 DIMMED_OPACITY = 0.35
 
