@@ -38,23 +38,29 @@ phase() {  # phase NAME: print the time the previous phase took and start timing
   return 0
 }
 
-# Debootstrap of 1.0.128 (Debian 12) has no script for noble: Ubuntu's scripts are all gutsy's.
+# Debootstrap 1.0.128 (Debian 12's) has no script for noble: every Ubuntu suite's script is gutsy's,
+# so a copy of debootstrap's directory gets that link and debootstrap keeps its default mirror.
 # Debian has no Ubuntu archive keyring package, so without /usr/share/keyrings/ubuntu-archive-keyring.gpg
 # the Release file's signature cannot be checked (the packages' checksums still are, against it).
 debootstrap_args() {
-  local script=/usr/share/debootstrap/scripts/$suite
-  [ -e "$script" ] || script=/usr/share/debootstrap/scripts/gutsy
   local keyring=()
   if [ "$flavour" = ubuntu ] && [ ! -e /usr/share/keyrings/ubuntu-archive-keyring.gpg ]; then
     keyring=(--no-check-gpg)
   fi
-  echo --variant=minbase --components="$components" "${keyring[@]}" "$suite" "$dir/$suite-base.tmp" ${MIRROR:-} "$script"
+  echo --variant=minbase --components="$components" "${keyring[@]}" "$suite" "$dir/$suite-base.tmp" ${MIRROR:-}
+}
+
+debootstrap_dir() {
+  if [ -e "/usr/share/debootstrap/scripts/$suite" ]; then echo /usr/share/debootstrap; return; fi
+  rm -rf "$dir/debootstrap" && cp -a /usr/share/debootstrap "$dir/debootstrap"
+  ln -s gutsy "$dir/debootstrap/scripts/$suite"
+  echo "$dir/debootstrap"
 }
 
 make_base() {
   rm -rf "$dir/$suite-base.tmp"
   # shellcheck disable=SC2046 - the arguments are words without spaces
-  debootstrap $(debootstrap_args) >"$dir/$suite-debootstrap.log" 2>&1 \
+  DEBOOTSTRAP_DIR="$(debootstrap_dir)" debootstrap $(debootstrap_args) >"$dir/$suite-debootstrap.log" 2>&1 \
     || { tail -30 "$dir/$suite-debootstrap.log" >&2; exit 1; }
   add_updates_and_security "$dir/$suite-base.tmp"
   rm -rf "$dir/$suite-base.tmp/var/cache/apt/archives/"*.deb
