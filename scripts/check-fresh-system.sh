@@ -9,8 +9,8 @@
 # Needs root and debootstrap. DIR (default /var/tmp/polku-fresh-systems) keeps SUITE-base.tar.gz, the
 # debootstrapped system as it was first made, so a second run only unpacks it; the system under test
 # (DIR/SUITE-root) is made again from it on every run and left there for a look afterwards.
-# MIRROR overrides debootstrap's default mirror for the suite. Each phase prints its time; the exit
-# code is 0 only when every phase passed.
+# MIRROR overrides debootstrap's default mirror for the suite. Every phase runs even after one failed,
+# and the closing table gives each one's seconds and result; the exit code is 0 only when all passed.
 set -euo pipefail
 
 suite="${1:-}"
@@ -30,13 +30,6 @@ mkdir -p "$dir"
 
 started=$SECONDS
 phase_start=$SECONDS
-phase() {  # phase NAME: print the time the previous phase took and start timing the next one
-  local now=$SECONDS
-  [ -n "${current:-}" ] && printf '=== %-28s %5ss\n' "$current" "$((now - phase_start))"
-  current="$1"; phase_start=$now
-  [ -n "$1" ] && echo "--- $suite: $1"
-  return 0
-}
 
 # Debootstrap 1.0.128 (Debian 12's) has no script for noble: every Ubuntu suite's script is gutsy's,
 # so a copy of debootstrap's directory gets that link and debootstrap keeps its default mirror.
@@ -121,25 +114,30 @@ in_root() {  # in_root COMMAND...: run a shell command line in the chroot as a u
     DEBIAN_FRONTEND=noninteractive /bin/bash -euo pipefail -c "cd /root/polku; $*"
 }
 
-phase "base system"
+# Every later phase runs even when an earlier one failed, so one run shows all that breaks.
+summary=() failed=()
+step() {  # step NAME COMMAND: one timed phase in the chroot
+  local result=ok
+  current="$1"; phase_start=$SECONDS
+  echo "--- $suite: $1"
+  in_root "$2" || { result=FAILED; failed+=("$1"); }
+  summary+=("$suite:" "$1" "$((SECONDS - phase_start))  $result")
+}
+
+current="base system"; echo "--- $suite: base system"
 [ -s "$base" ] || make_base
+if grep -q " $root/" /proc/mounts; then echo "something is still mounted under $root: unmount it first" >&2; exit 1; fi
 rm -rf "$root" && mkdir -p "$root" && tar -C "$root" -xzf "$base"
 mount_into_root
 copy_network_settings
 copy_clean_clone
 in_root 'grep -E "^(PRETTY_NAME)=" /etc/os-release; if command -v make; then echo "make is there"; else echo "no make: apt-get install make, as the README says"; fi'
+summary+=("$suite:" "base system" "$((SECONDS - phase_start))  ok")
 
-phase "apt-get install make"
-in_root 'command -v make >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q make >/dev/null; }; make --version | head -1'
-
-phase "make setup"
-in_root 'make --no-print-directory setup'
-
-phase "venv imports"
-in_root 'grep -q "^home = /usr/bin$" .venv/pyvenv.cfg && .venv/bin/python -c "import paths, streamlit; print(\"streamlit\", streamlit.__version__)"'
-
-phase "make run"
-in_root "$(cat <<'RUN'
+step "apt-get install make" 'command -v make >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q make >/dev/null; }; make --version | head -1'
+step "make setup" 'make --no-print-directory setup'
+step "venv imports" 'grep -q "^home = /usr/bin$" .venv/pyvenv.cfg && .venv/bin/python -c "import paths, streamlit; print(\"streamlit\", streamlit.__version__)"'
+step "make run" "$(cat <<'RUN'
 setsid make --no-print-directory run PORT=8599 >/tmp/run.log 2>&1 &
 server=$!
 answered=1
@@ -160,9 +158,14 @@ wait "$server" 2>/dev/null || true
 [ "$answered" -eq 0 ] || { tail -30 /tmp/run.log >&2; exit 1; }
 RUN
 )"
+step "tests" 'dot -V && .venv/bin/python -m pytest -q -p no:cacheprovider tests/model tests/render tests/test_layering.py'
+step "browser test" '.venv/bin/python -m pytest -q -p no:cacheprovider tests/app/test_browser_library.py'
 
-phase "tests"
-in_root 'dot -V && .venv/bin/python -m pytest -q -p no:cacheprovider tests/model tests/render tests/test_layering.py tests/app/test_browser_library.py'
-
-phase ""
-echo "=== $suite: every phase passed in $((SECONDS - started))s"
+current=""
+printf '=== %s %-22s %s\n' "$suite:" "phase" "seconds  result" "${summary[@]}"
+if [ ${#failed[@]} -eq 0 ]; then
+  echo "=== $suite: every phase passed in $((SECONDS - started))s"
+else
+  echo "=== $suite: FAILED: ${failed[*]} ($((SECONDS - started))s in all)"
+  exit 1
+fi
