@@ -95,9 +95,21 @@ mount_into_root() {
   mkdir -p "$root/dev/shm"
 }
 
-# The host's DNS: the one file the check adds that the stock system would not have.
+# The host's DNS. And where the host's network inspects TLS with its own authority (certificates in
+# /usr/local/share/ca-certificates and the variables that point pip and npm at the system's bundle),
+# the same for the chroot: the ca-certificates package that `make setup` brings in adds them. A stock
+# system on an open network needs neither; nothing else from the host goes in.
+trusted=()
 copy_network_settings() {
   cp -L /etc/resolv.conf "$root/etc/resolv.conf"
+  compgen -G '/usr/local/share/ca-certificates/*.crt' >/dev/null || return 0
+  mkdir -p "$root/usr/local/share/ca-certificates"
+  cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+  local name
+  for name in PIP_CERT NODE_EXTRA_CA_CERTS SSL_CERT_FILE REQUESTS_CA_BUNDLE; do
+    [ -n "${!name:-}" ] && trusted+=("$name=${!name}")
+  done
+  echo "the host's own certificate authorities go in too: ${trusted[*]}"
 }
 
 copy_clean_clone() {
@@ -111,7 +123,7 @@ copy_clean_clone() {
 
 in_root() {  # in_root COMMAND...: run a shell command line in the chroot as a user's fresh root login
   chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
-    DEBIAN_FRONTEND=noninteractive /bin/bash -euo pipefail -c "cd /root/polku; $*"
+    DEBIAN_FRONTEND=noninteractive "${trusted[@]}" /bin/bash -euo pipefail -c "cd /root/polku; $*"
 }
 
 # Every later phase runs even when an earlier one failed, so one run shows all that breaks.
