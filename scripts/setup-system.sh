@@ -24,9 +24,9 @@ has_candidate() {
   apt-cache policy "$1" 2>/dev/null | grep 'Candidate: [^(]' | grep -vq 'snap'
 }
 
-# Package lists are there (apt-get update has run): only then can "no candidate" be believed.
+# Package lists (perhaps compressed) are there (apt-get update has run): only then can "no candidate" be believed.
 lists_known() {
-  compgen -G '/var/lib/apt/lists/*_Packages' >/dev/null
+  compgen -G '/var/lib/apt/lists/*_Packages*' >/dev/null
 }
 
 missing=()
