@@ -79,7 +79,7 @@ add_updates_and_security() {
 mounted=()
 cleanup() {
   local status=$? i
-  [ "$status" -eq 0 ] || echo "=== $suite: FAILED in phase '${current:-}' after $((SECONDS - phase_start))s" >&2
+  [ "$status" -eq 0 ] || [ -z "${current:-}" ] || echo "=== $suite: FAILED in phase '${current:-}' after $((SECONDS - phase_start))s" >&2
   for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do
     umount "${mounted[i]}" 2>/dev/null || umount -l "${mounted[i]}" 2>/dev/null || true
   done
