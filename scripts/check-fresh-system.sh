@@ -170,7 +170,7 @@ wait "$server" 2>/dev/null || true
 [ "$answered" -eq 0 ] || { tail -30 /tmp/run.log >&2; exit 1; }
 RUN
 )"
-step "tests" 'dot -V && .venv/bin/python -m pytest -q -p no:cacheprovider tests/model tests/render tests/test_layering.py'
+step "tests" 'dot -V && .venv/bin/python -m pytest -q -rs -p no:cacheprovider tests/model tests/render tests/test_layering.py'
 step "browser test" '.venv/bin/python -m pytest -q -p no:cacheprovider tests/app/test_browser_library.py'
 
 current=""

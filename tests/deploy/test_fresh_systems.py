@@ -36,3 +36,4 @@ def test_the_readme_set_up_works_on_a_stock_system(suite: str) -> None:
     assert "externally-managed-environment" not in output
     assert "health: ok" in done.stdout
     assert " passed" in done.stdout and " failed" not in done.stdout
+    assert "SKIPPED" not in done.stdout, "a system package that a test needs is missing from the list"
