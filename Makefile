@@ -4,14 +4,16 @@
 #      (as root or through password-less sudo; otherwise it prints the one apt-get line and stops);
 #   2. the project's own virtual environment .venv gets the pinned requirements (pip never touches
 #      the system Python, so PEP 668's externally-managed-environment error cannot happen);
-#   3. `make test` also installs the pinned npm packages (axe-core, mermaid, bpmn-js, pdfjs-dist) with `npm ci`.
+#   3. `make test` also installs the pinned npm packages (axe-core, mermaid, bpmn-js, pdfjs-dist) with `npm ci`;
+#   4. where the distribution has no chromium package (Ubuntu 24.04: a snap only), Playwright's own
+#      Chromium with the libraries it needs (`playwright install --with-deps chromium`).
 PYTHON ?= python3
 VENV ?= .venv
 PORT ?= 8501
 VENV_PYTHON := $(VENV)/bin/python
 STAMP := $(VENV)/.polku-requirements
 
-.PHONY: setup setup-run system system-run venv run test lint bench
+.PHONY: setup setup-run system system-run venv browser run test lint bench
 
 # A venv whose pip is missing (python3-venv was absent when it was made) is made again.
 $(VENV_PYTHON):
@@ -35,9 +37,19 @@ node_modules/axe-core/axe.min.js: package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
+# The browser tests' Chromium: the system's (tests/support/browser.py), else Playwright's own build.
+PLAYWRIGHT_CHROMIUM := $(VENV)/.polku-playwright-chromium
+browser:
+	@if [ -x /usr/bin/chromium ] || command -v chromium >/dev/null || [ -n "$$POLKU_CHROMIUM" ]; then :; \
+	else $(MAKE) --no-print-directory $(PLAYWRIGHT_CHROMIUM); fi
+
+$(PLAYWRIGHT_CHROMIUM): $(STAMP)
+	$(VENV_PYTHON) -m playwright install --with-deps chromium
+	@touch $@
+
 # Everything `make test` needs; `.ci/run` calls this too.
 setup: system
-	@$(MAKE) --no-print-directory venv node_modules/axe-core/axe.min.js
+	@$(MAKE) --no-print-directory venv node_modules/axe-core/axe.min.js browser
 
 setup-run: system-run
 	@$(MAKE) --no-print-directory venv

@@ -188,8 +188,9 @@ def main() -> int:
     for_each_store(args.postgres, lambda store, label, sqlite: run(
         store, label, args.participants, args.notes, check_target=sqlite, figures=figures))
     postgres_url = reachable_postgres(args.postgres)
+    chromium_there = CHROMIUM is None or Path(CHROMIUM).exists()  # None: Playwright's own build
     missing = [name for name, there in (("PostgreSQL", postgres_url), ("nginx", shutil.which("nginx") or
-               Path("/usr/sbin/nginx").exists()), ("Chromium", Path(CHROMIUM).exists())) if not there]
+               Path("/usr/sbin/nginx").exists()), ("Chromium", chromium_there)) if not there]
     if args.no_servers:
         print("Two servers behind nginx: skipped (--no-servers)")
     elif missing:

@@ -6,7 +6,9 @@
 # As root, or through sudo when it works without a password, the missing packages are installed with
 # apt-get. Otherwise the script prints the one `apt-get install ...` line to run and exits with 1, so
 # that `make test` stops there instead of failing later in a confusing way. Nothing is done (exit 0)
-# when every package is present. POLKU_SYSTEM_PACKAGES names another list (used by the tests).
+# when every package is present. A line with a fourth word (chromium's: playwright) is left out where
+# the distribution has no such package, because `make setup` brings that instead (Ubuntu 24.04 has no
+# chromium deb). POLKU_SYSTEM_PACKAGES names another list (used by the tests).
 set -euo pipefail
 
 use="${1:-test}"
@@ -17,8 +19,19 @@ installed() {
   dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
 }
 
+# A candidate that apt could install; Ubuntu's snap stubs (version 2:1snap1-…) do not count.
+has_candidate() {
+  apt-cache policy "$1" 2>/dev/null | grep 'Candidate: [^(]' | grep -vq 'snap'
+}
+
+# Package lists (perhaps compressed) are there (apt-get update has run): only then can "no candidate" be believed.
+lists_known() {
+  compgen -G '/var/lib/apt/lists/*_Packages*' >/dev/null
+}
+
 missing=()
-while read -r spec purpose command _; do
+declare -A fallback_of=()
+while read -r spec purpose command fallback _; do
   case "$spec" in ''|'#'*) continue ;; esac
   if [ "$use" = run ] && [ "$purpose" != run ]; then continue; fi
   present=no
@@ -27,6 +40,9 @@ while read -r spec purpose command _; do
     [ "$present" = yes ] && break
     if installed "$alternative"; then present=yes; break; fi
   done
+  [ -n "${fallback:-}" ] && fallback_of[$spec]=$fallback
+  # Known to be absent from the distribution: not missing (and no apt-get update on every set-up).
+  if [ "$present" = no ] && [ -n "${fallback:-}" ] && lists_known && ! has_candidate "$spec"; then present=yes; fi
   [ "$present" = yes ] || missing+=("$spec")
 done < "$list"
 
@@ -56,6 +72,7 @@ if [ "$(id -u)" -ne 0 ]; then
   else
     packages=()
     for spec in "${missing[@]}"; do packages+=("$(choose "$spec")"); done
+    [ ${#packages[@]} -eq 0 ] && exit 0
     echo "Polku needs system packages that are not installed. Run this once, then try again:" >&2
     echo "  sudo apt-get install ${packages[*]}" >&2
     exit 1
@@ -65,7 +82,14 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update -q
 packages=()
-for spec in "${missing[@]}"; do packages+=("$(choose "$spec")"); done
+for spec in "${missing[@]}"; do
+  if [ -n "${fallback_of[$spec]:-}" ] && ! has_candidate "$spec"; then
+    echo "This distribution has no $spec package: make setup installs ${fallback_of[$spec]}'s $spec instead."
+    continue
+  fi
+  packages+=("$(choose "$spec")")
+done
+[ ${#packages[@]} -eq 0 ] && exit 0
 echo "Installing system packages: ${packages[*]}"
 # shellcheck disable=SC2086 - POLKU_APT_OPTIONS is a list of words (the Dockerfile passes --no-install-recommends)
 "${sudo[@]}" apt-get install -y -q ${POLKU_APT_OPTIONS:-} "${packages[@]}"

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.support.browser import launch_chromium, streamlit_server
+from tests.support.browser import CHROMIUM, launch_chromium, streamlit_server
 from tests.support.databases import pg_schema
 
 
@@ -21,11 +20,12 @@ def app_url(tmp_path_factory: pytest.TempPathFactory):
 
 @pytest.fixture(scope="session")
 def chromium():
-    if not Path(os.environ.get("POLKU_CHROMIUM", "/usr/bin/chromium")).exists() and not shutil.which("chromium"):
-        pytest.fail("Chromium is not installed: .ci/run installs it with apt-get")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
+        executable = CHROMIUM or playwright.chromium.executable_path
+        if not Path(executable).exists():
+            pytest.fail(f"Chromium is not installed ({executable}): make setup installs it")
         browser = launch_chromium(playwright)
         yield browser
         browser.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -13,7 +14,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("POLKU_CHROMIUM", "/usr/bin/chromium")
+# The system's Chromium (Debian's /usr/bin/chromium), or None for Playwright's own build, which
+# `make setup` installs where the distribution has no chromium package (Ubuntu 24.04).
+CHROMIUM = os.environ.get("POLKU_CHROMIUM") or next(
+    (path for path in ("/usr/bin/chromium", shutil.which("chromium")) if path and Path(path).exists()), None
+)
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -92,7 +97,7 @@ def streamlit_server(tmp_dir: Path, env: dict[str, str] | None = None) -> Iterat
 
 
 def launch_chromium(playwright):  # noqa: ANN001, ANN201 - Playwright's own types
-    """Debian's Chromium through Playwright (no browser download)."""
+    """The system's Chromium through Playwright, else Playwright's own build (CHROMIUM is None)."""
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
