@@ -1,7 +1,7 @@
 """Printable PDFs of a personal path, and blank (or fillable) worksheets of any path.
 
 HTML is built from the Jinja templates in `paths/personal/templates` (`sheet.html`, its pieces in
-`macros.html`, the stylesheet `pdf.css` with the palette's colours as CSS custom properties), autoescaped,
+`macros.html`, the stylesheet `pdf.css` with the palette's colours written in), autoescaped,
 and turned into PDF by WeasyPrint: A4, body text 14 pt, the palette's high-contrast colours, DejaVu Sans
 (ä ö å and the status icons), real selectable text, `<html lang>` from the client's language and a tagged
 PDF/UA-1 file. This module only gathers what the page says. The diagram (with its light bulbs and "I am
@@ -288,7 +288,7 @@ class _Sheet:
         self.long_texts = []  # the steps table gathers them again
         return _ENVIRONMENT.get_template("sheet.html").render(
             lang=self.lang, title=title, subtitle_lines=subtitle_lines, notice=notice, fillable=self.fillable,
-            palette_variables=palette.css_variables(), column_gap_pt=f"{COLUMN_GAP_PT:g}",
+            colour=palette.colours(), column_gap_pt=f"{COLUMN_GAP_PT:g}",
             here=self.here_section(),
             goals=self.written("goals", self.fill.goals if self.fill else "", lines=3),
             appointment=self.written("next_appointment", self.fill.next_appointment if self.fill else ""),
