@@ -1,24 +1,27 @@
 """Printable PDFs of a personal path, and blank (or fillable) worksheets of any path.
 
-HTML is built here and turned into PDF by WeasyPrint: A4, body text 14 pt, the palette's
-high-contrast colours, DejaVu Sans (ä ö å and the status icons), real selectable text,
-`<html lang>` from the client's language and a tagged PDF/UA-1 file. The diagram (with its
-light bulbs and "I am here") is drawn by Graphviz as PDF (`dot -Tpdf`, while WeasyPrint lays out
-the rest) and put in place of a placeholder figure with a text alternative (`paths.render.pdf_figure`);
-the list below it says the same in words. Every user text is escaped.
+HTML is built from the Jinja templates in `paths/personal/templates` (`sheet.html`, its pieces in
+`macros.html`, the stylesheet `pdf.css` with the palette's colours written in), autoescaped,
+and turned into PDF by WeasyPrint: A4, body text 14 pt, the palette's high-contrast colours, DejaVu Sans
+(ä ö å and the status icons), real selectable text, `<html lang>` from the client's language and a tagged
+PDF/UA-1 file. This module only gathers what the page says. The diagram (with its light bulbs and "I am
+here") is drawn by Graphviz as PDF (`dot -Tpdf`, while WeasyPrint lays out the rest) and put in place of a
+placeholder figure with a text alternative (`paths.render.pdf_figure`); the list below it says the same in
+words. Every user text is escaped by the templates.
 """
 
 from __future__ import annotations
 
-import html
 import json
 import logging
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pydyf
 import weasyprint
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from paths.i18n.catalog import normalise_lang, t
 from paths.i18n.formatting import format_date
@@ -44,12 +47,16 @@ from paths.render.pdf_figure import (
 )
 
 LOGGER = logging.getLogger(__name__)
-# Our own icons (the light bulb, "I am here") ask for text presentation (U+FE0E) and come from
-# Symbola, a monochrome outline font, when it is installed: a colour emoji font costs WeasyPrint a
-# bitmap per icon and a rebuild of the whole emoji font for every PDF. Without Symbola (or for emoji
-# a client types) fontconfig's colour emoji font draws them. DejaVu Sans comes first, so digits and
-# letters never come from a symbol font.
-FONT_STACK = '"DejaVu Sans", "Symbola", sans-serif'
+TEMPLATES = Path(__file__).with_name("templates")
+# HTML autoescaped; the stylesheet (pdf.css, included by sheet.html) not, as CSS holds no user text.
+_ENVIRONMENT = Environment(
+    loader=FileSystemLoader(TEMPLATES),
+    autoescape=select_autoescape(enabled_extensions=("html",), disabled_extensions=("css",), default=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+    undefined=StrictUndefined,
+)
+# Our own emoji icons ask for text presentation (U+FE0E), so that Symbola draws them (pdf.css says why).
 TEXT_PRESENTATION = "\ufe0e"
 
 
@@ -71,59 +78,6 @@ DIAGRAM_BOX_MM = (182.0, 250.0)
 EMPTY_BOX = "☐"
 CHOSEN_BOX = "☒"
 
-CSS = f"""
-@page {{ size: A4; margin: 14mm 14mm 16mm 14mm;
-  @bottom-center {{ content: counter(page) " / " counter(pages); font-size: 12pt; color: {palette.MUTED_INK}; }} }}
-html {{ font-family: {FONT_STACK}; font-size: 14pt; line-height: 1.45; color: {palette.INK};
-  background: {palette.WHITE}; }}
-body {{ margin: 0; }}
-h1 {{ font-size: 24pt; margin: 0 0 4pt 0; line-height: 1.2; }}
-h2 {{ font-size: 19pt; margin: 12pt 0 5pt 0; border-bottom: 2pt solid {palette.INK}; break-after: avoid; }}
-h3 {{ font-size: 17pt; margin: 14pt 0 4pt 0; break-after: avoid; }}
-h4 {{ font-size: 15pt; margin: 0 0 4pt 0; break-after: avoid; }}
-p {{ margin: 0 0 6pt 0; }}
-.user {{ white-space: pre-wrap; overflow-wrap: anywhere; }}
-.muted {{ color: {palette.MUTED_INK}; }}
-.notice {{ border: 2pt solid {palette.HERE_BORDER}; padding: 6pt 8pt; margin: 8pt 0; }}
-.here-box {{ background: {palette.HERE_FILL}; border: 3pt solid {palette.HERE_BORDER}; padding: 8pt 10pt;
-  margin: 8pt 0; }}
-.slices {{ margin: 0 0 6pt 0; }}
-.slices.two {{ columns: 2; column-gap: {COLUMN_GAP_PT}pt; column-rule: 1pt solid {palette.STEP_BORDER}; }}
-.slices img {{ display: block; margin: 0 auto; break-inside: avoid; }}
-.legend {{ font-size: 12pt; }}
-table.steps {{ font-size: 11pt; line-height: 1.25; }}
-table.steps td, table.steps th {{ padding: 3pt 5pt; }}
-table.steps tr {{ break-inside: avoid; }}
-table.steps th.stage {{ background: {palette.STAGE_BACKGROUND}; font-size: 13pt; }}
-table.steps col.what {{ width: 42%; }} table.steps col.status {{ width: 23%; }}
-table.steps col.when {{ width: 11%; }}
-table.steps .user {{ overflow-wrap: break-word; }}
-table.steps thead th {{ font-size: 11pt; }}
-table.steps tr.here td {{ background: {palette.HERE_FILL}; border: 3pt solid {palette.HERE_BORDER}; }}
-table.steps .line {{ height: 16pt; }}
-table.steps p {{ margin: 0 0 2pt 0; }}
-table.steps .choices {{ margin: 0; }}
-table.steps .choices span {{ display: block; margin: 0; white-space: normal; }}
-table.steps input[type=text] {{ height: 16pt; font-size: 12pt; }}
-table.steps textarea {{ height: 34pt; font-size: 12pt; }}
-.bulb {{ background: {palette.COORDINATOR_FILL}; border-left: 4pt solid {palette.COORDINATOR_BORDER};
-  padding: 2pt 6pt; }}
-.status {{ font-weight: bold; }}
-.choices span {{ margin-right: 14pt; white-space: nowrap; }}
-.field {{ margin: 4pt 0 0 0; }}
-.label {{ font-weight: bold; }}
-.line {{ border-bottom: 1pt solid {palette.INK}; height: 22pt; }}
-.box {{ border: 1pt solid {palette.INK}; min-height: 22pt; padding: 2pt 4pt; }}
-input[type=text], textarea {{ font-family: {FONT_STACK}; font-size: 14pt; border: 1pt solid {palette.INK};
-  width: 100%; box-sizing: border-box; }}
-input[type=text] {{ height: 22pt; }}
-textarea {{ height: 60pt; }}
-input[type=radio] {{ display: inline-block; width: 14pt; height: 14pt; margin: 0 5pt 0 0; vertical-align: middle; }}
-table {{ border-collapse: collapse; width: 100%; }}
-th, td {{ border: 1pt solid {palette.INK}; padding: 4pt 6pt; text-align: left; vertical-align: top; height: 22pt; }}
-a {{ color: {palette.NETWORK_BORDER}; }}
-"""
-
 
 def pdf_options(fillable: bool = False) -> dict[str, object]:
     """WeasyPrint's write_pdf options: tagged PDF/UA-1, and form fields for a fillable sheet."""
@@ -136,15 +90,6 @@ def pdf_options(fillable: bool = False) -> dict[str, object]:
 def render_html(document: str, fillable: bool = False, finisher: Callable[..., None] | None = None) -> bytes:
     """The PDF of an HTML document built by this module (`finisher`: WeasyPrint's hook before writing)."""
     return weasyprint.HTML(string=document).write_pdf(finisher=finisher, **pdf_options(fillable))
-
-
-def _e(text: str) -> str:
-    return html.escape(text or "", quote=True)
-
-
-def _user(text: str, tag: str = "p", cls: str = "user") -> str:
-    """Client text, escaped, direction from its own content (right-to-left stays readable)."""
-    return f'<{tag} class="{cls}" dir="auto">{_e(text)}</{tag}>'
 
 
 @dataclass
@@ -166,7 +111,8 @@ class PaperFigure:
 
 
 class _Sheet:
-    """Builds one document: a personal path (with `fill`) or a blank/fillable worksheet."""
+    """Gathers what one document says, for sheet.html: a personal path (with `fill`) or a blank/fillable
+    worksheet. Plain text only; the template marks it up and escapes it."""
 
     def __init__(
         self, path: ServicePath, lang: str, fill: PersonalFill | None, fillable: bool, drawn: bool | PaperFigure = True
@@ -195,67 +141,30 @@ class _Sheet:
 
     # -------------------------------------------------------------- pieces
 
-    def write_in(self, name: str, label: str, lines: int = 1) -> str:
-        """An empty place to write: lines on paper, a real form field in the fillable sheet."""
-        if self.fillable:
-            if lines > 1:
-                return f'<textarea name="{name}" id="{name}" title="{_e(label)}"></textarea>'
-            return f'<input type="text" name="{name}" id="{name}" title="{_e(label)}">'
-        return '<div class="line"></div>' * lines
-
-    def field(self, name: str, label: str, value: str, lines: int = 1) -> str:
-        label_html = (
-            f'<label class="label" for="{name}">{_e(label)}</label>'
-            if self.fillable
-            else f'<span class="label">{_e(label)}</span>'
-        )
-        body = _user(value, "div") if value else self.write_in(name, label, lines)
-        return f'<div class="field">{label_html}{body}</div>'
-
-    def choices(
-        self, name: str, options: Iterable[tuple[str, str]], chosen: str | None, legend: str, title: str
-    ) -> str:
-        """A set of options: the chosen one marked ☒ and in words; radio buttons when fillable, their group
-        named by `title`."""
+    def choices(self, name: str, options: Iterable[tuple[str, str]], legend: str, title: str) -> dict[str, object]:
+        """A set of options to tick (☐ on paper), for macros.html `choices`; radio buttons when fillable,
+        their group named by `title`."""
         options = list(options)
-        items = []
         if self.fillable:
             self.radio_groups[name] = RadioNames(title, [words for _value, words in options])
-        for value, words in options:
-            if self.fillable:
-                items.append(
-                    f'<span><input type="radio" name="{name}" value="{_e(value)}" id="{name}-{_e(value)}">'
-                    f'<label for="{name}-{_e(value)}">{_e(words)}</label></span>'
-                )
-            else:
-                box = CHOSEN_BOX if value == chosen else EMPTY_BOX
-                items.append(f"<span>{box} {_e(words)}</span>")
-        label = f'<span class="label">{_e(legend)}</span> ' if legend else ""
-        return f'<p class="choices">{label}{"".join(items)}</p>'
+        return {"name": name, "legend": legend,
+                "options": [{"value": value, "words": words, "box": EMPTY_BOX} for value, words in options]}
 
     def status_words(self, status: str) -> str:
         return f"{_as_text(STATUS_ICONS[status])} {self.tr(f'status.{status}')}"
 
     # -------------------------------------------------------------- sections
 
-    def header(self, title: str, subtitle_lines: list[str]) -> str:
-        parts = [f'<h1 dir="auto">{_e(title)}</h1>']
-        parts += [f'<p class="muted" dir="auto">{_e(line)}</p>' for line in subtitle_lines]
-        return "".join(parts)
-
-    def here_section(self) -> str:
+    def here_section(self) -> dict[str, str]:
         here = self.fill.here() if self.fill else None
         step = self.view.step(here) if here else None
-        heading = f"<h2>{_e(self.tr('pdf.here_heading'))}</h2>"
-        if step is None:
-            return heading + self.field("here", self.tr("pdf.here_write"), "")
-        stage = self.view.stage(step.stage)
-        stage_title = stage.title.get(self.lang) if stage else ""
-        return heading + (
-            f'<div class="here-box"><p class="status">{_e(self.status_words("here"))}</p>'
-            f'<p dir="auto"><strong>{_e(step.title.get(self.lang))}</strong></p>'
-            f'<p class="muted" dir="auto">{_e(self.tr("pdf.stage_label", stage=stage_title))}</p></div>'
-        )
+        section = {"heading": self.tr("pdf.here_heading"), "write": self.tr("pdf.here_write"), "step": ""}
+        if step is not None:
+            stage = self.view.stage(step.stage)
+            stage_title = stage.title.get(self.lang) if stage else ""
+            section.update(status=self.status_words("here"), step=step.title.get(self.lang),
+                           stage=self.tr("pdf.stage_label", stage=stage_title))
+        return section
 
     def diagram_dot(self) -> str:
         """The client diagram in DOT (portrait layout, for paper), with the client's statuses and "I am here"."""
@@ -273,58 +182,53 @@ class _Sheet:
             alt += " " + self.tr("pdf.diagram_alt_here", step=self.view.step(here).title.get(self.lang))
         return alt
 
-    def diagram_section(self) -> str:
+    def diagram_section(self) -> dict[str, object]:
         """The diagram as its slices (one image with the text alternative, the rest marked as its parts),
         or a sentence when it could not be drawn; then the legend in words."""
-        parts = [f'<section class="diagram"><h2>{_e(self.tr("pdf.diagram_heading"))}</h2>']
-        if self.figure is None:
-            parts.append(f"<p>{_e(self.tr('pdf.diagram_missing'))}</p>")
-        else:
-            images = []
-            for index, (width, height) in enumerate(self.figure.boxes):
-                alt = self.diagram_alt() if index == 0 else ""
-                images.append(f'<img src="{placeholder_src(index)}" alt="{_e(alt)}" '
-                              f'style="width: {width:.2f}pt; height: {height:.2f}pt">')
-            parts.append(f'<div class="slices{" two" if self.figure.columns == 2 else ""}">{"".join(images)}</div>')
         here = marks.STATUS_MARKS["here"]
-        parts.append(
-            f'<p class="legend">{BULB} {_e(self.tr("bulb_meaning"))} · {_e(_as_text(here.icon))} '
-            f'{_e(here.words(self.lang, "personal"))} · {_e(self.tr("pdf.legend_list"))}</p></section>'
-        )
-        return "".join(parts)
+        section: dict[str, object] = {
+            "heading": self.tr("pdf.diagram_heading"), "missing": "", "images": [], "two": False,
+            "legend": f"{BULB} {self.tr('bulb_meaning')} · {_as_text(here.icon)} "
+                      f"{here.words(self.lang, 'personal')} · {self.tr('pdf.legend_list')}",
+        }
+        if self.figure is None:
+            section["missing"] = self.tr("pdf.diagram_missing")
+            return section
+        section["two"] = self.figure.columns == 2
+        section["images"] = [
+            {"src": placeholder_src(index), "alt": self.diagram_alt() if index == 0 else "",
+             "width": f"{width:.2f}", "height": f"{height:.2f}"}
+            for index, (width, height) in enumerate(self.figure.boxes)
+        ]
+        return section
 
-    def step_row(self, index: int, step: Step) -> str:
+    def step_row(self, index: int, step: Step) -> dict[str, object]:
         """One step as a table row: what it is, its status (or the choices to tick), and places to write."""
         entry = self.fill.entry(step.id) if self.fill else None
         status = entry.status.value if entry and entry.status else None
         name = f"step{index}"
-        what = [f'<p dir="auto"><strong>{BULB + " " if step.coordinator else ""}{_e(step.title.get(self.lang))}'
-                "</strong></p>"]
         text = step.client_text.get(self.lang)
-        if text:
-            what.append(_user(self.in_cell(step, text)))
-        if step.coordinator:
-            what.append(f'<p class="bulb">{BULB} {_e(self.tr("bulb_meaning"))}</p>')
-        for link in step.links:
-            what.append(
-                f'<p>{_e(self.tr("pdf.link"))} <a href="{_e(link.url)}">{_e(link.label.get(self.lang))}</a> '
-                f'<span class="muted">({_e(link.url)})</span></p>'
-            )
-        if status:
-            state = f'<p class="status">{_e(self.tr("field.status"))}: {_e(self.status_words(status))}</p>'
-        else:
-            title = f"{self.tr('field.status')}: {step.title.get(self.lang)}"
-            state = self.choices(f"{name}_status", [(s, self.status_words(s)) for s in STATUSES], None, "", title)
-        date_text = format_date(entry.date, self.lang) if entry and entry.date else ""
+        row: dict[str, object] = {
+            "stage": None, "here": status == "here",
+            "title": (BULB + " " if step.coordinator else "") + step.title.get(self.lang),
+            "text": self.in_cell(step, text) if text else "",
+            "bulb": f"{BULB} {self.tr('bulb_meaning')}" if step.coordinator else "",
+            "links": [{"lead": self.tr("pdf.link"), "url": link.url, "label": link.label.get(self.lang)}
+                      for link in step.links],
+            "status": f"{self.tr('field.status')}: {self.status_words(status)}" if status else "",
+            "choices": None if status else self.choices(
+                f"{name}_status", [(s, self.status_words(s)) for s in STATUSES], "",
+                f"{self.tr('field.status')}: {step.title.get(self.lang)}"),
+            "feeling": "",
+        }
         if entry and entry.feeling is not None:
-            felt = feeling_label(entry.feeling, self.lang, icon=False)
-            state += f'<p class="status">{_e(self.tr("field.feeling"))}: {_e(felt)}</p>'
-        when = self.cell_field(f"{name}_date", self.tr("field.date"), date_text, labelled=False)
+            row["feeling"] = f"{self.tr('field.feeling')}: {feeling_label(entry.feeling, self.lang, icon=False)}"
+        date_text = format_date(entry.date, self.lang) if entry and entry.date else ""
         written = self.in_cell(step, entry.note) if entry and entry.note else ""
-        note = (self.cell_field(f"{name}_met", self.tr("field.met"), entry.met if entry else "")
-                + self.cell_field(f"{name}_note", self.tr("field.note"), written, lines=2))
-        cls = ' class="here"' if status == "here" else ""
-        return f'<tr{cls}><td>{"".join(what)}</td><td>{state}</td><td>{when}</td><td>{note}</td></tr>'
+        row["date"] = {"name": f"{name}_date", "label": self.tr("field.date"), "value": date_text}
+        row["met"] = {"name": f"{name}_met", "label": self.tr("field.met"), "value": entry.met if entry else ""}
+        row["note"] = {"name": f"{name}_note", "label": self.tr("field.note"), "value": written}
+        return row
 
     def in_cell(self, step: Step, text: str) -> str:
         """`text` as it fits a table row: a row cannot continue on the next page, so a long text shows its
@@ -334,48 +238,23 @@ class _Sheet:
         self.long_texts.append((step.title.get(self.lang), text))
         return text[: LONGEST_IN_CELL - 40].rstrip() + "… " + t("diagrams.pdf.continues", self.lang)
 
-    def long_texts_section(self) -> str:
-        if not self.long_texts:
-            return ""
-        parts = [f"<h3>{_e(t('diagrams.pdf.long_texts', self.lang))}</h3>"]
-        for title, text in self.long_texts:
-            parts.append(f'<h4 dir="auto">{_e(title)}</h4>{_user(text)}')
-        return "".join(parts)
-
-    def cell_field(self, name: str, label: str, value: str, lines: int = 1, labelled: bool = True) -> str:
-        """A place to write in the steps table: the column's heading names it (and the field's title in
-        the fillable sheet); a value already written is shown with its label (`labelled`) when its column
-        holds two."""
-        if value:
-            shown = f'<span class="label">{_e(label)}</span>' if labelled else ""
-            return f'<div class="field">{shown}{_user(value, "div")}</div>'
-        return self.write_in(name, label, lines)
-
-    def steps_section(self) -> str:
+    def steps_section(self) -> dict[str, object]:
+        """The steps table's rows, a stage's heading row before its first step."""
         heads = [self.tr("pdf.steps_heading"), self.tr("field.status"), self.tr("field.date"),
                  t("diagrams.pdf.col_note", self.lang)]
-        rows = []
+        rows: list[dict[str, object]] = []
         current_stage = None
         for index, step in enumerate(self.steps):
             if step.stage != current_stage:
                 current_stage = step.stage
                 stage = self.view.stage(step.stage)
-                title = stage.title.get(self.lang) if stage else step.stage
-                rows.append(f'<tr><th class="stage" colspan="4" scope="colgroup" dir="auto">{_e(title)}</th></tr>')
+                rows.append({"stage": stage.title.get(self.lang) if stage else step.stage})
             rows.append(self.step_row(index, step))
-        header = "".join(f'<th scope="col">{_e(head)}</th>' for head in heads)
-        return (f"<h2>{_e(self.tr('pdf.steps_heading'))}</h2>"
-                '<table class="steps"><colgroup><col class="what"><col class="status"><col class="when"><col>'
-                "</colgroup>"
-                f"<thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-                + self.long_texts_section())
+        return {"heading": self.tr("pdf.steps_heading"), "heads": heads, "rows": rows}
 
-    def branch_section(self) -> str:
-        choices = branch_choices(self.path)
-        if not choices:
-            return ""
-        parts = [f"<h2>{_e(self.tr('pdf.branch_heading'))}</h2>"]
-        for index, (decision, ways) in enumerate(choices.items()):
+    def branch_section(self) -> dict[str, object]:
+        decisions = []
+        for index, (decision, ways) in enumerate(branch_choices(self.path).items()):
             step = self.view.step(decision)
             chosen = self.fill.branches.get(decision) if self.fill else None
             options = []
@@ -384,67 +263,38 @@ class _Sheet:
                 words = condition.get(self.lang) or (target_step.title.get(self.lang) if target_step else target)
                 options.append((target, words))
             decision_title = step.title.get(self.lang) if step else decision
-            parts.append(f'<p dir="auto"><strong>{_e(decision_title)}</strong></p>')
+            item: dict[str, object] = {"title": decision_title, "chosen": "", "choices": None}
             if chosen and not self.fillable:
-                words = next((w for v, w in options if v == chosen), chosen)
-                parts.append(f'<p class="status" dir="auto">{CHOSEN_BOX} {_e(words)}</p>')
+                item["chosen"] = f"{CHOSEN_BOX} {next((w for v, w in options if v == chosen), chosen)}"
             else:
                 title = f"{self.tr('pdf.branch_heading')}: {decision_title}"
-                parts.append(self.choices(f"branch{index}", options, None, self.tr("pdf.branch_question"), title))
-        return "".join(parts)
+                item["choices"] = self.choices(f"branch{index}", options, self.tr("pdf.branch_question"), title)
+            decisions.append(item)
+        return {"heading": self.tr("pdf.branch_heading"), "decisions": decisions}
 
-    def goals_section(self) -> str:
-        goals = self.fill.goals if self.fill else ""
-        return f"<h2>{_e(self.tr('field.goals'))}</h2>" + (
-            _user(goals) if goals else self.write_in("goals", self.tr("field.goals"), lines=3)
-        )
-
-    def contacts_section(self) -> str:
+    def contacts_section(self) -> dict[str, object]:
+        """The client's contacts, then empty rows to write more in (three when there are none)."""
         contacts = [c for c in (self.fill.contacts if self.fill else []) if not c.is_empty()]
+        rows = [[c.name, c.role, " · ".join(x for x in (c.phone, c.email) if x)] for c in contacts]
         heads = [self.tr("field.contact_name"), self.tr("field.contact_role"), self.tr("pdf.contact_reach")]
-        rows = []
-        for contact in contacts:
-            reach = " · ".join(x for x in (contact.phone, contact.email) if x)
-            rows.append("<tr>" + "".join(
-                f'<td class="user" dir="auto">{_e(value)}</td>' for value in (contact.name, contact.role, reach)
-            ) + "</tr>")
-        for index in range(3 if not contacts else 1):
-            cells = []
-            for column, head in enumerate(heads):
-                name = f"contact{index}_{column}"
-                if self.fillable:
-                    cells.append(f'<td><input type="text" name="{name}" id="{name}" title="{_e(head)}"></td>')
-                else:
-                    cells.append("<td></td>")
-            rows.append("<tr>" + "".join(cells) + "</tr>")
-        header = "<tr>" + "".join(f'<th scope="col">{_e(h)}</th>' for h in heads) + "</tr>"
-        return (f"<h2>{_e(self.tr('pdf.contacts_heading'))}</h2>"
-                f"<table><thead>{header}</thead><tbody>{''.join(rows)}</tbody></table>")
+        return {"heading": self.tr("pdf.contacts_heading"), "heads": heads, "rows": rows,
+                "blank_rows": 1 if contacts else 3}
 
-    def appointment_section(self) -> str:
-        value = self.fill.next_appointment if self.fill else ""
-        return f"<h2>{_e(self.tr('field.next_appointment'))}</h2>" + (
-            _user(value) if value else self.write_in("next_appointment", self.tr("field.next_appointment"))
-        )
+    def written(self, name: str, value: str, lines: int = 1) -> dict[str, object]:
+        """A section that is the client's own text or, when empty, a place to write it (named `name`)."""
+        return {"name": name, "label": self.tr(f"field.{name}"), "value": value, "lines": lines}
 
     def document(self, title: str, subtitle_lines: list[str], notice: str = "") -> str:
-        body = [
-            self.header(title, subtitle_lines),
-            f'<p class="notice">{_e(notice)}</p>' if notice else "",
-            self.here_section(),
-            self.goals_section(),
-            self.appointment_section(),
-            self.contacts_section(),
-            self.diagram_section(),
-            self.steps_section(),
-            self.branch_section(),
-        ]
-        inner = "".join(body)
-        if self.fillable:
-            inner = f"<form>{inner}</form>"
-        return (
-            f'<!DOCTYPE html><html lang="{self.lang}"><head><meta charset="utf-8">'
-            f"<title>{_e(title)}</title><style>{CSS}</style></head><body>{inner}</body></html>"
+        self.long_texts = []  # the steps table gathers them again
+        return _ENVIRONMENT.get_template("sheet.html").render(
+            lang=self.lang, title=title, subtitle_lines=subtitle_lines, notice=notice, fillable=self.fillable,
+            colour=palette.colours(), column_gap_pt=f"{COLUMN_GAP_PT:g}",
+            here=self.here_section(),
+            goals=self.written("goals", self.fill.goals if self.fill else "", lines=3),
+            appointment=self.written("next_appointment", self.fill.next_appointment if self.fill else ""),
+            contacts=self.contacts_section(), diagram=self.diagram_section(), steps=self.steps_section(),
+            long_texts={"heading": t("diagrams.pdf.long_texts", self.lang), "texts": self.long_texts},
+            branches=self.branch_section(),
         )
 
 

@@ -79,10 +79,15 @@ def contrast_ratio(a: str, b: str) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
+def colours() -> dict[str, str]:
+    """Every colour above by its name in lower case (`coordinator_border`), for stylesheets that are
+    templates (the personal PDF's pdf.css) and for `css_variables`."""
+    return {name.lower(): value for name, value in globals().items() if name.isupper() and isinstance(value, str)
+            and value.startswith("#")}
+
+
 def css_variables() -> str:
     """Every colour above as a CSS custom property (`--polku-coordinator-border`), so that the pages'
     stylesheets in components/static name the palette's colours instead of copying them."""
-    colours = {name: value for name, value in globals().items() if name.isupper() and isinstance(value, str)
-               and value.startswith("#")}
-    properties = " ".join(f"--polku-{name.lower().replace('_', '-')}: {value};" for name, value in colours.items())
+    properties = " ".join(f"--polku-{name.replace('_', '-')}: {value};" for name, value in colours().items())
     return ":root { " + properties + " }"

@@ -12,6 +12,7 @@ import pytest
 
 from paths.personal.model import PersonalContact, PersonalFill, PersonalPath, StepEntry, client_steps
 from paths.personal.pdf import blank_worksheet, personal_html, personal_pdf, worksheet_html
+from paths.render import palette
 from tests.support.factories import branching_path
 from tests.support.pdf_forms import filled_fields
 
@@ -156,6 +157,24 @@ def test_hostile_rtl_and_long_text_is_shown_as_text(filled_pdf: pypdf.PdfReader)
 def test_hostile_display_name_is_escaped() -> None:
     reader = read(personal_pdf(personal(PersonalFill(), name='<img src=x onerror="1">Ari')))
     assert '<img src=x onerror="1">Ari' in flat(text_of(reader))
+
+
+def test_hostile_text_in_every_written_place_is_escaped_in_the_html() -> None:
+    fill = PersonalFill(
+        entries={"tarve": StepEntry(status="done", note=HOSTILE, met=HOSTILE)},
+        goals=HOSTILE, next_appointment=HOSTILE, contacts=[PersonalContact(name=HOSTILE, role=HOSTILE, email=HOSTILE)],
+    )
+    html = personal_html(personal(fill, name=HOSTILE))
+    assert "<script>" not in html and "<b>" not in html
+    assert html.count("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;b&gt;lihava&lt;/b&gt;") >= 8
+
+
+def test_the_stylesheet_is_written_with_the_palettes_colours() -> None:
+    html = worksheet_html(branching_path(), "fi")
+    style = html[html.index("<style>"):html.index("</style>")]
+    assert f"border: 3pt solid {palette.HERE_BORDER}" in style and f"color: {palette.MUTED_INK}" in style
+    assert '"DejaVu Sans", "Symbola", sans-serif' in style  # the font stack is not escaped as HTML
+    assert "{{" not in style and "var(" not in style and "&#34;" not in style
 
 
 def test_swedish_client_gets_swedish_pdf() -> None:
