@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from paths.i18n.catalog import t
 from tests.support.browser import wait_idle
@@ -68,7 +69,7 @@ def test_bpmn_upload_becomes_a_path_with_the_report(app_url: str, page) -> None:
     open_new_path(page, app_url, "Camunda-polku")
     upload(page, FIXTURES / "camunda_referral.bpmn")
     create(page)
-    page.get_by_role("heading", level=1).filter(has_text="Camunda-polku").wait_for(timeout=SLOW)
+    expect(page.get_by_role("heading", level=1).filter(has_text="Camunda-polku")).to_be_visible(timeout=SLOW)
     report = page.get_by_text(t("formats.bpmn.report_heading", "fi", count=3))
     report.wait_for(timeout=SLOW)
     alert = page.locator("[data-testid='stAlert']").filter(has_text=t("formats.bpmn.report_heading", "fi", count=3))
@@ -82,6 +83,6 @@ def test_bad_bpmn_is_one_sentence_and_no_path(app_url: str, page, tmp_path: Path
     upload(page, bomb)
     create(page)
     alert = page.locator("[data-testid='stAlert']").filter(has_text="pommi.bpmn")
-    alert.wait_for(timeout=SLOW)
+    expect(alert).to_be_visible(timeout=SLOW)
     assert "XML" in alert.text_content()
     assert page.get_by_role("heading", level=1).filter(has_text="Pommi").count() == 0
