@@ -18,7 +18,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 
-from paths.personal.model import PersonalDataError, check_text
+from paths.personal.model import PersonalDataError, check_line
 from paths.personal.records import LinkResult
 from paths.personal.tables import personal_links, personal_paths, personal_shares
 
@@ -163,7 +163,7 @@ class LinksAndShares:
             ))
 
     def share(self, personal_id: str, name: str) -> None:
-        name = check_text((name or "").strip(), "owner", 200)
+        name = check_line(name, "owner", 200)
         if not name:
             raise PersonalDataError("owner_missing")
         with self._write() as conn:

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from paths.i18n.catalog import UserError, t
 from paths.model.graph import walk_order
 from paths.model.schema import Feeling, Lang, LocalText, ServicePath, Step, StepKind, without_experience
-from paths.model.text_rules import clean_value
+from paths.model.text_rules import clean_text, clean_value
 from paths.render.marks import STATUS_ICONS as MARK_STATUS_ICONS
 from paths.views.configured import apply_view
 
@@ -89,12 +89,18 @@ def check_text(value: str, field: str, limit: int = MAX_TEXT) -> str:
     return value
 
 
+def check_line(value: str | None, field: str, limit: int) -> str:
+    """A one-line text kept outside the pydantic models (a name, an owner): through the one text rule
+    (a NUL or a lone surrogate is one sentence, never a crash in the database driver), stripped, checked."""
+    return check_text(clean_text(value or "", single_line=True).strip(), field, limit)
+
+
 def check_display_name(name: str) -> str:
     """A first name or a pseudonym: not empty, short, no identifier."""
-    name = (name or "").strip()
+    name = check_line(name, "display_name", MAX_DISPLAY_NAME)
     if not name:
         raise PersonalDataError("name_missing")
-    return check_text(name, "display_name", MAX_DISPLAY_NAME)
+    return name
 
 
 # ---------------------------------------------------------------- the model

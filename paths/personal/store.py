@@ -35,7 +35,7 @@ from paths.personal.model import (
     PersonalFill,
     PersonalPath,
     check_display_name,
-    check_text,
+    check_line,
     validate_fill,
 )
 from paths.personal.records import PersonalConflictError, PersonalSummary, VersionInfo
@@ -107,7 +107,7 @@ class PersonalStore(LinksAndShares):
 
         The token is returned once and stored only as a hash: show it now or renew later."""
         display_name = check_display_name(display_name)
-        owner = check_text((owner or "").strip(), "owner", 200)
+        owner = check_line(owner, "owner", 200)
         if not owner:
             raise PersonalDataError("owner_missing")
         if lang not in LANGS:

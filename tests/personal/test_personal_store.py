@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect, select
 
+from paths.i18n.catalog import UserError, t
 from paths.personal.access import hash_token, lock_time
 from paths.personal.model import PersonalDataError, PersonalFill, StepEntry
 from paths.personal.records import PersonalConflictError
@@ -295,3 +296,18 @@ def test_stores_opened_together_on_a_new_file_migrate_once(tmp_path: Path) -> No
     assert {s.id for s in stores[0].list_for(None)} == set(made)
     for store in stores:
         store.engine.dispose()
+
+
+def test_a_name_passes_the_one_text_rule_at_the_door(store: PersonalStore) -> None:
+    """A lone surrogate in a name is one sentence and nothing stored (the database driver cannot encode
+    it; found by the fuzzer); line breaks and control characters in a name are cleaned away."""
+    with pytest.raises(UserError) as refused:
+        make(store, name="Ari\ud800")
+    assert refused.value.message("fi") == t("text_rule.surrogate", "fi")
+    with pytest.raises(UserError):
+        make(store, owner="Olli\ud800")
+    with store.engine.connect() as conn:
+        assert conn.execute(select(personal_paths)).all() == []
+    personal, _token = make(store, name=" Ari\u2028Kallio\x07 ", owner="Olli\r\nOhjaaja")
+    assert personal.display_name == "Ari Kallio"
+    assert store.get(personal.id).display_name == "Ari Kallio"
