@@ -3,15 +3,12 @@ pages, on a real SQLite store."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from paths.editing import experience as ex
 from paths.i18n.catalog import t
 from paths.store.library import Store
-from tests.support.apptest import flow_drawings, page_script, run_script, seeded_app_store
+from tests.support.apptest import flow_drawings, module_store, ok, page_script, run_ok
 from tests.support.factories import branching_path
 
 EDITOR = page_script("components.editor.page", "editor_page")
@@ -21,19 +18,7 @@ COMPARE = page_script("components.compare_page", "compare_page")
 PORTFOLIO = page_script("components.portfolio_page", "portfolio_page")
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    with seeded_app_store(tmp_path_factory.mktemp("experience")) as seeded:
-        yield seeded
-
-
-def ok(at: AppTest) -> AppTest:
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def run(script: str, **params: str) -> AppTest:
-    return ok(run_script(script, timeout=90, **params))
+store = module_store("experience")
 
 
 def by_key(items, key: str):  # noqa: ANN001, ANN201 - AppTest element lists
@@ -42,11 +27,16 @@ def by_key(items, key: str):  # noqa: ANN001, ANN201 - AppTest element lists
     return found[0]
 
 
-def test_editor_experience_fields_edit_the_path_and_save(store: Store) -> None:
-    store.save_path(branching_path(id="xp-edit"), "Alkuperäinen")
-    at = run(EDITOR, path="xp-edit")
+def editor_on_need(store: Store, path_id: str, **params: str) -> AppTest:
+    """The editor on a fresh copy of the test path under `path_id`, its step "tarve" chosen."""
+    store.save_path(branching_path(id=path_id), "Alkuperäinen")
+    at = run_ok(EDITOR, path=path_id, **params)
     at.selectbox(key="_polku_ed_step").set_value("tarve")
-    ok(at.run())
+    return ok(at.run())
+
+
+def test_editor_experience_fields_edit_the_path_and_save(store: Store) -> None:
+    at = editor_on_need(store, "xp-edit")
     by_key(at.selectbox, "_ed_xp_feeling_fi_tarve").set_value(-1)
     ok(at.run())
     by_key(at.text_area, "_ed_xp_pain_points_fi_tarve").input("Pitkä odotus\nEpäselvä ohjaus")
@@ -75,10 +65,7 @@ def test_editor_experience_fields_edit_the_path_and_save(store: Store) -> None:
 def test_a_feeling_changed_as_undo_clears_the_form_is_no_change(store: Store) -> None:
     """An undo in the same rerun as a change of an experience widget clears that widget's state
     first: the change is dropped (the undo wins), with no traceback."""
-    store.save_path(branching_path(id="xp-undo"), "Alkuperäinen")
-    at = run(EDITOR, path="xp-undo")
-    at.selectbox(key="_polku_ed_step").set_value("tarve")
-    ok(at.run())
+    at = editor_on_need(store, "xp-undo")
     by_key(at.selectbox, "_ed_xp_feeling_fi_tarve").set_value(-1)
     ok(at.run())
     by_key(at.selectbox, "_ed_xp_feeling_fi_tarve").set_value(2)
@@ -88,10 +75,7 @@ def test_a_feeling_changed_as_undo_clears_the_form_is_no_change(store: Store) ->
 
 
 def test_editor_refuses_a_bad_duration_with_one_sentence(store: Store) -> None:
-    store.save_path(branching_path(id="xp-bad"), "Alkuperäinen")
-    at = run(EDITOR, path="xp-bad", lang="en")
-    at.selectbox(key="_polku_ed_step").set_value("tarve")
-    ok(at.run())
+    at = editor_on_need(store, "xp-bad", lang="en")
     by_key(at.number_input, "_ed_xp_from_en_tarve").set_value(9.0)
     ok(at.run())
     by_key(at.number_input, "_ed_xp_to_en_tarve").set_value(2.0)
@@ -106,7 +90,7 @@ def dashboard(at: AppTest) -> AppTest:
 
 
 def test_dashboard_shows_the_figures_of_the_view(store: Store) -> None:
-    at = dashboard(run(PATH_PAGE, path="ari", lang="en"))
+    at = dashboard(run_ok(PATH_PAGE, path="ari", lang="en"))
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Steps the client takes part in"] == "6"
     assert metrics["Hand-offs between actors"] == "4"
@@ -120,24 +104,24 @@ def test_dashboard_shows_the_figures_of_the_view(store: Store) -> None:
 
 
 def test_dashboard_follows_the_client_view(store: Store) -> None:
-    at = dashboard(run(PATH_PAGE, path="ari", lang="en", audience="client"))
+    at = dashboard(run_ok(PATH_PAGE, path="ari", lang="en", audience="client"))
     intro = t("experience.dashboard.intro", "en", view=t("pathpage.audience.client", "en"))
     assert intro in [c.value for c in at.caption]
     assert {m.label: m.value for m in at.metric}["Steps the client takes part in"] == "6"
 
 
 def test_persona_profile_on_the_path_page_and_the_library_card(store: Store) -> None:
-    page = "\n".join(h.proto.body for h in run(PATH_PAGE, path="maija", lang="en").get("html"))
+    page = "\n".join(h.proto.body for h in run_ok(PATH_PAGE, path="maija", lang="en").get("html"))
     assert "Example client" in page and "Maija (a fictional example client)" in page
     assert "I need someone who brings the services together." in page and "(assumed)" in page
-    card = "\n".join(h.proto.body for h in run(LIBRARY, lang="en").get("html"))
+    card = "\n".join(h.proto.body for h in run_ok(LIBRARY, lang="en").get("html"))
     assert "Example client" in card and "Needs" not in card  # the card shows the situation and quote only
 
 
 def test_flow_diagram_shows_the_experience_on_request(store: Store) -> None:
     path = ex.set_feeling(branching_path(id="xp-flow"), "tarve", -2)
     store.save_path(path, "Testi")
-    at = run(PATH_PAGE, path="xp-flow", lang="en")
+    at = run_ok(PATH_PAGE, path="xp-flow", lang="en")
     assert "very hard" not in flow_drawings(at)
     at.toggle(key="_polku_flow_experience").set_value(True)
     ok(at.run())
@@ -145,7 +129,7 @@ def test_flow_diagram_shows_the_experience_on_request(store: Store) -> None:
 
 
 def test_compare_page_lists_differences_and_figures(store: Store) -> None:
-    at = run(COMPARE, path="ari", other="maija", lang="en")
+    at = run_ok(COMPARE, path="ari", other="maija", lang="en")
     body = "\n".join(h.proto.body for h in at.get("html"))
     assert "Step added: Network meeting" in body
     assert len(at.get("plotly_chart")) == 2
@@ -157,7 +141,7 @@ def test_compare_page_takes_the_other_path_from_the_link(store: Store) -> None:
     target = branching_path(id="xp-target", target_of="xp-current")
     store.save_path(branching_path(id="xp-current", current_of="xp-target"), "Testi")
     store.save_path(ex.set_feeling(target, "tarve", 1), "Testi")
-    at = run(COMPARE, path="xp-current", lang="en")
+    at = run_ok(COMPARE, path="xp-current", lang="en")
     assert at.query_params["other"] == "xp-target"
     body = "\n".join(h.proto.body for h in at.get("html"))
     assert "Step changed: Tarve tunnistetaan (experience)" in body
@@ -167,7 +151,7 @@ def test_portfolio_filters(store: Store) -> None:
     path = ex.set_items(branching_path(id="xp-portfolio"), "tarve", "pain_points", ["Jono"], "en")
     path = ex.set_items(path, "kokous", "opportunities", ["One contact person"], "en")
     store.save_path(path, "Testi")
-    at = run(PORTFOLIO, lang="en")
+    at = run_ok(PORTFOLIO, lang="en")
     frame = at.dataframe[0].value
     assert {"Jono", "One contact person"} <= set(frame["Text"])
     at.pills(key="_polku_portfolio_kinds").set_value(["opportunity"])
@@ -179,7 +163,7 @@ def test_compare_page_marks_the_two_as_current_and_target(store: Store) -> None:
     # Distinct titles: AppTest sends a select box's choice back by its label.
     store.save_path(branching_path(id="xp-as-is", title={"en": "As is", "fi": "Nykytila"}), "Testi")
     store.save_path(branching_path(id="xp-to-be", title={"en": "To be", "fi": "Tavoite"}), "Testi")
-    at = run(COMPARE, path="xp-as-is", other="xp-to-be", lang="en")
+    at = run_ok(COMPARE, path="xp-as-is", other="xp-to-be", lang="en")
     at.button(key="_polku_compare_link").click()
     ok(at.run())
     assert store.get_path("xp-as-is").current_of == "xp-to-be"
@@ -189,7 +173,7 @@ def test_compare_page_marks_the_two_as_current_and_target(store: Store) -> None:
 
 
 def open_profile(path_id: str, lang: str = "en") -> AppTest:
-    at = run(EDITOR, path=path_id, lang=lang)
+    at = run_ok(EDITOR, path=path_id, lang=lang)
     at.segmented_control(key="_polku_ed_section").set_value("profile")
     return ok(at.run())
 

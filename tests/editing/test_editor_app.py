@@ -2,39 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from paths.editing import edits as editing
 from paths.i18n.catalog import t
 from paths.store.library import Store
-from tests.support.apptest import page_script, run_script, seeded_app_store
+from tests.support.apptest import module_store, ok, page_script, run_ok
 from tests.support.factories import branching_path
 
 EDITOR = page_script("components.editor.page", "editor_page")
 HISTORY = page_script("components.history_page", "history_page")
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    with seeded_app_store(tmp_path_factory.mktemp("editor")) as seeded:
-        yield seeded
+store = module_store("editor")
 
 
 def saved(store: Store, path_id: str) -> int:
     """A fresh copy of the test path under `path_id`, saved as version 1."""
     return store.save_path(branching_path(id=path_id), "Alkuperäinen")
-
-
-def run(script: str, **params: str) -> AppTest:
-    return ok(run_script(script, timeout=90, **params))
-
-
-def ok(at: AppTest) -> AppTest:
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def widget(items, prefix: str):  # noqa: ANN001, ANN201 - AppTest element lists
@@ -48,10 +33,23 @@ def pick_step(at: AppTest, step_id: str) -> AppTest:
     return ok(at.run())
 
 
+def editor_on_step(store: Store, path_id: str, step_id: str) -> AppTest:
+    """The editor on a fresh copy of the test path under `path_id`, with the step `step_id` chosen."""
+    saved(store, path_id)
+    return pick_step(run_ok(EDITOR, path=path_id), step_id)
+
+
+def retitled(store: Store, path_id: str, step_id: str, title: str) -> AppTest:
+    """`editor_on_step`, then that step's Finnish title typed in (not yet saved)."""
+    at = editor_on_step(store, path_id, step_id)
+    widget(at.text_input, f"_ed_title_fi_{step_id}").input(title)
+    return ok(at.run())
+
+
 def open_section(store: Store, path_id: str, section: str) -> AppTest:
     """The editor on a fresh copy of the test path, with one of its sections open."""
     saved(store, path_id)
-    at = run(EDITOR, path=path_id)
+    at = run_ok(EDITOR, path=path_id)
     at.segmented_control(key="_polku_ed_section").set_value(section)
     return ok(at.run())
 
@@ -64,9 +62,7 @@ def texts(at: AppTest) -> str:
 
 
 def test_step_form_edit_title_toggle_light_bulb_and_save(store: Store) -> None:
-    saved(store, "edit-form")
-    at = run(EDITOR, path="edit-form")
-    pick_step(at, "tarve")
+    at = editor_on_step(store, "edit-form", "tarve")
     assert "Askel: Tarve tunnistetaan" in texts(at)
     widget(at.text_input, "_ed_title_fi_tarve").input("Tarve huomataan ajoissa")
     ok(at.run())
@@ -93,11 +89,7 @@ def test_step_form_edit_title_toggle_light_bulb_and_save(store: Store) -> None:
 
 def test_a_save_after_someone_elses_save_to_other_steps_keeps_both_without_a_conflict_screen(store: Store) -> None:
     """Three-way merge on the session's base version: they changed one step, I another — both kept."""
-    saved(store, "edit-conflict")
-    at = run(EDITOR, path="edit-conflict")
-    pick_step(at, "kokous")
-    widget(at.text_input, "_ed_title_fi_kokous").input("Verkostokokous koolle")
-    ok(at.run())
+    at = retitled(store, "edit-conflict", "kokous", "Verkostokokous koolle")
 
     # Someone else saves behind this session's back.
     theirs = editing.update_step(store.get_path("edit-conflict"), "seuranta", "fi", title="Seuranta puhelimitse")
@@ -116,11 +108,7 @@ def test_a_save_after_someone_elses_save_to_other_steps_keeps_both_without_a_con
 
 
 def test_conflicting_field_is_listed_after_reapplying(store: Store) -> None:
-    saved(store, "edit-clash")
-    at = run(EDITOR, path="edit-clash")
-    pick_step(at, "tarve")
-    widget(at.text_input, "_ed_title_fi_tarve").input("Minun otsikkoni")
-    ok(at.run())
+    at = retitled(store, "edit-clash", "tarve", "Minun otsikkoni")
     theirs = editing.update_step(store.get_path("edit-clash"), "tarve", "fi", title="Heidän otsikkonsa")
     store.save_path(theirs, "Toinen", base_version=1)
     at.button(key="_polku_ed_save").click()
@@ -136,11 +124,7 @@ def test_conflicting_field_is_listed_after_reapplying(store: Store) -> None:
 
 
 def test_undo_and_discard(store: Store) -> None:
-    saved(store, "edit-undo")
-    at = run(EDITOR, path="edit-undo")
-    pick_step(at, "tarve")
-    widget(at.text_input, "_ed_title_fi_tarve").input("Ensimmäinen muutos")
-    ok(at.run())
+    at = retitled(store, "edit-undo", "tarve", "Ensimmäinen muutos")
     widget(at.toggle, "_ed_coordinator_fi_tarve").set_value(True)
     ok(at.run())
     at.button(key="_polku_ed_undo").click()
@@ -154,11 +138,7 @@ def test_undo_and_discard(store: Store) -> None:
 
 
 def test_undo_last_save_restores_the_previous_version_as_new(store: Store) -> None:
-    saved(store, "edit-undo-save")
-    at = run(EDITOR, path="edit-undo-save")
-    pick_step(at, "kirjaus")
-    widget(at.text_input, "_ed_title_fi_kirjaus").input("Kirjaus järjestelmään")
-    ok(at.run())
+    at = retitled(store, "edit-undo-save", "kirjaus", "Kirjaus järjestelmään")
     at.button(key="_polku_ed_save").click()
     ok(at.run())
     assert store.get_path("edit-undo-save").step("kirjaus").title.fi == "Kirjaus järjestelmään"
@@ -170,9 +150,7 @@ def test_undo_last_save_restores_the_previous_version_as_new(store: Store) -> No
 
 
 def test_publishing_needs_no_problems_but_a_draft_may_have_them(store: Store) -> None:
-    saved(store, "edit-publish")
-    at = run(EDITOR, path="edit-publish")
-    pick_step(at, "seuranta")
+    at = editor_on_step(store, "edit-publish", "seuranta")
     at.button(key="_ed_disconnect_seuranta_loppu").click()
     ok(at.run())
     at.button(key="_ed_disconnect_seuranta_kokous").click()
@@ -189,9 +167,7 @@ def test_publishing_needs_no_problems_but_a_draft_may_have_them(store: Store) ->
 
 
 def test_connect_with_a_condition_and_add_a_step(store: Store) -> None:
-    saved(store, "edit-connect")
-    at = run(EDITOR, path="edit-connect")
-    pick_step(at, "tarve")
+    at = editor_on_step(store, "edit-connect", "tarve")
     at.selectbox(key="_ed_connect_to_tarve").set_value("loppu")
     at.text_input(key="_ed_connect_label_tarve").input("ei tarvetta")
     ok(at.run())
@@ -233,7 +209,7 @@ def test_removing_a_stage_with_steps_says_why(store: Store) -> None:
 
 
 def test_new_blank_path_is_created_and_saved(store: Store) -> None:
-    at = run(EDITOR)
+    at = run_ok(EDITOR)
     at.text_input(key="_polku_ed_new_title").input("Kokeilupolku")
     ok(at.run())
     at.button(key="_polku_ed_create").click()
@@ -248,7 +224,7 @@ def test_new_blank_path_is_created_and_saved(store: Store) -> None:
 
 def test_editor_in_swedish(store: Store) -> None:
     saved(store, "edit-sv")
-    at = run(EDITOR, path="edit-sv", lang="sv")
+    at = run_ok(EDITOR, path="edit-sv", lang="sv")
     assert at.title[0].value.startswith("Redigera:")
     pick_step(at, "tarve")
     widget(at.text_input, "_ed_title_sv_tarve").input("Behovet upptäcks")
@@ -263,7 +239,7 @@ def test_history_lists_compares_and_restores(store: Store) -> None:
     saved(store, "edit-history")
     changed = editing.set_light_bulb(store.get_path("edit-history"), "tarve", True)
     store.save_path(changed, "Toinen", base_version=1)
-    at = run(HISTORY, path="edit-history", lang="en")
+    at = run_ok(HISTORY, path="edit-history", lang="en")
     versions = at.dataframe[0].value
     assert list(versions["Version"]) == [2, 1]
     assert list(versions["Saved by"]) == ["Toinen", "Alkuperäinen"]

@@ -37,6 +37,18 @@ def seeded_app_store(directory: Path) -> Iterator[Store]:
         yield store
 
 
+def module_store(name: str):  # noqa: ANN201 - a pytest fixture
+    """A module-scoped `store` fixture: the seeded app store (see `seeded_app_store`) in a fresh folder
+    named after `name`, shared by one test file's AppTests. Assign it as `store = module_store("…")`."""
+
+    @pytest.fixture(scope="module")
+    def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+        with seeded_app_store(tmp_path_factory.mktemp(name)) as seeded:
+            yield seeded
+
+    return store
+
+
 def page_script(module: str, function: str) -> str:
     """The script AppTest runs for one page: import its function and call it."""
     return f"from {module} import {function}\n{function}()\n"
@@ -48,6 +60,17 @@ def run_script(script: str, timeout: float = 60, **params: str) -> AppTest:
     for name, value in params.items():
         at.query_params[name] = value
     return at.run()
+
+
+def ok(at: AppTest) -> AppTest:
+    """`at` after a run with no exception on the page (the exceptions' texts are the failure message)."""
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def run_ok(script: str, timeout: float = 90, **params: str) -> AppTest:
+    """`run_script`, then `ok`: a page's first run, which must raise nothing."""
+    return ok(run_script(script, timeout=timeout, **params))
 
 
 def flow_data(component) -> dict:  # noqa: ANN001 - AppTest's element
