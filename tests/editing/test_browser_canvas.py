@@ -17,7 +17,7 @@ from playwright.sync_api import Page, expect
 from paths.i18n.catalog import t
 from paths.render.experience import feeling_label
 from paths.store.library import Store
-from tests.support.browser import streamlit_server, wait_idle
+from tests.support.browser import seeded_server, wait_idle
 from tests.support.factories import branching_path
 
 pytestmark = pytest.mark.browser
@@ -26,18 +26,9 @@ SLOW = 120_000
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    directory = tmp_path_factory.mktemp("canvas")
-    store = Store(f"sqlite:///{directory / 'polku.db'}")
-    try:
-        store.ensure_seeded()
-        store.save_path(branching_path(id="canvas-one"), "Testaaja")
-        store.save_path(branching_path(id="canvas-two"), "Testaaja")
-        store.save_path(branching_path(id="canvas-feel"), "Testaaja")
-        store.save_path(branching_path(id="canvas-undo"), "Testaaja")
-    finally:
-        store.close()
-    with streamlit_server(directory, env={"POLKU_AUTH": ""}) as url:
-        yield url, directory / "polku.db"
+    paths = [branching_path(id=f"canvas-{name}") for name in ("one", "two", "feel", "undo")]
+    with seeded_server(tmp_path_factory.mktemp("canvas"), *paths) as served:
+        yield served
 
 
 def stored(db: Path, path_id: str):  # noqa: ANN201 - a ServicePath

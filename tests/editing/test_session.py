@@ -12,15 +12,14 @@ from paths.editing.session import UNDO_LIMIT, EditSession, open_session
 from paths.i18n.catalog import t
 from paths.model.schema import Status
 from paths.store.library import Store
+from tests.support.databases import store_with
 from tests.support.factories import branching_path
 
 
 @pytest.fixture
 def store(sqlite_url: str) -> Iterator[Store]:
-    opened = Store(sqlite_url)
-    opened.save_path(branching_path(), "Alkuperäinen")
-    yield opened
-    opened.close()
+    with store_with(sqlite_url, branching_path(), author="Alkuperäinen") as opened:
+        yield opened
 
 
 def session(store: Store) -> EditSession:

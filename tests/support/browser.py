@@ -13,6 +13,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from paths.model.schema import ServicePath
+from tests.support.databases import store_with
+
 ROOT = Path(__file__).resolve().parents[2]
 # The system's Chromium (Debian's /usr/bin/chromium), or None for Playwright's own build, which
 # `make setup` installs where the distribution has no chromium package (Ubuntu 24.04).
@@ -94,6 +97,17 @@ def streamlit_server(tmp_dir: Path, env: dict[str, str] | None = None) -> Iterat
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
+
+
+@contextmanager
+def seeded_server(tmp_dir: Path, *paths: ServicePath) -> Iterator[tuple[str, Path]]:
+    """`streamlit_server` in single-user mode on a store in `tmp_dir` with the built-in paths and `paths` saved
+    (by "Testaaja"); yield (its base URL, its SQLite file)."""
+    database = tmp_dir / "polku.db"
+    with store_with(f"sqlite:///{database}", *paths, seeded=True):
+        pass
+    with streamlit_server(tmp_dir, env={"POLKU_AUTH": ""}) as url:
+        yield url, database
 
 
 def launch_chromium(playwright):  # noqa: ANN001, ANN201 - Playwright's own types

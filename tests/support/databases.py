@@ -1,4 +1,5 @@
-"""Empty databases for tests: a fresh PostgreSQL schema per test (SQLite needs only a new file)."""
+"""Databases for tests: a fresh PostgreSQL schema per test (SQLite needs only a new file), and a library store
+with sample paths saved."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import create_engine, make_url, text
+
+from paths.model.schema import ServicePath
+from paths.store.library import Store
 
 
 @contextmanager
@@ -23,3 +27,18 @@ def pg_schema(postgres_url: str, prefix: str = "polku_ws") -> Iterator[str]:
         with admin.begin() as connection:
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+@contextmanager
+def store_with(url: str, *paths: ServicePath, author: str = "Testaaja", seeded: bool = False) -> Iterator[Store]:
+    """A library store on `url` (first filled with the built-in paths if `seeded`), each of `paths` saved by
+    `author`, closed when the block ends."""
+    store = Store(url)
+    try:
+        if seeded:
+            store.ensure_seeded()
+        for path in paths:
+            store.save_path(path, author)
+        yield store
+    finally:
+        store.close()

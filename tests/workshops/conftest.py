@@ -8,15 +8,14 @@ import pytest
 
 from paths.store.library import Store
 from paths.workshops.workshop import WorkshopStore
+from tests.support.databases import store_with
 from tests.support.factories import branching_path
 
 
 @pytest.fixture
 def store(db_url: str) -> Iterator[Store]:
-    opened = Store(db_url)
-    opened.save_path(branching_path(), "Fasilitaattori")
-    yield opened
-    opened.close()
+    with store_with(db_url, branching_path(), author="Fasilitaattori") as opened:
+        yield opened
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from paths.i18n.catalog import t
 from paths.store.library import Store
-from tests.support.browser import streamlit_server, wait_idle
+from tests.support.browser import seeded_server, wait_idle
 from tests.support.factories import branching_path
 
 pytestmark = pytest.mark.browser
@@ -34,15 +34,8 @@ PICTURE_HAS = """(title) => {
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    directory = tmp_path_factory.mktemp("suggest")
-    store = Store(f"sqlite:///{directory / 'polku.db'}")
-    try:
-        store.ensure_seeded()
-        store.save_path(branching_path(), "Testaaja")
-    finally:
-        store.close()
-    with streamlit_server(directory, env={"POLKU_AUTH": ""}) as url:
-        yield url, directory / "polku.db"
+    with seeded_server(tmp_path_factory.mktemp("suggest"), branching_path()) as served:
+        yield served
 
 
 def _open(page: Page, url: str) -> Page:
