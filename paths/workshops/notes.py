@@ -21,6 +21,7 @@ from paths.workshops.rules import (
     WorkshopError,
     clean_display_name,
     clean_note_text,
+    from_row,
     participant_hash,
 )
 from paths.workshops.tables import count_of_participant, notes_table, suggestion_votes_table, votes_table
@@ -36,16 +37,9 @@ _INSERT_VOTE = votes_table.insert()
 
 
 def _note(row: Any) -> Note:
-    return Note(
-        id=row.id,
-        workshop_id=row.workshop_id,
-        path_id=row.path_id,
-        step_id=row.step_id,
-        stage_id=row.stage_id,
-        kind=row.kind,
-        text=row.text,
-        display_name=row.display_name,
-        created_at=row.created_at,
+    return from_row(
+        Note,
+        row,
         done=bool(row.done),
         turned_into_edit=bool(row.turned_into_edit),
         votes=int(getattr(row, "votes", 0) or 0),

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
+from typing import Any, TypeVar
 
 from paths.i18n.catalog import UserError
 from paths.model.schema import ServicePath
@@ -85,6 +86,17 @@ class NoteGroup:
 
 
 # -- small pure helpers ----------------------------------------------------------------------------
+
+Record = TypeVar("Record")
+
+
+def from_row(record: type[Record], row: Any, **converted: object) -> Record:
+    """The dataclass `record` from a result row whose columns carry its field names, so that each store
+    reads its rows one way; `converted` gives the fields whose stored value needs converting (SQLite
+    keeps a boolean as an integer) or that the row may lack."""
+    named = {item.name: getattr(row, item.name) for item in fields(record) if item.name not in converted}
+    return record(**named, **converted)
+
 
 
 def new_code() -> str:

@@ -35,6 +35,7 @@ from paths.workshops.rules import (
     Workshop,
     WorkshopClosedError,
     WorkshopError,
+    from_row,
     new_code,
     normalise_code,
     target_ids,
@@ -54,17 +55,7 @@ _OPEN_WORKSHOP_SHARED = _OPEN_WORKSHOP.with_for_update(read=True, of=workshops_t
 
 
 def _workshop(row: Any) -> Workshop:
-    return Workshop(
-        id=row.id,
-        path_id=row.path_id,
-        path_version=row.path_version,
-        code=row.code,
-        audience=row.audience,
-        votes_per_participant=row.votes_per_participant,
-        opened_by=row.opened_by,
-        opened_at=row.opened_at,
-        closed_at=row.closed_at,
-    )
+    return from_row(Workshop, row)
 
 
 class WorkshopStore(NotesAndVotes):
