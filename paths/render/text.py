@@ -20,9 +20,13 @@ from __future__ import annotations
 from paths.i18n.catalog import t
 from paths.model.schema import ServicePath
 from paths.render.experience import experience_rows
-from paths.render.text_outline import _contact_words, _fields, _next_words, _paragraphs, _step_cues, outline
+from paths.render.text_outline import Txt, _fields, _paragraphs, _step_cues, _step_lists, outline
 
 # --- Plain text -----------------------------------------------------------------------------
+
+
+def _plain_link(label: Txt, url: str) -> str:
+    return f"{label.text}: {url}"
 
 
 def to_text(
@@ -59,17 +63,9 @@ def to_text(
             out += [f"    {paragraph}" for paragraph in _paragraphs(block.body.text)]
             fields = _fields(block, lang) + experience_rows(block.step, lang, doc.audience)
             out += [f"    {label}: {value}" for label, value in fields]
-            if block.links:
-                out.append(f"    {t('text.label.links', lang)}:")
-                out += [f"      - {label.text}: {url}" for label, url in block.links]
-            if block.contacts:
-                out.append(f"    {t('text.label.contacts', lang)}:")
-                out += [f"      - {_contact_words(contact, lang)}" for contact in block.contacts]
-            out.append(f"    {t('text.label.next', lang)}:")
-            if block.next:
-                out += [f"      - {_next_words(line, lang)}" for line in block.next]
-            else:
-                out.append(f"      - {t('text.next.end', lang)}")
+            for label, items in _step_lists(block, lang, link=_plain_link, words=str):
+                out.append(f"    {label}:")
+                out += [f"      - {item}" for item in items]
     if doc.audience == "professional" and (doc.provenance or doc.notes):
         out.append("")
         if doc.provenance:

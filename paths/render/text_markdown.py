@@ -8,7 +8,11 @@ from paths.i18n.catalog import t
 from paths.model.schema import ServicePath
 from paths.render.escape import md_escape, md_link
 from paths.render.experience import experience_rows
-from paths.render.text_outline import _contact_words, _fields, _next_words, _paragraphs, _step_cues, outline
+from paths.render.text_outline import Txt, _fields, _paragraphs, _step_cues, _step_lists, outline
+
+
+def _md_link(label: Txt, url: str) -> str:
+    return md_link(label.text, url)
 
 
 def to_markdown(
@@ -52,17 +56,9 @@ def to_markdown(
             out += [line for paragraph in _paragraphs(block.body.text) for line in (md_escape(paragraph), "")]
             fields = _fields(block, lang) + experience_rows(block.step, lang, doc.audience)
             items = [f"- **{label}:** {md_escape(value)}" for label, value in fields]
-            if block.links:
-                items.append(f"- **{t('text.label.links', lang)}:**")
-                items += [f"  - {md_link(label.text, url)}" for label, url in block.links]
-            if block.contacts:
-                items.append(f"- **{t('text.label.contacts', lang)}:**")
-                items += [f"  - {md_escape(_contact_words(contact, lang))}" for contact in block.contacts]
-            items.append(f"- **{t('text.label.next', lang)}:**")
-            if block.next:
-                items += [f"  - {md_escape(_next_words(line, lang))}" for line in block.next]
-            else:
-                items.append(f"  - {t('text.next.end', lang)}")
+            for label, lines in _step_lists(block, lang, link=_md_link, words=md_escape):
+                items.append(f"- **{label}:**")
+                items += [f"  - {line}" for line in lines]
             out += [*items, ""]
     if doc.audience == "professional" and (doc.provenance or doc.notes):
         if doc.provenance:

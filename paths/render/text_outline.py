@@ -10,6 +10,7 @@ characters are dropped and placeholder contact details are never carried.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from paths.i18n.catalog import normalise_lang, t
@@ -283,3 +284,19 @@ def _fields(block: StepBlock, lang: str) -> list[tuple[str, str]]:
     if block.duration:
         rows.append((t("text.label.duration", lang), block.duration.text))
     return rows
+
+
+def _step_lists(
+    block: StepBlock, lang: str, link: Callable[[Txt, str], str], words: Callable[[str], str]
+) -> list[tuple[str, list[str]]]:
+    """(label, items) lists after the fields, in the order the plain and Markdown formats show them: links and
+    contacts when there are any, what comes next always (the end named when nothing does). `link` writes one
+    (label, URL) link and `words` makes a contact's or next step's words safe, each for its format."""
+    lists = []
+    if block.links:
+        lists.append((t("text.label.links", lang), [link(label, url) for label, url in block.links]))
+    if block.contacts:
+        lists.append((t("text.label.contacts", lang), [words(_contact_words(c, lang)) for c in block.contacts]))
+    upcoming = [words(_next_words(line, lang)) for line in block.next] or [t("text.next.end", lang)]
+    lists.append((t("text.label.next", lang), upcoming))
+    return lists
