@@ -7,13 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from paths.i18n.catalog import t
 from paths.personal.store import PersonalStore
 from paths.store.library import Store, get_store
 from paths.workshops.workshop import WorkshopStore
-from tests.support.apptest import app_databases, run_script
+from tests.support.apptest import app_databases, ok, run_script
 from tests.support.factories import branching_path
 
 FACILITATOR = "from components.workshop_page import workshop_facilitator_page\nworkshop_facilitator_page()\n"
@@ -28,12 +27,6 @@ def store(tmp_path: Path) -> Iterator[Store]:
         opened.ensure_seeded()
         opened.save_path(branching_path(), "Testaaja")
         yield opened
-
-
-def ok(at: AppTest) -> AppTest:
-    """The run raised nothing."""
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def test_a_note_becomes_a_pain_point_and_the_report_is_offered(store: Store) -> None:

@@ -16,7 +16,7 @@ from paths.i18n.catalog import t
 from paths.render.escape import md_escape
 from paths.store.library import Store
 from paths.workshops.workshop import WorkshopStore
-from tests.support.apptest import flow_data, page_script, run_script, seeded_app_store
+from tests.support.apptest import flow_data, ok, page_script, run_script, seeded_app_store
 from tests.support.factories import branching_path
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -33,11 +33,6 @@ def store(tmp_path: Path) -> Iterator[Store]:
     with seeded_app_store(tmp_path) as seeded:
         seeded.save_path(PATH, "Testaaja")
         yield seeded
-
-
-def ok(at: AppTest) -> AppTest:
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def pictures(at: AppTest) -> list[dict]:
