@@ -25,6 +25,14 @@ def _name(path: ServicePath, kind: str, item_id: str, lang: str = "fi") -> str:
     return _item_label(path, kind, item_id, lang)
 
 
+def _refuse_if_used(path: ServicePath, kind: str, item_id: str, users: list[Step]) -> None:
+    """An actor or contact that steps still use is not removed: the one error names it, how many steps use
+    it and the first five of them (`<kind>_in_use`)."""
+    if users:
+        names = ", ".join(_name(path, "step", step.id) for step in users[:5])
+        raise EditError(f"{kind}_in_use", count=len(users), steps=names, **{kind: _name(path, kind, item_id)})
+
+
 def _need_step(path: ServicePath, step_id: str) -> Step:
     step = path.step(step_id)
     if step is None:

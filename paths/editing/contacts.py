@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from paths.editing.common import EditError, _name, _new_id, _replace_item, _set_text
+from paths.editing.common import EditError, _new_id, _refuse_if_used, _replace_item, _set_text
 from paths.i18n.catalog import normalise_lang
 from paths.model.contact_rules import is_email, is_phone
 from paths.model.schema import Contact, ServicePath
@@ -75,7 +75,5 @@ def remove_contact(path: ServicePath, contact_id: str) -> ServicePath:
     if path.contact(contact_id) is None:
         raise EditError("unknown_contact", id=contact_id)
     users = [step for step in path.steps if contact_id in step.contacts]
-    if users:
-        names = ", ".join(_name(path, "step", step.id) for step in users[:5])
-        raise EditError("contact_in_use", contact=_name(path, "contact", contact_id), count=len(users), steps=names)
+    _refuse_if_used(path, "contact", contact_id, users)
     return path.model_copy(update={"contacts": [c for c in path.contacts if c.id != contact_id]})

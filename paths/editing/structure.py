@@ -9,7 +9,16 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from paths.editing.common import EditError, _clamp, _name, _need_stage, _new_id, _replace_item, _set_text
+from paths.editing.common import (
+    EditError,
+    _clamp,
+    _name,
+    _need_stage,
+    _new_id,
+    _refuse_if_used,
+    _replace_item,
+    _set_text,
+)
 from paths.i18n.catalog import normalise_lang
 from paths.model.schema import Actor, ActorGroup, LocalText, ServicePath, Stage
 
@@ -121,9 +130,7 @@ def remove_actor(path: ServicePath, actor_id: str) -> ServicePath:
     if path.actor(actor_id) is None:
         raise EditError("unknown_actor", id=actor_id)
     users = [step for step in path.steps if actor_id in step.actors]
-    if users:
-        names = ", ".join(_name(path, "step", step.id) for step in users[:5])
-        raise EditError("actor_in_use", actor=_name(path, "actor", actor_id), count=len(users), steps=names)
+    _refuse_if_used(path, "actor", actor_id, users)
     views = {
         name: view.model_copy(update={
             "hidden_actors": [a for a in view.hidden_actors if a != actor_id],
