@@ -1,8 +1,11 @@
 """The editor in headless Chromium against a real `streamlit run`: the table editor (a canvas grid)
-and picking a step by clicking its marker in the blueprint. Edits stay unsaved: the shared store
-is not changed."""
+and picking a step by clicking its marker in the blueprint. Edits stay unsaved. The module has a
+server of its own (the grid's cell edit, typed at canvas coordinates, was lost in CI's full runs on the
+server every browser test shares, though it held on a fresh one)."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
@@ -10,12 +13,19 @@ from playwright.sync_api import expect
 
 from paths.formats.files import builtin_paths
 from paths.i18n.catalog import t
-from tests.support.browser import wait_idle
+from tests.support.browser import seeded_server, wait_idle
 
 pytestmark = pytest.mark.browser
 
 BUILTIN = {path.id: path for path in builtin_paths()}
 SLOW = 120_000
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """This module's own server, with the built-in paths."""
+    with seeded_server(tmp_path_factory.mktemp("editor")) as (url, _database):
+        yield url
 DIAGRAM = ".st-key-polku_ed_diagram .polku-flow svg"  # drawn on the server by `dot`
 
 
