@@ -1,7 +1,7 @@
 """Screenshots of the app in headless Chromium (for the README and for checking layouts by eye).
 
 Run: `python bench/screenshot.py` → docs/screenshot.png (Ari's path page at 1440 px); with `--all`
-also the library, the path page, the blueprint and the text tabs at 1280 and 768 px (a tablet)
+also the library, the path page, the blueprint and the text version at 1280 and 768 px (a tablet)
 into bench/out/. Uses its own temporary store, like the browser tests.
 """
 
@@ -39,13 +39,13 @@ def _path_page(page: Page, base: str, path_id: str, lang: str, tab: str | None =
     _open(page, f"{base}/path?path={path_id}&lang={lang}")
     page.wait_for_selector(".polku-flow svg g", timeout=30_000)
     if tab:
-        page.get_by_role("tab", name=t(f"pathpage.tab.{tab}", lang)).click()
+        page.get_by_role("radio", name=t(f"pathpage.shown.{tab}", lang)).click()
         _settle(page)
     _settle(page)
 
 
 def readme_shot(browser, base: str) -> None:  # noqa: ANN001 - Playwright's Browser
-    """Ari's path page on a 1440 x 1080 screen: title, view switch, tabs and the diagram with its light bulbs."""
+    """Ari's path page on a 1440 x 1080 screen: title, the row of controls and the diagram with its light bulbs."""
     page = browser.new_page(viewport={"width": 1440, "height": 1080})
     _path_page(page, base, "ari", "fi")
     README_SHOT.parent.mkdir(parents=True, exist_ok=True)
@@ -71,7 +71,7 @@ def all_shots(browser, base: str) -> None:  # noqa: ANN001 - Playwright's Browse
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--all", action="store_true", help="also the library, tablet width and the other tabs")
+    parser.add_argument("--all", action="store_true", help="also the library, a tablet, the blueprint, the text")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp, streamlit_server(Path(tmp)) as base, sync_playwright() as playwright:
         browser = launch_chromium(playwright)

@@ -31,9 +31,10 @@ CARD_FIELDS: tuple[str, ...] = ("situation", "quote")
 
 
 def persona_html(
-    path: ServicePath, lang: str, fields: tuple[str, ...] = PERSONA_FIELDS[1:], level: int = 2
+    path: ServicePath, lang: str, fields: tuple[str, ...] = PERSONA_FIELDS[1:], level: int = 2, folded: bool = False
 ) -> str:
-    """The persona profile as escaped HTML (empty when the path has none); assumed fields say so."""
+    """The persona profile as escaped HTML (empty when the path has none); assumed fields say so. `folded`
+    shows only its heading until it is opened (on the path page, so the picture starts high on the screen)."""
     profile = path.persona_profile
     if profile is None:
         return ""
@@ -46,23 +47,31 @@ def persona_html(
     name_text = profile.name.get(lang)
     return stylesheet("experience.css") + render(
         "persona_card.html", lang=lang, heading=t("experience.persona.heading", lang), items=items, level=level,
+        folded=folded,
         name={"text": name_text, "assumed": "name" in profile.assumed} if name_text else None,
         assumed_word=t("experience.persona.assumed", lang),
     )
 
 
 def persona_card(path: ServicePath, lang: str, compact: bool = False) -> None:
-    """The persona profile on the path page, or (`compact`) its name, situation and quote on a library card."""
+    """The persona profile on the path page (folded), or (`compact`) its name, situation and quote on a library
+    card."""
     # Under the path page's h1 the profile is an h2; on a library card, under the card's h2, an h3.
-    markup = persona_html(path, lang, CARD_FIELDS if compact else PERSONA_FIELDS[1:], level=3 if compact else 2)
+    fields = CARD_FIELDS if compact else PERSONA_FIELDS[1:]
+    markup = persona_html(path, lang, fields, level=3 if compact else 2, folded=not compact)
     if markup:
         st.html(markup)
+
+
+def has_experience(path: ServicePath) -> bool:
+    """Whether any step is scored (only then is the experience offered)."""
+    return any(step.feeling is not None for step in path.steps)
 
 
 def show_experience(path: ServicePath, lang: str) -> bool:
     """The "show the experience" toggle, offered when a step is scored: with it on, each scored step's
     title in the flow diagram carries its feeling in words."""
-    if not any(step.feeling is not None for step in path.steps):
+    if not has_experience(path):
         return False
     return st.toggle(t("experience.flow.toggle", lang), key=FLOW_EXPERIENCE, help=t("experience.flow.help", lang))
 

@@ -23,18 +23,28 @@ from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
+from markupsafe import Markup
 
 from components.common import md_escape
 from components.memo import memo
+from components.templating import render
 from paths.i18n.catalog import t
 from paths.render.image import RenderError
+from paths.render.layout import LAYOUTS
+from paths.render.page_svg import one_block, page_svg
 
 STATIC = Path(__file__).parent / "static"
 CHOICES = ("auto", "wide", "portrait")
+CSS = (STATIC / "flow_diagram.css").read_text(encoding="utf-8")
+AUTO_WIDE_FROM = 900  # px: from this width on the automatic layout is wide even when the drawing scrolls
+_CLICKS = st.components.v2.component(  # its styles come with the path page (components.path_page.PAGE_CSS)
+    "polku_flow_clicks", html="", js=(STATIC / "flow_clicks.js").read_text(encoding="utf-8"),
+    isolate_styles=False,
+)
 _COMPONENT = st.components.v2.component(
     "polku_flow_diagram",
     html="",
-    css=(STATIC / "flow_diagram.css").read_text(encoding="utf-8"),
+    css=CSS,
     js=(STATIC / "flow_diagram.js").read_text(encoding="utf-8"),
     # In the page's own DOM (every rule is under .polku-flow): the page's print stylesheet, the keyboard
     # focus and accessibility checkers see the drawing as part of the page.
@@ -62,13 +72,15 @@ def flow_picture(
     version: str,
     key: str,
     on_step: Callable[[], None],
+    hint: str = "",
 ) -> None:
     """Mount the component: `drawings` maps a layout to its (SVG, natural width in points); `steps` maps a
     node name to [step id, step title]; `on_step` runs (as a callback, before the page's next run) when a
     step is chosen. `version` names everything the drawings depend on: the browser redraws when it changes,
-    and the drawings' encoded form is kept per version."""
+    and the drawings' encoded form is kept per version. `hint` is a line over the picture (drawn by the
+    component itself: one element less on every rerun)."""
     view = {"choice": choice if choice in CHOICES else "auto", "fit": fit, "selected": selected, "label": label,
-            "version": version, "layouts": list(drawings)}
+            "version": version, "layouts": list(drawings), "hint": hint}
     encoded_view = json.dumps(view).encode()
     _COMPONENT(
         data=len(encoded_view).to_bytes(4, "big") + encoded_view + _drawn(version, tuple(drawings), drawings, steps),
@@ -76,6 +88,46 @@ def flow_picture(
         width="stretch",
         on_step_change=on_step,
     )
+
+
+def page_picture(
+    drawings: dict[str, tuple[str, float]],
+    steps: dict[str, list[str]],
+    *,
+    choice: str,
+    fit: bool,
+    selected: str | None,
+    label: str,
+    version: str,
+    key: str,
+    on_step: Callable[[], None],
+    hint: str = "",
+    below_html: str = "",
+) -> None:
+    """The path page's flow diagram, finished on the server (`paths.render.page_svg`) and shown by
+    st.markdown: the browser puts it in the page in the same render as the rest, with no script to run
+    first (a component's script runs a frame after the render). With the automatic layout both drawings are
+    sent and a container query shows the one that fits. One listening component, mounted once, turns a
+    click or a key on a step into the `step` trigger (`on_step` runs before the next run). `below_html`
+    (escaped markup: the legend, the description) goes under the picture in the same element, one element
+    less on every rerun. The other arguments are as `flow_picture`'s."""
+    markup = _page_markup(version, choice, fit, selected, label, hint, below_html, tuple(drawings), drawings, steps)
+    st.markdown(markup, unsafe_allow_html=True)
+    _CLICKS(key=key, on_step_change=on_step)
+
+
+@memo(64)
+def _page_markup(version: str, choice: str, fit: bool, selected: str | None, label: str, hint: str, below: str,
+                 layouts: tuple[str, ...], _drawings: dict[str, tuple[str, float]],
+                 _steps: dict[str, list[str]]) -> str:
+    """The picture's markup, made once per drawing and choice: the SVGs are trusted (`dot`'s output of
+    escaped text, with names escaped again by `page_svg`), everything else is escaped by the template."""
+    auto = choice not in LAYOUTS and {"wide", "portrait"} <= set(layouts)
+    shown = [(name, Markup(page_svg(svg, _steps, label=label, selected=selected, ids=f"{name}-")))  # noqa: S704
+             for name, (svg, _width) in _drawings.items()]
+    threshold = int(min(_drawings["wide"][1], AUTO_WIDE_FROM)) if auto else 0
+    return one_block(render("flow_picture.html", fit=fit, auto=auto, threshold=threshold, version=version,
+                            choice=choice, hint=hint, drawings=shown, below=Markup(below)))  # noqa: S704
 
 
 @memo(64)

@@ -3,12 +3,15 @@ steps, the chosen step's details, and one stage at a time for a large path (see 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import streamlit as st
 
 from components import diagrams
-from components.analytics_panel import show_experience
-from components.flow_diagram import clicked_step, flow_picture, text_instead
+from components.analytics_panel import FLOW_EXPERIENCE, has_experience, show_experience
+from components.flow_diagram import clicked_step, page_picture, text_instead
 from components.templating import render
+from components.url_choice import url_switch, url_value
 from paths.i18n.catalog import t
 from paths.model.schema import ServicePath
 from paths.render import marks
@@ -23,6 +26,7 @@ _STAGE_WIDGET = "_polku_large_stage"
 _SEARCH_WIDGET = "_polku_large_search"
 _STAGE_FOR = "_polku_large_stage_for"
 LAYOUT_PARAM = "layout"
+LAYOUT_CHOICES = ("auto", *LAYOUTS)
 STEP_PARAM = "step"
 
 
@@ -36,30 +40,33 @@ def legend_html(lang: str, audience: str, filtered: bool = False) -> str:
     return render("legend.html", title=t("render.legend.title", lang), marks=shown)
 
 
-def _on_layout_change() -> None:
-    chosen = st.session_state.get(_LAYOUT_WIDGET) or "auto"
-    if chosen == "auto":
-        st.query_params.pop(LAYOUT_PARAM, None)
-    else:
-        st.query_params[LAYOUT_PARAM] = chosen
+@dataclass(frozen=True)
+class FlowControls:
+    """What the flow diagram's controls chose: the layout (auto, wide, portrait), "fit" and the experience."""
+
+    layout: str
+    fit: bool
+    experience: bool
 
 
-def _layout_switch(lang: str) -> str:
-    """The layout the URL asks for (`?layout=wide|portrait`; none: automatic), with its switch."""
-    raw = st.query_params.get(LAYOUT_PARAM)
-    choice = raw if raw in LAYOUTS else "auto"
-    if st.session_state.get(_LAYOUT_WIDGET) != choice:
-        st.session_state[_LAYOUT_WIDGET] = choice
-    st.segmented_control(
-        t("diagrams.layout_label", lang),
-        options=["auto", *LAYOUTS],
-        format_func=lambda name: t(f"diagrams.layout.{name}", lang),
-        key=_LAYOUT_WIDGET,
-        required=True,
-        help=t("diagrams.layout_help", lang),
-        on_change=_on_layout_change,
+def flow_choices(path: ServicePath) -> FlowControls:
+    """What the flow diagram's controls hold, read before they are drawn (the page draws the picture first):
+    the layout the URL asks for (`?layout=wide|portrait`; none: automatic), "fit", and "show the experience"
+    when a step is scored."""
+    return FlowControls(
+        url_value(LAYOUT_PARAM, LAYOUT_CHOICES, "auto"),
+        bool(st.session_state.get(_FIT_WIDGET, False)),
+        has_experience(path) and bool(st.session_state.get(FLOW_EXPERIENCE, False)),
     )
-    return choice
+
+
+def flow_controls(path: ServicePath, lang: str) -> None:
+    """The flow diagram's controls, in the page's row of controls (see `flow_choices`)."""
+    url_switch(LAYOUT_PARAM, LAYOUT_CHOICES, default="auto", label=t("diagrams.layout_label", lang),
+               words=lambda name: t(f"diagrams.layout.{name}", lang), help=t("diagrams.layout_help", lang),
+               key=_LAYOUT_WIDGET)
+    st.toggle(t("pathpage.fit", lang), key=_FIT_WIDGET, help=t("pathpage.fit_help", lang))
+    show_experience(path, lang)
 
 
 def _on_flow_step() -> None:
@@ -69,14 +76,12 @@ def _on_flow_step() -> None:
         st.query_params[STEP_PARAM] = step_id
 
 
-def flow_tab(path: ServicePath, key: diagrams.Key, lang: str, audience: str, actor: str | None) -> None:
+def flow_tab(path: ServicePath, key: diagrams.Key, lang: str, audience: str, actor: str | None,
+             controls: FlowControls, after_html: str = "") -> None:
     """The flow diagram drawn on the server (both layouts when the choice is automatic), clickable steps,
-    and the chosen step's details under it."""
+    the legend and description (with `after_html` in the same element), and the chosen step's details."""
     title = path.title.get(lang) or path.id
-    with st.container(horizontal=True, key="_polku_flow_controls"):
-        choice = _layout_switch(lang)
-        fit = st.toggle(t("pathpage.fit", lang), key=_FIT_WIDGET, help=t("pathpage.fit_help", lang))
-        experience = show_experience(path, lang)
+    choice, fit, experience = controls.layout, controls.fit, controls.experience
     alt = t("pathpage.flow_alt", lang, title=title)
     legend = legend_html(lang, audience, filtered=actor is not None)
     stage = _large_path_stage(path, key, lang, audience, actor)
@@ -92,13 +97,12 @@ def flow_tab(path: ServicePath, key: diagrams.Key, lang: str, audience: str, act
     step_ids = diagrams.walk(key, audience, actor, path)
     selected = st.query_params.get(STEP_PARAM)
     selected = selected if selected in step_ids else None
-    st.caption(t("diagrams.click_hint", lang))
-    flow_picture(
+    page_picture(
         drawings, diagrams.flow_steps(key, lang, audience, actor, path, stage), choice=choice, fit=fit,
-        selected=selected, label=alt, version=f"{key}|{lang}|{audience}|{actor}|{stage}|{experience}", key=_FLOW_KEY,
-        on_step=_on_flow_step,
+        selected=selected, label=alt, hint=t("diagrams.click_hint", lang),
+        version=f"{key}|{lang}|{audience}|{actor}|{stage}|{experience}", key=_FLOW_KEY, on_step=_on_flow_step,
+        below_html=legend + description_html(key, lang, audience, actor, path) + after_html,
     )
-    st.html(legend + _description_html(key, lang, audience, actor, path))
     details = diagrams.step_detail(key, selected, lang, audience, actor, path) if selected else None
     if details:
         with st.container(border=True, key="_polku_flow_step_details"):
@@ -140,7 +144,8 @@ def _clear_step() -> None:
     st.query_params.pop(STEP_PARAM, None)
 
 
-def _description_html(key: diagrams.Key, lang: str, audience: str, actor: str | None, path: ServicePath) -> str:
-    """The diagram's short description, drawn in the legend's element (one element less on every rerun)."""
+def description_html(key: diagrams.Key, lang: str, audience: str, actor: str | None, path: ServicePath) -> str:
+    """The picture's short description, drawn in the element under the picture (one element less on every
+    rerun)."""
     text = diagrams.description(key, lang, audience, actor, path)
     return render("hint.html", css_class="polku-description", text=text)

@@ -4,19 +4,17 @@ The views (`paths.views.configured`): professional (everything, optionally filte
 client (plain language, only what the client meets), network partner (one chosen actor's steps and
 hand-offs highlighted, with the list of those hand-offs) and print (the picture and the text with
 nothing interactive). Everything that identifies what is shown lives in the URL
-(`?path=ari&audience=partner&actor=kela&lang=sv`) so a shared link opens the same view. Drawing is
-cached per (store, path, version, language, view, actor) and hidden tabs are not drawn at all, so a
+(`?path=ari&audience=partner&actor=kela&show=blueprint&lang=sv`) so a shared link opens the same view.
+Drawing is cached per (store, path, version, language, view, actor) and only what is shown is drawn, so a
 rerun costs little.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 import streamlit as st
 
 from components import diagrams
-from components.analytics_panel import dashboard, persona_card
+from components.analytics_panel import DASHBOARD_OPEN, dashboard, persona_card
 from components.common import (
     cache_key,
     clicked_step_id,
@@ -29,9 +27,10 @@ from components.common import (
     tr,
 )
 from components.handoff_list import handoff_html
-from components.path_flow import flow_tab
-from components.path_print import downloads, print_view
-from components.templating import stylesheet
+from components.path_flow import description_html, flow_choices, flow_controls, flow_tab
+from components.path_print import DOWNLOADS_OPEN, downloads, print_view
+from components.templating import style_element, stylesheet
+from components.url_choice import url_switch, url_value
 from paths.i18n.catalog import t
 from paths.model.schema import ServicePath
 from paths.model.validation import Problem
@@ -42,42 +41,39 @@ AUDIENCE_PARAM = "audience"
 ACTOR_PARAM = "actor"
 # Views with an actor control: the partner view always has an actor, the professional view may filter by one.
 ACTOR_VIEWS = ("professional", "partner")
-TABS = ("flow", "blueprint", "text")
+SHOW_PARAM = "show"
+SHOWN = ("flow", "blueprint", "text")  # what the path is shown as
 _LAST_PATH = "_polku_last_path"
-_TAB_INDEX = "_polku_path_tab"
+_SHOWN_WIDGET = "_polku_shown_choice"
 _AUDIENCE_WIDGET = "_polku_audience_choice"
 _ABOUT_WIDGET = "_polku_about_open"
 _CLICKED = "_polku_step_clicked"
 _ACTOR_WIDGET = "_polku_actor_{view}"
-_HEADER_FOR_PRINT = "_polku_header_for_print"  # the header was drawn for the print view
+_FRAME_FOR = "_polku_frame_for"  # what the part of the page outside the fragment was drawn for (`_frame_for`)
+_SECTIONS = (DASHBOARD_OPEN, DOWNLOADS_OPEN)
 # Readable sizes: the flow diagram keeps its natural size and scrolls sideways unless "fit" is on
 # (components/static/flow_diagram.css); its steps are focusable, so the keyboard reaches the scroll region.
 # On paper the sidebar, the toolbar and the page's controls are left out, in every view.
-PAGE_CSS = stylesheet("path_page.css")
+# The flow diagram's styles go with the page, so the picture is laid out from its first render on.
+PAGE_CSS = stylesheet("path_page.css") + style_element("flow_diagram.css")
 
 
 def current_audience() -> str:
     """The view named in the URL: professional, client, partner or print (anything else: professional)."""
-    raw = st.query_params.get(AUDIENCE_PARAM)
-    return raw if raw in VIEW_NAMES else "professional"
+    return url_value(AUDIENCE_PARAM, VIEW_NAMES, "professional")
 
 
-def _on_audience_change() -> None:
-    st.query_params[AUDIENCE_PARAM] = st.session_state.get(_AUDIENCE_WIDGET) or "professional"
+def _audience_switch(lang: str) -> str:
+    return url_switch(AUDIENCE_PARAM, VIEW_NAMES, default="professional", label=t("pathpage.audience_label", lang),
+                      words=lambda name: t(f"pathpage.audience.{name}", lang), help=t("pathview.help", lang),
+                      key=_AUDIENCE_WIDGET)
 
 
-def _audience_switch(audience: str, lang: str) -> None:
-    if st.session_state.get(_AUDIENCE_WIDGET) != audience:
-        st.session_state[_AUDIENCE_WIDGET] = audience
-    st.segmented_control(
-        t("pathpage.audience_label", lang),
-        options=list(VIEW_NAMES),
-        format_func=lambda name: t(f"pathpage.audience.{name}", lang),
-        key=_AUDIENCE_WIDGET,
-        required=True,
-        help=t("pathview.help", lang),
-        on_change=_on_audience_change,
-    )
+def _shown_switch(lang: str) -> str:
+    """What the path is shown as (`?show=`): the flow diagram, the service blueprint or the text."""
+    return url_switch(SHOW_PARAM, SHOWN, default=SHOWN[0], label=t("pathpage.show_label", lang),
+                      words=lambda name: t(f"pathpage.shown.{name}", lang), help=t("pathpage.show_help", lang),
+                      key=_SHOWN_WIDGET)
 
 
 def _on_actor_change(widget: str) -> None:
@@ -140,9 +136,8 @@ def _choose_path() -> None:
     page_link("library", tr("pathpage.to_library"), icon="📚")
 
 
-def _header(path: ServicePath, version: int, lang: str, about: bool = True, checked_ok: bool = False) -> None:
-    """Title, facts (with "the check found no problems" when so) and summary; the source and notes
-    behind an expander (the print view has them in its text)."""
+def _header(path: ServicePath, version: int, lang: str, checked_ok: bool = False) -> None:
+    """Title, facts (with "the check found no problems" when so), summary and the example client, folded."""
     st.title(md_escape(path.title.get(lang) or path.id), anchor=False)
     facts = [status_words(path.status), t("library.version", lang, version=version)]
     if checked_ok:
@@ -154,37 +149,27 @@ def _header(path: ServicePath, version: int, lang: str, about: bool = True, chec
         lines.append(md_escape(path.summary.get(lang)))
     st.markdown("\n\n".join(lines))
     persona_card(path, lang)
-    if about and (path.provenance or path.notes):
-        section = st.expander(t("pathpage.about", lang), key=_ABOUT_WIDGET, on_change="rerun")
-        if not section.open:
-            return  # drawn only while open: one element less on every rerun
-        lines = []
-        if path.provenance:
-            lines.append(t("pathpage.provenance", lang, text=md_escape(path.provenance.get(lang))))
-        if path.notes:
-            lines.append(f"**{t('pathpage.notes', lang)}:** {md_escape(path.notes.get(lang))}")
-        section.markdown("\n\n".join(lines))
+
+
+def _about(path: ServicePath, lang: str) -> None:
+    """The source and notes behind an expander under the picture (the print view has them in its text)."""
+    if not (path.provenance or path.notes):
+        return
+    section = st.expander(t("pathpage.about", lang), key=_ABOUT_WIDGET, on_change="rerun")
+    if not section.open:
+        return  # drawn only while open: one element less on every rerun
+    lines = []
+    if path.provenance:
+        lines.append(t("pathpage.provenance", lang, text=md_escape(path.provenance.get(lang))))
+    if path.notes:
+        lines.append(f"**{t('pathpage.notes', lang)}:** {md_escape(path.notes.get(lang))}")
+    section.markdown("\n\n".join(lines))
 
 
 def _problem_list(found: list[Problem]) -> None:
     lines = [f"**{tr('pathpage.problems_title', count=len(found))}**", tr("pathpage.problems_intro"), ""]
     lines += [f"- {md_escape(problem.message)}" for problem in found]
     st.warning("\n".join(lines), icon="⚠️")
-
-
-def _tabs(lang: str) -> list[Any]:
-    """Lazy tabs (only the open one is drawn) that stay open across a language switch.
-
-    The tab state is keyed per language because the labels change with it; the open tab's
-    index is kept in the session and given as the default when the labels change.
-    """
-    labels = [tr(f"pathpage.tab.{name}") for name in TABS]
-    index = st.session_state.get(_TAB_INDEX, 0)
-    tabs = list(st.tabs(labels, default=labels[index], key=f"_polku_tabs_{lang}", on_change="rerun"))
-    for position, tab in enumerate(tabs):
-        if tab.open:
-            st.session_state[_TAB_INDEX] = position
-    return tabs
 
 
 def _picked_step(plot_key: str, pick_key: str) -> None:
@@ -204,7 +189,8 @@ def _step_dialog(details: dict) -> None:
     st.dialog(md_escape(details["title"]), width="large")(body)()
 
 
-def _blueprint(path: ServicePath, key: diagrams.Key, lang: str, audience: str, actor: str | None) -> None:
+def _blueprint(path: ServicePath, key: diagrams.Key, lang: str, audience: str, actor: str | None,
+               after_html: str) -> None:
     title = path.title.get(lang) or path.id
     plot_key = f"_polku_blueprint_{path.id}"
     pick_key = f"_polku_step_{path.id}_{audience}"
@@ -236,12 +222,13 @@ def _blueprint(path: ServicePath, key: diagrams.Key, lang: str, audience: str, a
             selection_mode="points",
             alt=tr("pathpage.blueprint_alt", title=title),
         )
-    st.caption(md_escape(diagrams.description(key, lang, audience, actor, path)))
+    st.html(description_html(key, lang, audience, actor, path) + after_html)
 
 
-def _text(path: ServicePath, key: diagrams.Key, lang: str, audience: str, actor: str | None) -> None:
+def _text(path: ServicePath, key: diagrams.Key, lang: str, audience: str, actor: str | None,
+          after_html: str) -> None:
     st.caption(tr("pathpage.text_hint"))
-    st.html(diagrams.text_html(key, lang, audience, actor, path))
+    st.html(diagrams.text_html(key, lang, audience, actor, path) + after_html)
 
 
 def render() -> None:
@@ -266,43 +253,68 @@ def render() -> None:
         st.query_params[PATH_PARAM] = path_id
     key = cache_key(path_id, version)
     found = diagrams.problems(key, lang, path)
-    print_view_now = current_audience() == "print"
-    st.session_state[_HEADER_FOR_PRINT] = print_view_now
-    _header(path, version, lang, about=not print_view_now, checked_ok=not found)
+    audience = current_audience()
+    actor = chosen_actor(path, key, audience)
+    st.session_state[_FRAME_FOR] = _frame_for(audience, actor)
+    _header(path, version, lang, checked_ok=not found)
+    if found:
+        _problem_list(found)
+    if audience != "print":
+        _show_controls(path, lang)
     _views(path, key, lang)
+    if audience != "print":
+        _about(path, lang)
+        dashboard(path, key, lang, audience)
+        downloads(path, key, lang, audience, actor)
+
+
+def _show_controls(path: ServicePath, lang: str) -> None:
+    """What the path is shown as and, for the flow diagram, its layout and "fit": one row, outside the
+    fragment (they change the whole page, and the fewer elements the fragment has, the quicker a view
+    switch is drawn)."""
+    with st.container(horizontal=True, vertical_alignment="bottom", key="_polku_show_controls"):
+        if _shown_switch(lang) == "flow":
+            flow_controls(path, lang)
+
+
+def _frame_for(audience: str, actor: str | None) -> tuple[bool, tuple[str, str | None] | None]:
+    """What the page outside the fragment shows depends on: whether this is the print view (it has no
+    controls, notes or sections there), and, while the figures or the downloads are open, the view and the
+    actor they are for."""
+    sections_open = any(st.session_state.get(section) for section in _SECTIONS)
+    return audience == "print", ((audience, actor) if sections_open else None)
 
 
 @st.fragment
 def _views(path: ServicePath, key: diagrams.Key, lang: str) -> None:
-    """Everything a view (or an actor, a tab, the layout) changes, as a fragment: the view switch reruns
-    this part only, not the app's frame and the header, which is the quickest way to the redrawn
-    picture. The header differs only for the print view, so going to it or from it reruns the app."""
+    """Everything a view (or an actor, what the path is shown as, the layout) changes, as a fragment: the
+    view switch reruns this part only, not the app's frame and the header, which is the quickest way to the
+    redrawn picture. What the rest of the page shows changes only with the print view or, while the figures
+    or the downloads are open, with the view and the actor (`_frame_for`): then the whole app reruns.
+
+    The fragment is kept to few elements (each costs the browser a message to handle and a render on every
+    switch): the view and the actor share one row, the legend, the description and the hand-offs share the
+    picture's element, and what the path is shown as, the layout, the figures and the downloads are outside
+    (`_show_controls`, `_frame_for`)."""
     audience = current_audience()
-    if (audience == "print") != st.session_state.get(_HEADER_FOR_PRINT, False):
-        st.rerun(scope="app")
     actor = chosen_actor(path, key, audience)
-    found = diagrams.problems(key, lang, path)
-    _audience_switch(audience, lang)
-    if audience in ACTOR_VIEWS:
-        _actor_control(path, key, audience, actor, lang)
-    if found:
-        _problem_list(found)
-    if audience == "partner" and actor is None:
-        st.info(t("pathview.no_actor", lang))
+    if _frame_for(audience, actor) != st.session_state.get(_FRAME_FOR):
+        st.rerun(scope="app")
+    with st.container(horizontal=True, vertical_alignment="bottom", key="_polku_view_controls"):
+        _audience_switch(lang)
+        if audience in ACTOR_VIEWS:
+            _actor_control(path, key, audience, actor, lang)
+        if audience == "partner" and actor is None:
+            st.info(t("pathview.no_actor", lang))
     if audience == "print":
         print_view(path, key, lang)
         return
-    flow, blueprint_tab, text = _tabs(lang)
-    if flow.open:
-        with flow:
-            flow_tab(path, key, lang, audience, actor)
-    if blueprint_tab.open:
-        with blueprint_tab:
-            _blueprint(path, key, lang, audience, actor)
-    if text.open:
-        with text:
-            _text(path, key, lang, audience, actor)
-    if actor is not None:
-        st.html(handoff_html(key, lang, audience, actor, path))
-    dashboard(path, key, lang, audience)
-    downloads(path, key, lang, audience, actor)
+    shown = url_value(SHOW_PARAM, SHOWN, SHOWN[0])
+    # The hand-offs of the chosen actor close the element under the picture or the text.
+    after = handoff_html(key, lang, audience, actor, path) if actor is not None else ""
+    if shown == "flow":
+        flow_tab(path, key, lang, audience, actor, flow_choices(path), after)
+    elif shown == "blueprint":
+        _blueprint(path, key, lang, audience, actor, after)
+    else:
+        _text(path, key, lang, audience, actor, after)

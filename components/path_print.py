@@ -30,9 +30,12 @@ DOWNLOAD_MIME = {
 }
 
 
+DOWNLOADS_OPEN = "_polku_downloads_open"
+
+
 def downloads(path: ServicePath, key: diagrams.Key, lang: str, audience: str, actor: str | None) -> None:
     """Drawn only while the section is open; every file is made only when its button is pressed."""
-    section = st.expander(tr("pathpage.downloads"), icon="⬇️", key="_polku_downloads_open", on_change="rerun")
+    section = st.expander(tr("pathpage.downloads"), icon="⬇️", key=DOWNLOADS_OPEN, on_change="rerun")
     if not section.open:
         return
     section.caption(tr("pathpage.downloads_hint"))

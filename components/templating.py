@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
 HERE = Path(__file__).parent
 
@@ -33,3 +34,10 @@ def render(template: str, **values: object) -> str:
 def stylesheet(name: str) -> str:
     """A <style> element from components/static."""
     return (HERE / "static" / name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=8)
+def style_element(name: str) -> str:
+    """A CSS file from components/static (our own, trusted) as a <style> element, for a page that carries it
+    with its own styles rather than with a component."""
+    return render("style.html", css=Markup((HERE / "static" / name).read_text(encoding="utf-8")))  # noqa: S704

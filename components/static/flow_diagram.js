@@ -1,11 +1,12 @@
 // The flow diagram, drawn on the server by Graphviz, shown as it is: no layout work in the browser.
 // data: bytes — a 4-byte big-endian length, the view as JSON {choice: auto|wide|portrait, fit, selected,
-// label, version, layouts}, then the drawings deflated (zlib) as JSON {drawings: {wide, portrait},
+// label, version, layouts, hint}, then the drawings deflated (zlib) as JSON {drawings: {wide, portrait},
 // widths: {wide, portrait}, steps: {node name: [step id, title]}}. The server encodes and compresses the
 // large SVGs once per drawing (not on every rerun), and a view switch carries a tenth of the bytes.
 // A click on a step (or Enter / Space on a focused step) sends its id back as the `step` trigger.
 const decoder = new TextDecoder();
 const inflated = new Map(); // version|layouts -> the drawings, so a click or a rerun inflates nothing
+const KEPT = 8;
 let latest = 0;
 
 async function inflate(bytes) {
@@ -19,7 +20,7 @@ async function unpack(bytes) {
   const id = `${view.version}|${view.layouts.join(",")}`;
   if (!inflated.has(id)) {
     inflated.set(id, await inflate(bytes.subarray(4 + length)));
-    while (inflated.size > 8) inflated.delete(inflated.keys().next().value);
+    while (inflated.size > KEPT) inflated.delete(inflated.keys().next().value);
   }
   return { ...inflated.get(id), ...view };
 }
@@ -39,6 +40,7 @@ function draw(component, data) {
     root.className = "polku-flow";
     parentElement.appendChild(root);
   }
+  showHint(parentElement, root, data.hint);
   const available = root.clientWidth || parentElement.clientWidth || window.innerWidth;
   let layout = data.choice;
   if (layout !== "wide" && layout !== "portrait") {
@@ -46,34 +48,69 @@ function draw(component, data) {
   }
   if (!data.drawings[layout]) layout = data.drawings.wide ? "wide" : "portrait";
   const version = `${data.version}|${layout}|${data.fit}`;
+  // The steps' listeners find the component's current trigger here, so a kept drawing works in a new mount.
+  root.polkuChoose = (step) => setTriggerValue("step", step);
   if (root.dataset.version !== version) {
-    root.innerHTML = data.drawings[layout];
+    root.replaceChildren(drawing(root, data, layout, version));
     root.dataset.version = version;
     root.dataset.layout = layout;
-    wire(root, data, layout, setTriggerValue);
+    root.classList.toggle("polku-fit", Boolean(data.fit));
+    label(root, data);
   }
   mark(root, data.selected);
 }
 
-function wire(root, data, layout, setTriggerValue) {
-  const svg = root.querySelector("svg");
-  if (!svg) return;
-  const width = data.widths[layout];
-  const clickable = Object.keys(data.steps).length > 0;
-  svg.setAttribute("role", clickable ? "group" : "img");
-  if (!clickable) {
-    // Nothing inside to Tab to: the box itself takes the focus, so the keyboard can scroll a wide picture.
-    root.setAttribute("tabindex", "0");
-    root.setAttribute("role", "region");
-    root.setAttribute("aria-label", data.label);
+function drawing(root, data, layout, version) {
+  // Each picture keeps its last drawings, wired, so switching back and forth parses and wires nothing.
+  root.polkuDrawn = root.polkuDrawn || new Map();
+  let svg = root.polkuDrawn.get(version);
+  if (!svg) {
+    const holder = document.createElement("div");
+    holder.innerHTML = data.drawings[layout];
+    svg = holder.firstElementChild || holder;
+    wire(svg, data, layout);
+    root.polkuDrawn.set(version, svg);
+    while (root.polkuDrawn.size > KEPT) root.polkuDrawn.delete(root.polkuDrawn.keys().next().value);
   }
+  return svg;
+}
+
+function label(root, data) {
+  if (Object.keys(data.steps).length > 0) {
+    ["tabindex", "role", "aria-label"].forEach((name) => root.removeAttribute(name));
+    return;
+  }
+  // Nothing inside to Tab to: the box itself takes the focus, so the keyboard can scroll a wide picture.
+  root.setAttribute("tabindex", "0");
+  root.setAttribute("role", "region");
+  root.setAttribute("aria-label", data.label);
+}
+
+function showHint(parentElement, root, hint) {
+  // The line over the picture ("choose a step…"), as text: it is the page's own words, never markup.
+  let line = parentElement.querySelector(".polku-flow-hint");
+  if (!hint) {
+    if (line) line.remove();
+    return;
+  }
+  if (!line) {
+    line = document.createElement("p");
+    line.className = "polku-flow-hint";
+    parentElement.insertBefore(line, root);
+  }
+  if (line.textContent !== hint) line.textContent = hint;
+}
+
+function wire(svg, data, layout) {
+  if (svg.tagName.toLowerCase() !== "svg") return;
+  const width = data.widths[layout];
+  svg.setAttribute("role", Object.keys(data.steps).length > 0 ? "group" : "img");
   svg.setAttribute("aria-label", data.label);
   svg.removeAttribute("height");
   svg.setAttribute("width", `${width}px`);
   svg.style.height = "auto";
   svg.style.width = data.fit ? "100%" : `${width}px`;
   svg.style.maxWidth = data.fit ? "100%" : "none";
-  root.classList.toggle("polku-fit", Boolean(data.fit));
   for (const node of svg.querySelectorAll("g.node")) {
     const step = data.steps[(node.id || "").replace(/^polku-/, "")];
     if (!step) {
@@ -88,8 +125,10 @@ function wire(root, data, layout, setTriggerValue) {
     node.setAttribute("aria-label", shown.join(" ") || step[1]);
     for (const text of node.querySelectorAll("text")) text.setAttribute("aria-hidden", "true");
     const choose = () => {
-      mark(root, step[0]);
-      setTriggerValue("step", step[0]);
+      const current = node.closest(".polku-flow");
+      if (!current) return;
+      mark(current, step[0]);
+      current.polkuChoose(step[0]);
     };
     node.addEventListener("click", choose);
     node.addEventListener("keydown", (event) => {

@@ -43,7 +43,7 @@ def open_page(page, url: str) -> None:  # noqa: ANN001 - Playwright's Page
 
 def test_the_experience_line_says_its_words_under_the_stage_titles(xp_url: str, page) -> None:  # noqa: ANN001
     open_page(page, f"{xp_url}/path?path=xp-line&lang=en")
-    page.get_by_role("tab", name=t("pathpage.tab.blueprint", "en")).click()
+    page.get_by_role("radio", name=t("pathpage.shown.blueprint", "en")).click()
     wait_idle(page)
     chart = page.locator(PLOT).first
     chart.locator("svg.main-svg").first.wait_for(timeout=30_000)

@@ -21,8 +21,10 @@ from paths.render.dot import handoffs
 from paths.render.text_html import anchor_id
 from paths.store.library import Store
 from paths.views.configured import VIEW_NAMES, view_problems
-from tests.support.apptest import app_databases, flow_data, flow_drawings
+from tests.support.apptest import app_databases, flow_drawings, page_pictures, picture_data
 from tests.support.factories import branching_path
+
+SHOWN_WIDGET = "_polku_shown_choice"
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 TIMEOUT = 60
@@ -55,10 +57,20 @@ def markdown_text(at: AppTest) -> str:
     return "\n".join(line for element in at.markdown for line in element.value.split("  \n"))
 
 
-def open_tab(at: AppTest, lang: str, name: str) -> AppTest:
-    """Open a path-page tab as a click would (the tabs are lazy: only the open one is drawn)."""
-    at.session_state[f"_polku_tabs_{lang}"] = t(f"pathpage.tab.{name}", lang)
-    at.run()
+def main_switches(at: AppTest) -> list[str]:
+    """The keys of the segmented controls in the page (not the sidebar's language switch)."""
+    return [element.key for element in at.main.segmented_control]
+
+
+def shown_words(at: AppTest, lang: str) -> list[str]:
+    """The options of the path page's "show as" switch, as the page words them."""
+    assert at.segmented_control(key=SHOWN_WIDGET).label == t("pathpage.show_label", lang)
+    return at.segmented_control(key=SHOWN_WIDGET).options
+
+
+def show_as(at: AppTest, name: str) -> AppTest:
+    """Show the path as `name` (flow, blueprint, text) as a click on the switch would: only that is drawn."""
+    at.segmented_control(key=SHOWN_WIDGET).set_value(name).run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -136,20 +148,19 @@ def test_language_selector_writes_the_url_and_keeps_the_page(database_url: str) 
     assert at.query_params["path"] == "ari"
     assert at.query_params["audience"] == "client"
     assert at.title[0].value.replace("\\", "") == BUILTIN["ari"].title.sv
-    assert [tab.label for tab in at.tabs] == [t(f"pathpage.tab.{name}", "sv") for name in ("flow", "blueprint", "text")]
+    assert shown_words(at, "sv") == [t(f"pathpage.shown.{name}", "sv") for name in ("flow", "blueprint", "text")]
 
 
-def test_path_page_shows_ari_with_tabs_and_flow_diagram(database_url: str) -> None:
+def test_path_page_shows_ari_with_its_show_as_switch_and_flow_diagram(database_url: str) -> None:
     at = run_app(database_url, path="ari")
     assert at.title[0].value.replace("\\", "") == BUILTIN["ari"].title.fi
-    assert [tab.label for tab in at.tabs] == [t(f"pathpage.tab.{name}", "fi") for name in ("flow", "blueprint", "text")]
-    [component] = at.get("bidi_component")
-    data = flow_data(component)
+    assert shown_words(at, "fi") == [t(f"pathpage.shown.{name}", "fi") for name in ("flow", "blueprint", "text")]
+    data = picture_data(at)
     assert set(data["drawings"]) == {"wide", "portrait"}  # automatic: the browser picks by its width
     for svg in data["drawings"].values():
         assert svg.startswith("<svg") and svg.count("💡") >= len(BUILTIN["ari"].coordinator_steps)
     assert sorted(step for step, _title in data["steps"].values()) == sorted(s.id for s in BUILTIN["ari"].steps)
-    descriptions = [h.proto.body for h in at.get("html") if 'class="polku-description"' in h.proto.body]
+    descriptions = [markup for markup in page_pictures(at) if 'class="polku-description"' in markup]
     assert len(descriptions) == 1 and len(descriptions[0]) > 60  # the short description under the diagram
     # The downloads are drawn when their section is opened.
     assert not at.get("download_button")
@@ -198,7 +209,7 @@ def test_text_tab_follows_the_audience_switch(database_url: str) -> None:
         html = "\n".join(element.proto.body for element in at.get("html"))
         return {step.id for step in ari.steps if f'id="{anchor_id("ari", "step", step.id)}"' in html}
 
-    at = open_tab(run_app(database_url, path="ari"), "fi", "text")
+    at = show_as(run_app(database_url, path="ari"), "text")
     assert step_blocks(at) == {step.id for step in ari.steps}
     at.segmented_control(key="_polku_audience_choice").set_value("client").run()
     assert at.query_params["audience"] == "client"
@@ -209,7 +220,7 @@ def test_text_tab_follows_the_audience_switch(database_url: str) -> None:
 
 
 def test_blueprint_tab_shows_the_chart_and_step_details(database_url: str) -> None:
-    at = open_tab(run_app(database_url, path="ari"), "fi", "blueprint")
+    at = show_as(run_app(database_url, path="ari"), "blueprint")
     assert len(at.get("plotly_chart")) == 1
     step = BUILTIN["ari"].coordinator_steps[0]
     picker = at.selectbox(key="_polku_step_ari_professional")
@@ -248,7 +259,7 @@ def test_problems_are_listed_for_a_broken_draft(database_url: str) -> None:
 def test_unknown_path_is_one_clear_sentence(database_url: str) -> None:
     at = run_app(database_url, path="ei-tallaista")
     assert [error.value for error in at.error] == [t("pathpage.not_found", "fi")]
-    assert not at.tabs
+    assert not page_pictures(at) and SHOWN_WIDGET not in main_switches(at)
     at = run_app(database_url, path="<script>alert(1)</script>", lang="sv")
     assert [error.value for error in at.error] == [t("pathpage.not_found", "sv")]
 
@@ -279,26 +290,38 @@ def test_path_page_without_a_path_offers_a_picker(database_url: str) -> None:
     assert at.title[0].value.replace("\\", "") == BUILTIN["maija"].title.fi
 
 
-def test_open_tab_and_audience_survive_a_language_switch(database_url: str) -> None:
-    at = open_tab(run_app(database_url, path="ari", audience="client"), "fi", "text")
+def test_what_is_shown_and_the_view_survive_a_language_switch(database_url: str) -> None:
+    at = show_as(run_app(database_url, path="ari", audience="client"), "text")
+    assert at.query_params["show"] == "text"
     at.sidebar.segmented_control[0].set_value("en").run()
     assert not at.exception
     html = "\n".join(element.proto.body for element in at.get("html"))
     assert 'lang="en"' in html and "polku-text" in html
     assert at.segmented_control(key="_polku_audience_choice").value == "client"
+    assert at.segmented_control(key=SHOWN_WIDGET).value == "text" and not page_pictures(at)
+
+
+def test_a_link_opens_what_it_shows_and_the_default_leaves_the_url(database_url: str) -> None:
+    at = run_app(database_url, path="ari", show="blueprint")
+    assert len(at.get("plotly_chart")) == 1 and not page_pictures(at)
+    show_as(at, "flow")
+    assert "show" not in at.query_params and len(page_pictures(at)) == 1
+    at = run_app(database_url, path="ari", show="<b>nope</b>")  # anything else: the flow diagram
+    assert at.segmented_control(key=SHOWN_WIDGET).value == "flow" and len(page_pictures(at)) == 1
 
 
 # -- the four views, the actor filter and the hand-offs ------------------------------------------------
 
 
 def graphviz_spec(at: AppTest) -> str:
-    """The wide flow diagram the page sends, as `dot` drew it."""
-    [component] = at.get("bidi_component")
-    return flow_data(component)["drawings"]["wide"]
+    """The wide flow diagram the page sends, as `dot` drew it (the steps' names, which repeat their texts for
+    screen readers, left out)."""
+    return re.sub(r' aria-label="[^"]*"', "", picture_data(at)["drawings"]["wide"])
 
 
 def html_bodies(at: AppTest) -> str:
-    return "\n".join(element.proto.body for element in at.get("html"))
+    """Every HTML the page shows: its st.html elements and the markup under the picture."""
+    return "\n".join([element.proto.body for element in at.get("html")] + page_pictures(at))
 
 
 def handoff_items(at: AppTest) -> list[str]:
@@ -387,12 +410,12 @@ def test_the_professional_view_filters_by_actor_and_back(database_url: str) -> N
     assert dot.count(f"○ {t('render.filter.other', 'fi')}") == len([s for s in ari.steps if "client" not in s.actors])
     assert len(handoff_items(at)) == len([h for h in handoffs(ari) if "client" in (h.from_actor, h.to_actor)])
     # The blueprint follows the filter too: the chosen actor's lane gets the focus band.
-    open_tab(at, "fi", "blueprint")
+    show_as(at, "blueprint")
     assert palette.FOCUS_FILL.lower() in at.get("plotly_chart")[0].proto.spec.lower()
     at.selectbox(key="_polku_actor_professional").set_value("").run()
     assert "actor" not in at.query_params
     assert palette.FOCUS_FILL.lower() not in at.get("plotly_chart")[0].proto.spec.lower()
-    open_tab(at, "fi", "flow")
+    show_as(at, "flow")
     assert "★" not in graphviz_spec(at) and not handoff_items(at)
 
 
@@ -409,9 +432,9 @@ def test_the_print_view_has_everything_and_nothing_to_click(database_url: str) -
     assert not at.exception
     assert at.query_params["audience"] == "print"
     # Only the view switch (to leave the print view) and the sidebar's language switch remain.
-    assert not at.tabs and not at.selectbox and not at.toggle and not at.expander
+    assert not at.selectbox and not at.toggle and not at.expander
     assert not at.get("download_button") and not at.get("plotly_chart")
-    assert [element.key for element in at.main.segmented_control] == ["_polku_audience_choice"]
+    assert main_switches(at) == ["_polku_audience_choice"]
     assert [header.value for header in at.header] == [t("pathview.print_flow", "fi"), t("pathview.print_text", "fi")]
     images = at.get("image")
     assert len(images) == 1
@@ -497,12 +520,12 @@ def test_a_large_path_is_drawn_one_stage_at_a_time_with_a_step_search(database_u
     stage_pick = at.selectbox(key="_polku_large_stage")
     first = large.stages[0].id
     assert stage_pick.value == first
-    steps = {step for step, _title in flow_data(at.get("bidi_component")[0])["steps"].values()}
+    steps = {step for step, _title in picture_data(at)["steps"].values()}
     assert steps == {step.id for step in large.steps if step.stage == first}
     target = next(step for step in large.steps if step.stage == large.stages[3].id)
     at.selectbox(key="_polku_large_search").set_value(target.id).run()
     assert not at.exception
     assert at.query_params["step"] == [target.id] or at.query_params["step"] == target.id
     assert at.selectbox(key="_polku_large_stage").value == target.stage
-    steps = {step for step, _title in flow_data(at.get("bidi_component")[0])["steps"].values()}
+    steps = {step for step, _title in picture_data(at)["steps"].values()}
     assert target.id in steps and len(steps) < len(large.steps) / 3

@@ -116,7 +116,7 @@ def test_clicking_a_coordinator_step_in_the_path_pages_blueprint_shows_its_detai
     page.goto(f"{app_url}/path?path=ari")
     page.get_by_role("heading", name=ari.title.fi, level=1).wait_for(timeout=SLOW)
     wait_idle(page, SLOW)
-    page.get_by_role("tab", name=t("pathpage.tab.blueprint", "fi")).click()
+    page.get_by_role("radio", name=t("pathpage.shown.blueprint", "fi")).click()
     plot = page.locator("[data-testid='stPlotlyChart']").first
     plot.wait_for(timeout=SLOW)
     wait_idle(page, SLOW)

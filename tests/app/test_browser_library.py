@@ -14,7 +14,7 @@ from tests.support.browser import wait_idle
 pytestmark = pytest.mark.browser
 
 BUILTIN = {path.id: path for path in builtin_paths()}
-DIAGRAM = ".polku-flow svg"
+DIAGRAM = ".polku-flow:visible svg"
 
 
 def open_page(page, url: str) -> None:  # noqa: ANN001 - Playwright's Page

@@ -29,7 +29,7 @@ def drawn_handoffs(page) -> list[str]:  # noqa: ANN001 - Playwright's Page
 
 
 def test_partner_view_by_keyboard_shows_the_handoffs_in_the_diagram(app_url: str, page) -> None:  # noqa: ANN001
-    page.goto(f"{app_url}/path?path=ari")
+    page.goto(f"{app_url}/path?path=ari&layout=wide")  # one drawing: the hand-offs counted once
     page.wait_for_selector("[data-testid='stApp']")
     wait_idle(page)
     page.locator(DIAGRAM).first.wait_for(timeout=30_000)

@@ -8,10 +8,11 @@ ran (`window.__pwned` never set, no dialog), and no request went to any host but
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from paths.i18n.catalog import t
 from paths.model.schema import ServicePath
 from paths.personal.store import get_personal_store
 from paths.store.library import get_store
@@ -135,10 +136,11 @@ def test_no_payload_runs_or_calls_out(site, watch: Watch, target: str, name: str
     watch.open(site["url"] + target)
     watch.check(name)
     if target.startswith("/path"):
-        for tab in watch.page.get_by_role("tab").all():
-            tab.click()
+        lang = parse_qs(urlsplit(target).query).get("lang", ["fi"])[0]
+        for shown in ("blueprint", "text", "flow"):  # the path shown each way ("show as")
+            watch.page.get_by_role("radio", name=t(f"pathpage.shown.{shown}", lang)).click()
             watch.settle()
-            watch.check(f"{name}, tab {tab.inner_text()}")
+            watch.check(f"{name}, shown as {shown}")
 
 
 def test_the_clients_personal_page_runs_and_loads_nothing_from_the_path(site, watch: Watch) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -81,7 +83,34 @@ def flow_data(component) -> dict:  # noqa: ANN001 - AppTest's element
     return {**json.loads(zlib.decompress(payload[4 + length:])), **json.loads(payload[4:4 + length])}
 
 
+_FRAME = re.compile(r'<div class="polku-flow-frame([^"]*)" data-version="([^"]*)" data-choice="([^"]*)">')
+_LAYOUT = re.compile(
+    r'<div class="polku-flow polku-layout-(\w+)" data-layout="\w+" data-version="[^"]*">(<svg.*?</svg>)</div>', re.S
+)
+_STEP = re.compile(r'<g id="(?:\w+-)?polku&#45;([^"]+)" class="[^"]*" data-step="([^"]*)"[^>]* aria-label="([^"]*)"'
+                   r' aria-pressed="(true|false)">')
+
+
+def page_pictures(at: AppTest) -> list[str]:
+    """The markup of the server-finished pictures (components/flow_diagram.page_picture) in the page."""
+    return [element.value for element in at.markdown if "polku-flow-frame" in element.value]
+
+
+def picture_data(at: AppTest) -> dict:
+    """What the path page's one flow diagram shows, read from its markup, in the shape of `flow_data`:
+    drawings by layout, the choice, "fit", the version, the steps (node: [step id, name]) and the chosen one."""
+    [markup] = page_pictures(at)
+    frame = _FRAME.search(markup)
+    steps = {node: [html.unescape(step), html.unescape(name)] for node, step, name, _ in _STEP.findall(markup)}
+    chosen = {html.unescape(step) for _node, step, _name, pressed in _STEP.findall(markup) if pressed == "true"}
+    return {"drawings": dict(_LAYOUT.findall(markup)), "choice": frame.group(3), "fit": "polku-fit" in frame.group(1),
+            "version": html.unescape(frame.group(2)), "steps": steps, "selected": next(iter(chosen), None),
+            "markup": markup}
+
+
 def flow_drawings(at: AppTest) -> str:
-    """The SVGs of the page's one flow diagram component, joined."""
+    """The SVGs of the page's one flow diagram (the path page's picture, else the one component), joined."""
+    if page_pictures(at):
+        return "\n".join(picture_data(at)["drawings"].values())
     [component] = at.get("bidi_component")
     return "\n".join(flow_data(component)["drawings"].values())
