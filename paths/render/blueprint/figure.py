@@ -11,7 +11,7 @@ from paths.render import palette
 from paths.render.blueprint.arrows import transition_annotations
 from paths.render.blueprint.geometry import UNASSIGNED, layout
 from paths.render.blueprint.labels import BASE_FONT, FONT_FAMILY, esc, stage_tick, wrap
-from paths.render.blueprint.traces import Drawing, here_trace, participant_trace, step_traces
+from paths.render.blueprint.traces import Drawing, here_trace, line_shapes, participant_trace, step_traces
 from paths.render.experience import add_experience_line
 from paths.render.text_words import actor_name
 from paths.views.audience import renderer_audience
@@ -67,17 +67,13 @@ def _lane_shapes(d: Drawing) -> list[dict]:
             "y1": top + lane.height, "fillcolor": band, "line": {"width": 0}, "layer": "below",
         })
         if i and lane.group != plan.lanes[i - 1].group:
-            shapes.append({
-                "type": "line", "xref": "x", "yref": "y", "x0": 0, "x1": plan.width, "y0": top, "y1": top,
-                "line": {"color": palette.EDGE, "width": 2}, "layer": "below",
-            })
+            shapes += line_shapes(d, (0, top), (plan.width, top), {"color": palette.EDGE, "width": 2})
     for column in plan.columns[1:]:
-        shapes.append({
-            "type": "line", "xref": "x", "yref": "y", "x0": column.start, "x1": column.start, "y0": 0,
-            "y1": plan.height, "line": {"color": palette.EDGE, "width": 1, "dash": "dash"}, "layer": "below",
-        })
-
+        dashed = {"color": palette.EDGE, "width": 1, "dash": "dash"}
+        shapes += line_shapes(d, (column.start, 0), (column.start, plan.height), dashed)
     return shapes
+
+
 def _figure_layout(d: Drawing, shapes: list[dict], annotations: list[dict]) -> dict:
     """Axes (stage titles on top, lanes on the left), legend, sizes and fonts."""
     plan, focus = d.plan, d.focus

@@ -23,6 +23,7 @@ from paths.render.blueprint.labels import (
     trace_name,
     wrap,
 )
+from paths.render.blueprint.placement import Point, around, takes_part
 from paths.render.text_words import STATUS_ICONS, actor_name, local, status_words
 
 DIMMED_OPACITY = 0.35
@@ -46,22 +47,31 @@ class Drawing:
         return self.focus is None or self.focus in step.actors
 
 
+def line_shapes(d: Drawing, a: Point, b: Point, line: dict) -> list[dict]:
+    """A line under the drawing (between lanes or stages, to a step's other actors) as the shapes of its pieces,
+    with a gap at each step label and condition it would run through (labels sitting on the lane lines were
+    hard to read)."""
+    return [
+        {"type": "line", "xref": "x", "yref": "y", "x0": x0, "y0": y0, "x1": x1, "y1": y1, "line": line,
+         "layer": "below"}
+        for (x0, y0), (x1, y1) in around(a, b, d.plan.text_boxes)
+    ]
+
+
 def participant_trace(d: Drawing, shapes: list[dict]) -> dict | None:
     """Small open markers in the other actors' lanes, joined to the step by a dotted line (added to `shapes`)."""
-    plan, view, lang, lane_keys, involved = d.plan, d.plan.view, d.lang, d.lane_keys, d.involved
+    plan, view, lang, involved = d.plan, d.plan.view, d.lang, d.involved
     participant: dict[str, list] = {"x": [], "y": [], "customdata": [], "hovertext": [], "color": [], "opacity": []}
     for step_id in plan.order:
         step = view.step(step_id)
         assert step is not None
         x, y = plan.positions[step_id]
-        others = [actor for actor in dict.fromkeys(step.actors[1:]) if actor in lane_keys and actor != step.actors[0]]
+        others = takes_part(plan, step_id)
         if not others:
             continue
         ys = [plan.lane(actor).y for actor in others]
-        shapes.append({
-            "type": "line", "xref": "x", "yref": "y", "x0": x, "x1": x, "y0": min([y, *ys]), "y1": max([y, *ys]),
-            "line": {"color": palette.EDGE, "width": 1, "dash": "dot"}, "layer": "below",
-        })
+        dotted = {"color": palette.EDGE, "width": 1, "dash": "dot"}
+        shapes += line_shapes(d, (x, min([y, *ys])), (x, max([y, *ys])), dotted)
         title = local(step.title, lang).text
         for actor, lane_y in zip(others, ys, strict=True):
             group = plan.lane(actor).group
