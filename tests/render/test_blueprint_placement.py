@@ -20,12 +20,16 @@ BUILTIN = {path.id: path for path in builtin_paths()}
 
 def crowded_path() -> ServicePath:
     """One lane, a branch with long conditions to steps close by and a way back over two steps."""
-    steps = [{"id": f"s{i}", "stage": "only", "title": f"Askel numero {i} pitkällä nimellä", "actors": ["a"]}
-             for i in range(5)]
+    steps = [
+        {"id": f"s{i}", "stage": "only", "title": f"Askel numero {i} pitkällä nimellä", "actors": ["a"]}
+        for i in range(5)
+    ]
     transitions = [
         {"source": "s0", "target": "s1", "condition": "Ensimmäinen vaihtoehto pitkästi kerrottuna"},
         {"source": "s0", "target": "s3", "condition": "Toinen vaihtoehto myös pitkästi"},
-        {"source": "s1", "target": "s2"}, {"source": "s2", "target": "s3"}, {"source": "s3", "target": "s4"},
+        {"source": "s1", "target": "s2"},
+        {"source": "s2", "target": "s3"},
+        {"source": "s3", "target": "s4"},
         {"source": "s4", "target": "s1", "condition": "Takaisin alkuun, jos tarvitaan vielä"},
     ]
     actors = [{"id": "a", "name": "Aktori", "group": "professional"}]
@@ -59,7 +63,9 @@ def test_no_condition_runs_into_a_text_or_a_marker_and_no_label_into_a_marker(pa
     boxes = drawn_boxes(plan, lang)
     # Two step labels may touch by this measure (it is wider than the drawn text): the browser test measures them.
     hits = [
-        (a, b) for i, (a, box) in enumerate(boxes) for b, other in boxes[i + 1:]
+        (a, b)
+        for i, (a, box) in enumerate(boxes)
+        for b, other in boxes[i + 1 :]
         if box.overlap(other) > 1e-9 and ("condition" in a + b or (a + b).count("marker") == 1)
     ]
     assert hits == []
@@ -98,18 +104,22 @@ def looping_path() -> ServicePath:
         {"id": "d", "stage": "two", "title": "Palvelu alkaa", "actors": ["p"]},
     ]
     transitions = [
-        {"source": "a", "target": "b"}, {"source": "b", "target": "b", "condition": "Kunnes selvitys on valmis"},
-        {"source": "b", "target": "c"}, {"source": "c", "target": "d", "condition": "Myönteinen päätös"},
+        {"source": "a", "target": "b"},
+        {"source": "b", "target": "b", "condition": "Kunnes selvitys on valmis"},
+        {"source": "b", "target": "c"},
+        {"source": "c", "target": "d", "condition": "Myönteinen päätös"},
         {"source": "d", "target": "a", "condition": "Palataan alkuun"},
     ]
-    actors = [{"id": "p", "name": "Ammattilainen", "group": "professional"},
-              {"id": "q", "name": "Organisaatio", "group": "organisation"}]
+    actors = [
+        {"id": "p", "name": "Ammattilainen", "group": "professional"},
+        {"id": "q", "name": "Organisaatio", "group": "organisation"},
+    ]
     stages = [{"id": "one", "title": "Ensimmäinen"}, {"id": "two", "title": "Toinen"}]
     return branching_path(stages=stages, actors=actors, steps=steps, transitions=transitions)
 
 
 def back(arrow: str) -> str:
-    """"b->a" for "a->b": the arrow back is drawn on the same line."""
+    """ "b->a" for "a->b": the arrow back is drawn on the same line."""
     return "->".join(reversed(arrow.split("->")))
 
 

@@ -20,6 +20,7 @@ UNASSIGNED = "__unassigned__"  # not a valid actor id, so it never collides with
 THIN_LANE = 0.45
 MIN_STAGE_SLOTS = 2
 
+
 @dataclass
 class Lane:
     key: str

@@ -80,8 +80,12 @@ class Box:
         misses): the Liang–Barsky clip of the segment to the box."""
         (ax, ay), (bx, by) = a, b
         low, high = 0.0, 1.0
-        for step, room in ((ax - bx, ax - self.left), (bx - ax, self.right - ax),
-                           (ay - by, ay - self.top), (by - ay, self.bottom - ay)):
+        for step, room in (
+            (ax - bx, ax - self.left),
+            (bx - ax, self.right - ax),
+            (ay - by, ay - self.top),
+            (by - ay, self.bottom - ay),
+        ):
             if step == 0:
                 if room <= 0:
                     return None
@@ -200,8 +204,12 @@ class _Room:
         hit = HIT_WEIGHT * sum(box.overlap(other) for other in self.boxes)
         lines = [(a, b) for line_owner, a, b in self.lines if (line_owner is None and dotted) or line_owner != owner]
         hit += sum(box.crossed(a, b) for a, b in lines)
-        inside = Box(box.left if x_free else max(box.left, self.bounds.left), max(box.top, self.bounds.top),
-                     box.right if x_free else min(box.right, self.bounds.right), min(box.bottom, self.bounds.bottom))
+        inside = Box(
+            box.left if x_free else max(box.left, self.bounds.left),
+            max(box.top, self.bounds.top),
+            box.right if x_free else min(box.right, self.bounds.right),
+            min(box.bottom, self.bounds.bottom),
+        )
         area = (box.right - box.left) * (box.bottom - box.top)
         kept = max(inside.right - inside.left, 0) * max(inside.bottom - inside.top, 0)
         return hit + HIT_WEIGHT * (area - kept)
@@ -209,7 +217,9 @@ class _Room:
     def way_cost(self, points: list[Point], owner: Key) -> float:
         """How far a way runs through the texts placed (but its own arrow's condition)."""
         return sum(
-            box.crossed(a, b) for text_owner, box in self.texts if text_owner != owner
+            box.crossed(a, b)
+            for text_owner, box in self.texts
+            if text_owner != owner
             for a, b in zip(points, points[1:], strict=False)
         )
 
@@ -310,8 +320,10 @@ def _place_conditions(plan: Layout, lang: str, room: _Room, keys: list[Key]) -> 
             size = text_size(condition_label(condition), CONDITION_FONT, CONDITION_PAD_PX)
             options = _options(plan, key, lifted)
             boxes = [centred(x, y, size) for x, y, _lift_y in options]
-            costs = [room.cost(box, owner=key) + room.way_cost(way(plan, key, option[2]), key)
-                     for box, option in zip(boxes, options, strict=True)]
+            costs = [
+                room.cost(box, owner=key) + room.way_cost(way(plan, key, option[2]), key)
+                for box, option in zip(boxes, options, strict=True)
+            ]
             chosen = room.first_free(costs)
             room.add_text(boxes[chosen], key)
             x, y, lift = options[chosen]

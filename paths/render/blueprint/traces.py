@@ -52,8 +52,17 @@ def line_shapes(d: Drawing, a: Point, b: Point, line: dict) -> list[dict]:
     with a gap at each step label and condition it would run through (labels sitting on the lane lines were
     hard to read)."""
     return [
-        {"type": "line", "xref": "x", "yref": "y", "x0": x0, "y0": y0, "x1": x1, "y1": y1, "line": line,
-         "layer": "below"}
+        {
+            "type": "line",
+            "xref": "x",
+            "yref": "y",
+            "x0": x0,
+            "y0": y0,
+            "x1": x1,
+            "y1": y1,
+            "line": line,
+            "layer": "below",
+        }
         for (x0, y0), (x1, y1) in around(a, b, d.plan.text_boxes)
     ]
 
@@ -86,11 +95,22 @@ def participant_trace(d: Drawing, shapes: list[dict]) -> dict | None:
         return None
     return dict(
         type="scatter",
-        x=participant["x"], y=participant["y"], customdata=participant["customdata"], mode="markers",
-        name=t("blueprint.trace.participant", lang), legendgroup="participant", meta={"polku": "participant"},
-        hovertext=participant["hovertext"], hoverinfo="text",
-        marker={"symbol": "circle-open", "size": 16, "color": participant["color"],
-                "opacity": participant["opacity"], "line": {"width": 3}},
+        x=participant["x"],
+        y=participant["y"],
+        customdata=participant["customdata"],
+        mode="markers",
+        name=t("blueprint.trace.participant", lang),
+        legendgroup="participant",
+        meta={"polku": "participant"},
+        hovertext=participant["hovertext"],
+        hoverinfo="text",
+        marker={
+            "symbol": "circle-open",
+            "size": 16,
+            "color": participant["color"],
+            "opacity": participant["opacity"],
+            "line": {"width": 3},
+        },
     )
 
 
@@ -105,29 +125,31 @@ def step_traces(d: Drawing) -> list[dict]:
         if not members:
             continue
         lit = [involved(step) for step in members]
-        traces.append(dict(
-            type="scatter",
-            x=[plan.positions[step.id][0] for step in members],
-            y=[plan.positions[step.id][1] for step in members],
-            customdata=[step.id for step in members],
-            mode="markers+text",
-            cliponaxis=False,
-            name=trace_name(name, lang, audience),
-            legendgroup=name,
-            meta={"polku": name},
-            text=[step_label(step, lang) for step in members],
-            textposition=[plan.label_positions[step.id] for step in members],
-            textfont={"size": STEP_FONT, "color": [palette.INK if on else palette.MUTED_INK for on in lit]},
-            hovertext=[hover(step, view, lang, audience, focus, focus_name) for step in members],
-            hoverinfo="text",
-            marker={
-                "symbol": symbol,
-                "size": [size if on else round(size * 0.7) for on in lit],
-                "color": fill,
-                "opacity": [1.0 if on else DIMMED_OPACITY for on in lit],
-                "line": {"color": border, "width": [4 if on and focus else 2.5 for on in lit]},
-            },
-        ))
+        traces.append(
+            dict(
+                type="scatter",
+                x=[plan.positions[step.id][0] for step in members],
+                y=[plan.positions[step.id][1] for step in members],
+                customdata=[step.id for step in members],
+                mode="markers+text",
+                cliponaxis=False,
+                name=trace_name(name, lang, audience),
+                legendgroup=name,
+                meta={"polku": name},
+                text=[step_label(step, lang) for step in members],
+                textposition=[plan.label_positions[step.id] for step in members],
+                textfont={"size": STEP_FONT, "color": [palette.INK if on else palette.MUTED_INK for on in lit]},
+                hovertext=[hover(step, view, lang, audience, focus, focus_name) for step in members],
+                hoverinfo="text",
+                marker={
+                    "symbol": symbol,
+                    "size": [size if on else round(size * 0.7) for on in lit],
+                    "color": fill,
+                    "opacity": [1.0 if on else DIMMED_OPACITY for on in lit],
+                    "line": {"color": border, "width": [4 if on and focus else 2.5 for on in lit]},
+                },
+            )
+        )
     return traces
 
 
@@ -138,11 +160,22 @@ def here_trace(d: Drawing, here: str | None) -> dict | None:
     if here and here in plan.positions:
         x, y = plan.positions[here]
         words = f"{STATUS_ICONS['here']} {status_words('here', lang)}"
-        traces.append(dict(
-            type="scatter",
-            x=[x], y=[y], customdata=[here], mode="markers+text", name=words, legendgroup="here",
-            meta={"polku": "here"}, text=[esc(words)], textposition="top center",
-            textfont={"size": LABEL_FONT + 2, "color": palette.INK}, hovertext=[esc(words)], hoverinfo="text",
-            marker={"symbol": "circle-open", "size": 54, "color": palette.HERE_BORDER, "line": {"width": 4}},
-        ))
+        traces.append(
+            dict(
+                type="scatter",
+                x=[x],
+                y=[y],
+                customdata=[here],
+                mode="markers+text",
+                name=words,
+                legendgroup="here",
+                meta={"polku": "here"},
+                text=[esc(words)],
+                textposition="top center",
+                textfont={"size": LABEL_FONT + 2, "color": palette.INK},
+                hovertext=[esc(words)],
+                hoverinfo="text",
+                marker={"symbol": "circle-open", "size": 54, "color": palette.HERE_BORDER, "line": {"width": 4}},
+            )
+        )
     return traces[0] if traces else None
