@@ -260,13 +260,8 @@ CROSSINGS_JS = """(tolerance) => {
 }"""
 
 
-NOT_YET = pytest.mark.xfail(reason="two arrows of Pohjanmaa's still cross a label (see placement)", strict=True)
-
-
 @pytest.mark.parametrize(("width", "height"), VIEWPORTS)
-@pytest.mark.parametrize(
-    "path_id", [pytest.param(p, marks=[NOT_YET] if p == "pohjanmaa" else []) for p in sorted(BUILTIN)]
-)
+@pytest.mark.parametrize("path_id", sorted(BUILTIN))
 def test_blueprint_lines_never_run_through_a_label(
     chromium, app_url: str, path_id: str, width: int, height: int
 ) -> None:

@@ -140,28 +140,27 @@ def drawn_lines(figure) -> list[tuple[str, tuple[float, float], tuple[float, flo
     return lines
 
 
-# Not yet: in these the places tried (six for a label, eight heights for a way) leave no free room, and a text
-# running into a text weighs more than a line through one (`placement.HIT_WEIGHT`).
-CROWDED = pytest.mark.xfail(reason="two arrows still cross a label where nothing is free", strict=True)
+# Not yet: one lane of three-line labels a slot apart, three conditions about half a lane high and four ways over
+# or under the steps. The search (`blueprint.search`: each label's six places, each way's eight heights, moved
+# alone, in pairs and in chains) ends with two ways under the steps through the label of s1; a longer random search
+# (simulated annealing, tried by hand) found placements without a crossing only with a condition on a marker or a
+# label, which the other test here forbids and the measure weighs more (`search.HIT_WEIGHT`).
+CROWDED = pytest.mark.xfail(
+    reason="no placement found for the crowded lane has neither a way through a label nor a condition on a text",
+    strict=True,
+)
 LINE_CASES = [*CASES.items(), ("crowded", crowded_path()), ("looping", looping_path())]
 
 
 @pytest.mark.parametrize(
     "path",
-    [
-        pytest.param(path, id=name, marks=[CROWDED] if name in {"crowded", "looping"} else [])
-        for name, path in LINE_CASES
-    ],
+    [pytest.param(path, id=name, marks=[CROWDED] if name == "crowded" else []) for name, path in LINE_CASES],
 )
 @pytest.mark.parametrize("lang", ["fi", "en"])
-def test_no_arrow_or_drawn_line_runs_through_a_label(
-    path: ServicePath, lang: str, request: pytest.FixtureRequest
-) -> None:
+def test_no_arrow_or_drawn_line_runs_through_a_label(path: ServicePath, lang: str) -> None:
     """No arrow, way over the steps, dotted "takes part" line or line between lanes and stages crosses a step's
     label or a condition — but an arrow its own condition, which sits on it with a white background (or that of
     the arrow back, drawn on the same line)."""
-    if path.id == "pohjanmaa" and lang == "fi":
-        request.applymarker(CROWDED)
     plan = layout(path, lang)
     texts = [(name, box) for name, box in drawn_boxes(plan, lang) if not name.startswith("marker")]
     crossings = [

@@ -9,7 +9,10 @@ under the steps at one of the `LIFTS`) and its condition the first place on it t
 earlier condition, stays inside the plot (the stage titles are above it, the legend below) and where no line
 runs through a text; else what hits least, a text on a text or out of the plot weighing most. All that runs
 twice, the labels the second time keeping off the ways found the first time; a label a way still crosses
-then moves where nothing is.
+then moves where nothing is. Taking one text or way at a time leaves some crossings that only moving two or
+three together removes (Pohjanmaa's: a label put early where a way found later comes down), so
+`search.improve` then moves the labels and arrows — alone, in pairs and in chains — while that lowers the
+same measure; what it chose is written back (`_pieces`, `_write_back`).
 
 The rule for lines: no arrow, way over the steps or dotted "takes part" line runs through a step's label or a
 condition — but an arrow passes under its own condition (drawn centred on it in a white box; the arrow back
@@ -32,6 +35,7 @@ from paths.render.blueprint.labels import (
     plain_lines,
     step_label,
 )
+from paths.render.blueprint.search import DOTTED_WEIGHT, HIT_WEIGHT, Option, Piece, improve
 from paths.render.text_words import local
 
 if TYPE_CHECKING:
@@ -47,7 +51,6 @@ FRACTIONS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9)  # where along its arr
 LIFTS = (0.4, 0.55, 0.7, 0.85)  # how high a way over the steps goes, in its lane's heights
 BOTTOM, TOP = "bottom center", "top center"
 PLACES = (BOTTOM, TOP, "bottom right", "top right", "bottom left", "top left")  # a step label's, best first
-HIT_WEIGHT = 100  # a text on another, or out of the plot (on the stage titles or the legend): worse than a line
 LOOP = 0.35  # how far right of a step its loop back to itself turns
 
 Point = tuple[float, float]
@@ -171,6 +174,18 @@ def takes_part(plan: Layout, step_id: str) -> list[str]:
     return [actor for actor in actors if step and actor in lanes and actor != step.actors[0]]
 
 
+def out_of(box: Box, bounds: Box, x_free: bool = False) -> float:
+    """How much of `box` reaches out of `bounds` (an area; only over or under it when `x_free`)."""
+    inside = Box(
+        box.left if x_free else max(box.left, bounds.left),
+        max(box.top, bounds.top),
+        box.right if x_free else min(box.right, bounds.right),
+        min(box.bottom, bounds.bottom),
+    )
+    area = (box.right - box.left) * (box.bottom - box.top)
+    return area - max(inside.right - inside.left, 0) * max(inside.bottom - inside.top, 0)
+
+
 class _Room:
     """What a new text or line must not hit: the markers, the texts placed so far (each a step's label, owner
     None, or an arrow's condition, owned by its arrow), the lines drawn so far (the arrows and the dotted
@@ -204,15 +219,7 @@ class _Room:
         hit = HIT_WEIGHT * sum(box.overlap(other) for other in self.boxes)
         lines = [(a, b) for line_owner, a, b in self.lines if (line_owner is None and dotted) or line_owner != owner]
         hit += sum(box.crossed(a, b) for a, b in lines)
-        inside = Box(
-            box.left if x_free else max(box.left, self.bounds.left),
-            max(box.top, self.bounds.top),
-            box.right if x_free else min(box.right, self.bounds.right),
-            min(box.bottom, self.bounds.bottom),
-        )
-        area = (box.right - box.left) * (box.bottom - box.top)
-        kept = max(inside.right - inside.left, 0) * max(inside.bottom - inside.top, 0)
-        return hit + HIT_WEIGHT * (area - kept)
+        return hit + HIT_WEIGHT * out_of(box, self.bounds, x_free)
 
     def way_cost(self, points: list[Point], owner: Key) -> float:
         """How far a way runs through the texts placed (but its own arrow's condition)."""
@@ -248,9 +255,12 @@ def place_texts(plan: Layout, lang: str) -> None:
         del room.lines[straight:]
         _place_conditions(plan, lang, room, keys)
     _move_crossed_labels(plan, lang, room)
-    plan.text_boxes = [box for _owner, box in room.texts]
-    left = min([0.0, *(box.left for box in room.boxes)])
-    right = max([plan.width, *(box.right for box in room.boxes)])
+    pieces = _pieces(plan, lang, keys, room.bounds)
+    improve(pieces)
+    plan.text_boxes = _write_back(plan, pieces)
+    boxes = [piece.current.box for piece in pieces if piece.current.box]
+    left = min([0.0, *(box.left for box in boxes)])
+    right = max([plan.width, *(box.right for box in boxes)])
     plan.x_range = (left - 0.05 if left < 0 else 0.0, right + 0.05 if right > plan.width else plan.width)
 
 
@@ -307,9 +317,7 @@ def _arrows(plan: Layout) -> list[Key]:
 def _place_conditions(plan: Layout, lang: str, room: _Room, keys: list[Key]) -> None:
     """Each arrow's route and its condition's place: the first option where neither the condition nor the
     way runs into a text, a marker or a line (else the one that hits least)."""
-    conditions: dict[Key, str] = {}
-    for tr in plan.view.transitions:  # the first of two transitions with one arrow gives its condition
-        conditions.setdefault((tr.source, tr.target), local(tr.condition, lang).text)
+    conditions = _conditions(plan, lang)
     for key in keys:
         lifted, condition = _lifted(plan, key), conditions.get(key, "")
         if not condition:
@@ -332,6 +340,14 @@ def _place_conditions(plan: Layout, lang: str, room: _Room, keys: list[Key]) -> 
             room.add_way(way(plan, key, plan.routes[key].lift), key)
 
 
+def _conditions(plan: Layout, lang: str) -> dict[Key, str]:
+    """Each arrow's condition: the first of two transitions with one arrow gives it."""
+    conditions: dict[Key, str] = {}
+    for tr in plan.view.transitions:
+        conditions.setdefault((tr.source, tr.target), local(tr.condition, lang).text)
+    return conditions
+
+
 def _lift(plan: Layout, key: Key, share: float) -> float:
     """The height of a way `share` of its source's lane above (below, when negative) the source."""
     lane = plan.lane(plan.step_lane[key[0]])
@@ -350,3 +366,52 @@ def _options(plan: Layout, key: Key, lifted: bool) -> list[tuple[float, float, f
     heights = [_lift(plan, key, height) for height in LIFTS] + [_lift(plan, key, -height) for height in LIFTS]
     levels = [way(plan, key, lift)[1:3] for lift in heights]
     return straight + [(a[0] + (b[0] - a[0]) * share, a[1], a[1]) for a, b in levels for share in FRACTIONS]
+
+
+def _pieces(plan: Layout, lang: str, keys: list[Key], bounds: Box) -> list[Piece]:
+    """The blueprint as `search.Piece`s, each at its place so far: the markers and the dotted lines (fixed),
+    then the step labels (in `plan.label_positions`' order), then the arrows (in the order of `keys`)."""
+    pieces = []
+    for step_id, (x, y) in plan.positions.items():
+        marker = centred(x, y, tuple(2 * half for half in marker_half(step_id, plan)))
+        pieces.append(Piece([Option(marker)], excused=None))
+    dotted = [((x, y), (x, plan.lane(lane).y)) for s, (x, y) in plan.positions.items() for lane in takes_part(plan, s)]
+    pieces.append(Piece([Option(None, tuple(dotted))], line_weight=DOTTED_WEIGHT))
+    for step_id, place in plan.label_positions.items():
+        step = plan.view.step(step_id)
+        size = text_size(step_label(step, lang), STEP_FONT) if step else (0.0, 0.0)
+        boxes = {other: label_box(step_id, other, size, plan) for other in PLACES}
+        options = [Option(box, alone=HIT_WEIGHT * out_of(box, bounds, True), value=p) for p, box in boxes.items()]
+        pieces.append(Piece(options, chosen=PLACES.index(place)))
+    conditions = _conditions(plan, lang)
+    return pieces + [_arrow_piece(plan, key, conditions.get(key, ""), bounds) for key in keys]
+
+
+def _arrow_piece(plan: Layout, key: Key, condition: str, bounds: Box) -> Piece:
+    """An arrow's options: each of its ways with its condition's places on it (none without a condition)."""
+    lifted, route = _lifted(plan, key), plan.routes[key]
+    if condition:
+        size = text_size(condition_label(condition), CONDITION_FONT, CONDITION_PAD_PX)
+        routes = [Route((x, y), lift) for x, y, lift in _options(plan, key, lifted)]
+    else:
+        size, lifts = (0.0, 0.0), [*LIFTS, *(-share for share in LIFTS)] if lifted else [None]
+        routes = [Route(None, _lift(plan, key, share) if share else None) for share in lifts]
+    options = []
+    for other in routes:
+        points = way(plan, key, other.lift)
+        box = centred(*other.label, size) if other.label else None
+        alone = HIT_WEIGHT * out_of(box, bounds) if box else 0.0
+        options.append(Option(box, tuple(zip(points, points[1:], strict=False)), alone, other))
+    chosen = routes.index(route) if route in routes else 0
+    return Piece(options, owner=key, excused=frozenset({key, key[::-1]}), chosen=chosen)
+
+
+def _write_back(plan: Layout, pieces: list[Piece]) -> list[Box]:
+    """Put the pieces' chosen places into `plan`; the step labels' and conditions' boxes."""
+    labels = pieces[len(plan.positions) + 1 : len(plan.positions) + 1 + len(plan.label_positions)]
+    for step_id, piece in zip(list(plan.label_positions), labels, strict=True):
+        plan.label_positions[step_id] = str(piece.current.value)
+    arrows = pieces[len(plan.positions) + 1 + len(labels) :]
+    for piece in arrows:
+        plan.routes[piece.owner] = piece.current.value
+    return [piece.current.box for piece in labels + arrows if piece.current.box]

@@ -1,0 +1,164 @@
+"""The second look at the blueprint's texts and ways: the first placement (`placement.place_texts`) takes each
+text and way in turn, so a label put early can stand where a way found later must come down, and nothing
+moves it then. Here every step label and every arrow is a `Piece` with its options (a label's places, an
+arrow's ways and its condition's places on them), and the pieces move — one at a time, two together where
+they meet (a label and the way through it, or a way and what stands in its other ways), and in chains (one
+moves, what it then hits moves out of its way, and what that hits) — whenever that lowers how much the texts
+hit each other and how far lines run through texts. Not every placement is tried (that grows too fast), so
+a crowded path may still keep a crossing that some other choice would avoid.
+
+The measure is the first placement's: a text on a text (or out of the plot) weighs `HIT_WEIGHT` an area, a line
+through a text its length, a dotted "takes part" line (drawn with a gap at each text) `DOTTED_WEIGHT` of that.
+An arrow's own lines (and the arrow back's, drawn on the same line) run under its condition freely, and every
+line runs into the markers it starts and ends at. Only strict gains are taken, so a placement that nothing
+hits stays as it is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import product
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from paths.render.blueprint.placement import Box, Point
+
+Key = tuple[str, str]
+Segment = tuple["Point", "Point"]
+HIT_WEIGHT = 100  # a text on another, or out of the plot (on the stage titles or the legend): worse than a line
+DOTTED_WEIGHT = 0.25
+ROUNDS = 4
+GAIN = 1e-9
+
+
+@dataclass(frozen=True)
+class Option:
+    """One place for a piece: its text's box (None for an arrow without a condition), its lines and what it
+    costs on its own (reaching out of the plot); `value` is what the placement writes back."""
+
+    box: Box | None
+    lines: tuple[Segment, ...] = ()
+    alone: float = 0.0
+    value: object = None
+
+
+@dataclass
+class Piece:
+    """A step label, an arrow (`owner` its key) or something fixed (a marker, the dotted lines). `excused`: the
+    arrows whose lines may run through its box (every line, for a marker: None)."""
+
+    options: list[Option]
+    owner: Key | None = None
+    excused: frozenset[Key] | None = frozenset()
+    line_weight: float = 1.0
+    chosen: int = 0
+
+    @property
+    def current(self) -> Option:
+        return self.options[self.chosen]
+
+
+def between(a: Piece, oa: Option, b: Piece, ob: Option) -> float:
+    """How much two pieces, at options `oa` and `ob`, hit each other."""
+    hit = HIT_WEIGHT * oa.box.overlap(ob.box) if oa.box and ob.box else 0.0
+    return hit + _through(a, oa, b, ob) + _through(b, ob, a, oa)
+
+
+def _through(a: Piece, oa: Option, b: Piece, ob: Option) -> float:
+    """How far the lines of `a` run through the box of `b`."""
+    if not ob.box or not oa.lines or b.excused is None or (a.owner is not None and a.owner in b.excused):
+        return 0.0
+    return a.line_weight * sum(ob.box.crossed(p, q) for p, q in oa.lines)
+
+
+class _Search:
+    """The pieces and what each two of them at each two options hit (worked out once: the moves ask again)."""
+
+    def __init__(self, pieces: list[Piece]) -> None:
+        self.pieces = pieces
+        self.movable = [i for i, piece in enumerate(pieces) if len(piece.options) > 1]
+        self.cache: dict[tuple[int, int, int, int], float] = {}
+
+    def hit(self, i: int, oi: int, j: int, oj: int) -> float:
+        key = (i, oi, j, oj) if i < j else (j, oj, i, oi)
+        if key not in self.cache:
+            a, b = self.pieces[i], self.pieces[j]
+            self.cache[key] = between(a, a.options[oi], b, b.options[oj])
+        return self.cache[key]
+
+    def outside(self, i: int, oi: int, skip: tuple[int, ...] = ()) -> float:
+        """What option `oi` of piece `i` costs alone and against every other piece as placed (but `skip`)."""
+        hits = (self.hit(i, oi, j, other.chosen) for j, other in enumerate(self.pieces) if j != i and j not in skip)
+        return self.pieces[i].options[oi].alone + sum(hits)
+
+    def total(self) -> float:
+        return sum(self.outside(i, piece.chosen) for i, piece in enumerate(self.pieces))
+
+    def hit_by(self, i: int) -> list[int]:
+        """The movable pieces that piece `i` hits as placed."""
+        chosen = self.pieces[i].chosen
+        return [j for j in self.movable if j != i and self.hit(i, chosen, j, self.pieces[j].chosen) > GAIN]
+
+    def move_alone(self, i: int, keep: tuple[int, ...] = ()) -> bool:
+        """Piece `i` to its best option as the rest are (unless it is one to `keep`)."""
+        if i in keep:
+            return False
+        costs = [self.outside(i, option) for option in range(len(self.pieces[i].options))]
+        best = costs.index(min(costs))
+        if costs[best] < costs[self.pieces[i].chosen] - GAIN:
+            self.pieces[i].chosen = best
+            return True
+        return False
+
+    def pairs(self, i: int) -> list[tuple[int, int]]:
+        """The movable pieces to move with `i`, when it hits anything: those it hits now, and those in the way
+        of its other options."""
+        if self.outside(i, self.pieces[i].chosen) - self.pieces[i].current.alone <= GAIN:
+            return []
+        options = range(len(self.pieces[i].options))
+        near = [j for j in self.movable if j != i and any(self.hit(i, o, j, self.pieces[j].chosen) for o in options)]
+        return [(min(i, j), max(i, j)) for j in near]
+
+    def move_pair(self, i: int, j: int) -> bool:
+        """The best options of two pieces together (each against the rest as placed, and one against the other)."""
+        a, b = self.pieces[i], self.pieces[j]
+        rest_a = [self.outside(i, option, skip=(j,)) for option in range(len(a.options))]
+        rest_b = [self.outside(j, option, skip=(i,)) for option in range(len(b.options))]
+
+        def total(pair: tuple[int, int]) -> float:
+            return rest_a[pair[0]] + rest_b[pair[1]] + self.hit(i, pair[0], j, pair[1])
+
+        best = min(product(range(len(a.options)), range(len(b.options))), key=total)
+        if total(best) < total((a.chosen, b.chosen)) - GAIN:
+            a.chosen, b.chosen = best
+            return True
+        return False
+
+    def move_chain(self, i: int) -> bool:
+        """Piece `i` to one of its other options and what that hits out of its way (and what those then hit):
+        taken when the whole is better. Two pieces in one place, where either alone would not move."""
+        if self.outside(i, self.pieces[i].chosen) - self.pieces[i].current.alone <= GAIN:
+            return False
+        before, start = self.total(), [piece.chosen for piece in self.pieces]
+        for option in range(len(self.pieces[i].options)):
+            self.pieces[i].chosen = option
+            for j in self.hit_by(i):
+                if self.move_alone(j, keep=(i,)):
+                    for k in self.hit_by(j):
+                        self.move_alone(k, keep=(i, j))
+            if self.total() < before - GAIN:
+                return True
+            for piece, chosen in zip(self.pieces, start, strict=True):
+                piece.chosen = chosen
+        return False
+
+
+def improve(pieces: list[Piece]) -> None:
+    """Move the pieces, alone, in pairs and in chains, while that lowers the total; at most `ROUNDS` times over."""
+    search = _Search(pieces)
+    for _round in range(ROUNDS):
+        moved = any([search.move_alone(i) for i in search.movable])
+        pairs = sorted({pair for i in search.movable for pair in search.pairs(i)})
+        moved = any([search.move_pair(*pair) for pair in pairs]) or moved
+        moved = any([search.move_chain(i) for i in search.movable]) or moved
+        if not moved:
+            return
