@@ -70,11 +70,42 @@ def _through(a: Piece, oa: Option, b: Piece, ob: Option) -> float:
     return a.line_weight * sum(ob.box.crossed(p, q) for p, q in oa.lines)
 
 
+def reach(piece: Piece) -> tuple[float, float, float, float]:
+    """The (left, top, right, bottom) that all of a piece's options stay within: pieces whose reaches do not
+    meet never hit each other, so each piece is weighed only against those whose reach meets its own."""
+    xs, ys = [], []
+    for option in piece.options:
+        if option.box:
+            xs += [option.box.left, option.box.right]
+            ys += [option.box.top, option.box.bottom]
+        for (ax, ay), (bx, by) in option.lines:
+            xs += [ax, bx]
+            ys += [ay, by]
+    return (min(xs), min(ys), max(xs), max(ys)) if xs else (0.0, 0.0, -1.0, -1.0)
+
+
+def neighbours(pieces: list[Piece]) -> list[list[int]]:
+    """For each piece, the others whose reach meets its own (a sweep from left to right)."""
+    reaches = [reach(piece) for piece in pieces]
+    order = sorted((i for i, r in enumerate(reaches) if r[0] <= r[2]), key=lambda i: reaches[i][0])
+    near: list[list[int]] = [[] for _ in pieces]
+    for n, i in enumerate(order):
+        for j in order[n + 1 :]:
+            if reaches[j][0] > reaches[i][2]:
+                break
+            if reaches[j][1] <= reaches[i][3] and reaches[i][1] <= reaches[j][3]:
+                near[i].append(j)
+                near[j].append(i)
+    return near
+
+
 class _Search:
-    """The pieces and what each two of them at each two options hit (worked out once: the moves ask again)."""
+    """The pieces, who is near whom, and what each two of them at each two options hit (worked out once: the
+    moves ask again)."""
 
     def __init__(self, pieces: list[Piece]) -> None:
         self.pieces = pieces
+        self.near = neighbours(pieces)
         self.movable = [i for i, piece in enumerate(pieces) if len(piece.options) > 1]
         self.cache: dict[tuple[int, int, int, int], float] = {}
 
@@ -87,16 +118,28 @@ class _Search:
 
     def outside(self, i: int, oi: int, skip: tuple[int, ...] = ()) -> float:
         """What option `oi` of piece `i` costs alone and against every other piece as placed (but `skip`)."""
-        hits = (self.hit(i, oi, j, other.chosen) for j, other in enumerate(self.pieces) if j != i and j not in skip)
+        hits = (self.hit(i, oi, j, self.pieces[j].chosen) for j in self.near[i] if j not in skip)
         return self.pieces[i].options[oi].alone + sum(hits)
 
-    def total(self) -> float:
-        return sum(self.outside(i, piece.chosen) for i, piece in enumerate(self.pieces))
+    def energy(self, members: set[int]) -> float:
+        """What the pieces in `members` cost, alone and against each other and the rest (each pair once)."""
+        total = 0.0
+        for i in members:
+            piece = self.pieces[i]
+            total += piece.current.alone
+            total += sum(
+                self.hit(i, piece.chosen, j, self.pieces[j].chosen) for j in self.near[i] if j not in members or j > i
+            )
+        return total
+
+    def hits_now(self, i: int) -> bool:
+        return self.outside(i, self.pieces[i].chosen) - self.pieces[i].current.alone > GAIN
 
     def hit_by(self, i: int) -> list[int]:
         """The movable pieces that piece `i` hits as placed."""
         chosen = self.pieces[i].chosen
-        return [j for j in self.movable if j != i and self.hit(i, chosen, j, self.pieces[j].chosen) > GAIN]
+        near = (j for j in self.near[i] if len(self.pieces[j].options) > 1)
+        return [j for j in near if self.hit(i, chosen, j, self.pieces[j].chosen) > GAIN]
 
     def move_alone(self, i: int, keep: tuple[int, ...] = ()) -> bool:
         """Piece `i` to its best option as the rest are (unless it is one to `keep`)."""
@@ -112,10 +155,11 @@ class _Search:
     def pairs(self, i: int) -> list[tuple[int, int]]:
         """The movable pieces to move with `i`, when it hits anything: those it hits now, and those in the way
         of its other options."""
-        if self.outside(i, self.pieces[i].chosen) - self.pieces[i].current.alone <= GAIN:
+        if not self.hits_now(i):
             return []
         options = range(len(self.pieces[i].options))
-        near = [j for j in self.movable if j != i and any(self.hit(i, o, j, self.pieces[j].chosen) for o in options)]
+        movable = (j for j in self.near[i] if len(self.pieces[j].options) > 1)
+        near = [j for j in movable if any(self.hit(i, o, j, self.pieces[j].chosen) for o in options)]
         return [(min(i, j), max(i, j)) for j in near]
 
     def move_pair(self, i: int, j: int) -> bool:
@@ -135,20 +179,39 @@ class _Search:
 
     def move_chain(self, i: int) -> bool:
         """Piece `i` to one of its other options and what that hits out of its way (and what those then hit):
-        taken when the whole is better. Two pieces in one place, where either alone would not move."""
-        if self.outside(i, self.pieces[i].chosen) - self.pieces[i].current.alone <= GAIN:
+        taken when the whole is better. Two or three pieces in one move, where none alone would move."""
+        if not self.hits_now(i):
             return False
-        before, start = self.total(), [piece.chosen for piece in self.pieces]
+        start = self.pieces[i].chosen
         for option in range(len(self.pieces[i].options)):
+            if option == start:
+                continue
+            moved = {i: start}
             self.pieces[i].chosen = option
             for j in self.hit_by(i):
-                if self.move_alone(j, keep=(i,)):
-                    for k in self.hit_by(j):
-                        self.move_alone(k, keep=(i, j))
-            if self.total() < before - GAIN:
+                self._settle(j, (i,), moved)
+                for k in self.hit_by(j) if j in moved else []:
+                    self._settle(k, (i, j), moved)
+            if self._better(moved):
                 return True
-            for piece, chosen in zip(self.pieces, start, strict=True):
-                piece.chosen = chosen
+        return False
+
+    def _settle(self, j: int, keep: tuple[int, ...], moved: dict[int, int]) -> None:
+        """Move `j` alone, noting where it was (in `moved`) if it moves."""
+        was = self.pieces[j].chosen
+        if self.move_alone(j, keep):
+            moved.setdefault(j, was)
+
+    def _better(self, moved: dict[int, int]) -> bool:
+        """Whether the pieces moved (each with where it was) cost less now; if not, back to where they were."""
+        members = set(moved)
+        after, now = self.energy(members), {i: self.pieces[i].chosen for i in members}
+        for i, was in moved.items():
+            self.pieces[i].chosen = was
+        if after < self.energy(members) - GAIN:
+            for i, chosen in now.items():
+                self.pieces[i].chosen = chosen
+            return True
         return False
 
 
