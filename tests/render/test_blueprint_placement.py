@@ -143,8 +143,9 @@ def drawn_lines(figure) -> list[tuple[str, tuple[float, float], tuple[float, flo
 # Not yet: one lane of three-line labels a slot apart, three conditions about half a lane high and four ways over
 # or under the steps. The search (`blueprint.search`: each label's six places, each way's eight heights, moved
 # alone, in pairs and in chains) ends with two ways under the steps through the label of s1; a longer random search
-# (simulated annealing, tried by hand) found placements without a crossing only with a condition on a marker or a
-# label, which the other test here forbids and the measure weighs more (`search.HIT_WEIGHT`).
+# (simulated annealing, tried by hand), and the search with lines weighed ten times more, found placements without
+# a crossing only with the condition of s0->s1 on the marker and label of s1, which the other test here forbids
+# and the measure weighs more (`search.HIT_WEIGHT`).
 CROWDED = pytest.mark.xfail(
     reason="no placement found for the crowded lane has neither a way through a label nor a condition on a text",
     strict=True,

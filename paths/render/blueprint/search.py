@@ -4,7 +4,8 @@ moves it then. Here every step label and every arrow is a `Piece` with its optio
 arrow's ways and its condition's places on them), and the pieces move — one at a time, two together where
 they meet (a label and the way through it, or a way and what stands in its other ways), and in chains (one
 moves, what it then hits moves out of its way, and what that hits) — whenever that lowers how much the texts
-hit each other and how far lines run through texts. Not every placement is tried (that grows too fast), so
+hit each other and how far lines run through texts. It runs twice, from the first placement and from every
+piece at its first option, and keeps the better end. Not every placement is tried (that grows too fast), so
 a crowded path may still keep a crossing that some other choice would avoid.
 
 The measure is the first placement's: a text on a text (or out of the plot) weighs `HIT_WEIGHT` an area, a line
@@ -216,8 +217,22 @@ class _Search:
 
 
 def improve(pieces: list[Piece]) -> None:
+    """Search from the first placement and again from every piece at its first option (a label under its
+    marker, a way at its first height), and keep the better end: a local search ends near where it began."""
+    search, everything = _Search(pieces), set(range(len(pieces)))
+    ends = []
+    for start in ([piece.chosen for piece in pieces], [0] * len(pieces)):
+        for piece, chosen in zip(pieces, start, strict=True):
+            piece.chosen = chosen
+        _descend(search)
+        ends.append((search.energy(everything), [piece.chosen for piece in pieces]))
+    best = ends[1] if ends[1][0] < ends[0][0] - GAIN else ends[0]
+    for piece, chosen in zip(pieces, best[1], strict=True):
+        piece.chosen = chosen
+
+
+def _descend(search: _Search) -> None:
     """Move the pieces, alone, in pairs and in chains, while that lowers the total; at most `ROUNDS` times over."""
-    search = _Search(pieces)
     for _round in range(ROUNDS):
         moved = any([search.move_alone(i) for i in search.movable])
         pairs = sorted({pair for i in search.movable for pair in search.pairs(i)})
