@@ -240,7 +240,8 @@ class _Room:
 def place_texts(plan: Layout, lang: str) -> None:
     """Fill in `plan.label_positions`, `plan.routes`, `plan.text_boxes` and `plan.x_range`.
 
-    Twice: the second time the step labels keep off the ways over the steps that the first time found too."""
+    Twice: the second time the step labels keep off the ways over the steps that the first time found too;
+    then `search.improve` moves what one text at a time could not (two or three pieces together)."""
     keys = _arrows(plan)
     for _time in range(2):
         room = _Room(plan)
