@@ -221,3 +221,65 @@ def test_appointment_picture_is_portrait_readable_and_never_scrolls_sideways(
         assert page.locator(selector).get_attribute("aria-label") == label
     finally:
         context.close()
+
+
+CROSSINGS_JS = """(tolerance) => {
+    const chart = document.querySelector('[data-testid="stPlotlyChart"]');
+    const plot = chart.querySelector('.js-plotly-plot');
+    const notes = plot.layout.annotations || [], shapes = plot.layout.shapes || [];
+    const arrowOf = name => (name || '').split(':')[1] || '';
+    const back = arrow => arrow.split('->').reverse().join('->');
+    const texts = [...chart.querySelectorAll('g.scatterlayer text')].map(t => ({t, arrow: ''}));
+    const lines = [];
+    for (const g of chart.querySelectorAll('g.annotation')) {
+      const note = notes[+g.dataset.index] || {};
+      if ((note.name || '').startsWith('condition:'))
+        texts.push({t: g.querySelector('text'), arrow: arrowOf(note.name)});
+      if (note.showarrow) for (const p of g.querySelectorAll('.annotation-arrow-g path'))
+        lines.push({p, arrow: arrowOf(note.name), what: note.name});
+    }
+    for (const p of chart.querySelectorAll('.shapelayer path')) {
+      const shape = shapes[+p.dataset.index] || {};
+      if (shape.type === 'line' || shape.type === 'path')
+        lines.push({p, arrow: arrowOf(shape.name), what: shape.name || `${shape.type} ${p.dataset.index}`});
+    }
+    const boxes = texts.filter(({t}) => t && t.textContent.trim())
+      .map(({t, arrow}) => ({text: t.textContent.trim(), b: t.getBoundingClientRect(), arrow}))
+      .filter(({b}) => b.width > 0 && b.height > 0);
+    const found = [];
+    for (const {p, arrow, what} of lines) {
+      const matrix = p.getScreenCTM(), length = p.getTotalLength(), points = [];
+      for (let at = 0; at <= length; at += 1) {
+        const q = p.getPointAtLength(at);
+        points.push(new DOMPoint(q.x, q.y).matrixTransform(matrix));
+      }
+      for (const box of boxes) {
+        if (box.arrow && (box.arrow === arrow || box.arrow === back(arrow))) continue;  // its own condition
+        const b = box.b, hit = points.find(q => q.x > b.left + tolerance && q.x < b.right - tolerance
+          && q.y > b.top + tolerance && q.y < b.bottom - tolerance);
+        if (hit) found.push(`${what} through "${box.text}" at ${Math.round(hit.x)},${Math.round(hit.y)}`);
+      }
+    }
+    return {lines: lines.length, texts: boxes.length, found};
+}"""
+
+
+@pytest.mark.parametrize(("width", "height"), VIEWPORTS)
+@pytest.mark.parametrize("path_id", sorted(BUILTIN))
+def test_blueprint_lines_never_run_through_a_label(
+    chromium, app_url: str, path_id: str, width: int, height: int
+) -> None:
+    """No arrow, way over the steps, dotted "takes part" line or line between lanes or stages runs through a
+    step's label or a condition in the drawn SVG (sampled every pixel along each path, a label's box 1.5 px in
+    from its edges) — but an arrow under its own condition, which sits on it with a white box."""
+    context, page = open_page(chromium, f"{app_url}/path?path={path_id}", width, height)
+    try:
+        page.get_by_role("tab", name=t("pathpage.tab.blueprint", "fi")).click()
+        wait_idle(page, SLOW)
+        page.wait_for_selector('[data-testid="stPlotlyChart"] svg text', timeout=SLOW)
+        facts = page.evaluate(CROSSINGS_JS, 1.5)
+        path = BUILTIN[path_id]
+        assert facts["lines"] >= len(path.transitions) and facts["texts"] >= len(path.steps), facts
+        assert facts["found"] == [], facts["found"][:10]
+    finally:
+        context.close()

@@ -20,12 +20,16 @@ BUILTIN = {path.id: path for path in builtin_paths()}
 
 def crowded_path() -> ServicePath:
     """One lane, a branch with long conditions to steps close by and a way back over two steps."""
-    steps = [{"id": f"s{i}", "stage": "only", "title": f"Askel numero {i} pitkällä nimellä", "actors": ["a"]}
-             for i in range(5)]
+    steps = [
+        {"id": f"s{i}", "stage": "only", "title": f"Askel numero {i} pitkällä nimellä", "actors": ["a"]}
+        for i in range(5)
+    ]
     transitions = [
         {"source": "s0", "target": "s1", "condition": "Ensimmäinen vaihtoehto pitkästi kerrottuna"},
         {"source": "s0", "target": "s3", "condition": "Toinen vaihtoehto myös pitkästi"},
-        {"source": "s1", "target": "s2"}, {"source": "s2", "target": "s3"}, {"source": "s3", "target": "s4"},
+        {"source": "s1", "target": "s2"},
+        {"source": "s2", "target": "s3"},
+        {"source": "s3", "target": "s4"},
         {"source": "s4", "target": "s1", "condition": "Takaisin alkuun, jos tarvitaan vielä"},
     ]
     actors = [{"id": "a", "name": "Aktori", "group": "professional"}]
@@ -59,7 +63,9 @@ def test_no_condition_runs_into_a_text_or_a_marker_and_no_label_into_a_marker(pa
     boxes = drawn_boxes(plan, lang)
     # Two step labels may touch by this measure (it is wider than the drawn text): the browser test measures them.
     hits = [
-        (a, b) for i, (a, box) in enumerate(boxes) for b, other in boxes[i + 1:]
+        (a, b)
+        for i, (a, box) in enumerate(boxes)
+        for b, other in boxes[i + 1 :]
         if box.overlap(other) > 1e-9 and ("condition" in a + b or (a + b).count("marker") == 1)
     ]
     assert hits == []
@@ -87,3 +93,81 @@ def test_a_crowded_lane_still_gets_each_condition_on_its_own_arrow_or_way() -> N
     drawn = {a.name: a for a in figure.layout.annotations if a.name and a.name.startswith("condition:")}
     assert (drawn["condition:s4->s1"].x, drawn["condition:s4->s1"].y) == back.label
     assert list(figure.layout.xaxis.range) == list(plan.x_range)
+
+
+def looping_path() -> ServicePath:
+    """A step that leads back to itself, a way back over a step and a hand-off down and up again."""
+    steps = [
+        {"id": "a", "stage": "one", "title": "Alkuhaastattelu asiakkaan kanssa", "actors": ["p"]},
+        {"id": "b", "stage": "one", "title": "Selvitys tehdään uudelleen", "actors": ["p"]},
+        {"id": "c", "stage": "two", "title": "Päätös palvelusta", "actors": ["q", "p"]},
+        {"id": "d", "stage": "two", "title": "Palvelu alkaa", "actors": ["p"]},
+    ]
+    transitions = [
+        {"source": "a", "target": "b"},
+        {"source": "b", "target": "b", "condition": "Kunnes selvitys on valmis"},
+        {"source": "b", "target": "c"},
+        {"source": "c", "target": "d", "condition": "Myönteinen päätös"},
+        {"source": "d", "target": "a", "condition": "Palataan alkuun"},
+    ]
+    actors = [
+        {"id": "p", "name": "Ammattilainen", "group": "professional"},
+        {"id": "q", "name": "Organisaatio", "group": "organisation"},
+    ]
+    stages = [{"id": "one", "title": "Ensimmäinen"}, {"id": "two", "title": "Toinen"}]
+    return branching_path(stages=stages, actors=actors, steps=steps, transitions=transitions)
+
+
+def back(arrow: str) -> str:
+    """ "b->a" for "a->b": the arrow back is drawn on the same line."""
+    return "->".join(reversed(arrow.split("->")))
+
+
+def drawn_lines(figure) -> list[tuple[str, tuple[float, float], tuple[float, float]]]:  # noqa: ANN001 - a Figure
+    """Every straight piece of the figure's arrows and drawn lines, each with its arrow ("a->b", else "") — the
+    arrows' lines as annotations draw them, the ways over the steps, the dotted and the separating lines."""
+    lines = []
+    for note in figure.layout.annotations:
+        if note.showarrow and (note.name or "").startswith("transition:"):
+            lines.append((note.name.split(":", 1)[1], (note.ax, note.ay), (note.x, note.y)))
+    for shape in figure.layout.shapes:
+        owner = (shape.name or ":").split(":", 1)[1]
+        if shape.type == "line":
+            lines.append((owner, (shape.x0, shape.y0), (shape.x1, shape.y1)))
+        elif shape.type == "path":
+            points = [tuple(float(n) for n in point.split(",")) for point in shape.path[2:].split(" L ")]
+            lines += [(owner, a, b) for a, b in zip(points, points[1:], strict=False)]
+    return lines
+
+
+# Not yet: one lane of three-line labels a slot apart, three conditions about half a lane high and four ways over
+# or under the steps. The search (`blueprint.search`: each label's six places, each way's eight heights, moved
+# alone, in pairs and in chains) ends with two ways under the steps through the label of s1; a longer random search
+# (simulated annealing, tried by hand), and the search with lines weighed ten times more, found placements without
+# a crossing only with the condition of s0->s1 on the marker and label of s1, which the other test here forbids
+# and the measure weighs more (`search.HIT_WEIGHT`).
+CROWDED = pytest.mark.xfail(
+    reason="no placement found for the crowded lane has neither a way through a label nor a condition on a text",
+    strict=True,
+)
+LINE_CASES = [*CASES.items(), ("crowded", crowded_path()), ("looping", looping_path())]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [pytest.param(path, id=name, marks=[CROWDED] if name == "crowded" else []) for name, path in LINE_CASES],
+)
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_no_arrow_or_drawn_line_runs_through_a_label(path: ServicePath, lang: str) -> None:
+    """No arrow, way over the steps, dotted "takes part" line or line between lanes and stages crosses a step's
+    label or a condition — but an arrow its own condition, which sits on it with a white background (or that of
+    the arrow back, drawn on the same line)."""
+    plan = layout(path, lang)
+    texts = [(name, box) for name, box in drawn_boxes(plan, lang) if not name.startswith("marker")]
+    crossings = [
+        f"{owner or 'line'} {a}-{b} / {name}"
+        for owner, a, b in drawn_lines(blueprint_figure(path, lang))
+        for name, box in texts
+        if box.crossed(a, b) > 1e-9 and name not in (f"condition {owner}", f"condition {back(owner)}")
+    ]
+    assert crossings == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from paths.render import palette
 from paths.render.blueprint.labels import CONDITION_FONT, condition_label, wrap
-from paths.render.blueprint.placement import Route
+from paths.render.blueprint.placement import Route, way
 from paths.render.blueprint.traces import DIMMED_OPACITY, Drawing
 from paths.render.text_words import local
 
@@ -25,32 +25,64 @@ def transition_annotations(d: Drawing, shapes: list[dict]) -> list[dict]:
         annotations.append(_arrow(d, key, route, opacity, shapes))
         condition = local(transition.condition, lang).text
         if condition and route.label:
-            annotations.append({
-                "name": f"condition:{transition.source}->{transition.target}",
-                "x": route.label[0], "y": route.label[1], "yanchor": "middle", "xref": "x", "yref": "y",
-                "showarrow": False, "text": condition_label(condition),
-                "font": {"size": CONDITION_FONT, "color": palette.INK},
-                "bgcolor": palette.WHITE, "bordercolor": palette.EDGE, "borderwidth": 1, "borderpad": 3,
-                "opacity": opacity, "hovertext": wrap(condition, 60),
-            })
+            annotations.append(
+                {
+                    "name": f"condition:{transition.source}->{transition.target}",
+                    "x": route.label[0],
+                    "y": route.label[1],
+                    "yanchor": "middle",
+                    "xref": "x",
+                    "yref": "y",
+                    "showarrow": False,
+                    "text": condition_label(condition),
+                    "font": {"size": CONDITION_FONT, "color": palette.INK},
+                    "bgcolor": palette.WHITE,
+                    "bordercolor": palette.EDGE,
+                    "borderwidth": 1,
+                    "borderpad": 3,
+                    "opacity": opacity,
+                    "hovertext": wrap(condition, 60),
+                }
+            )
     return annotations
 
 
 def _arrow(d: Drawing, key: tuple[str, str], route: Route, opacity: float, shapes: list[dict]) -> dict:
     """One arrow: straight, or up from its source, along the lifted way and down to its target."""
-    (sx, sy), (tx, ty) = d.plan.positions[key[0]], d.plan.positions[key[1]]
+    points = way(d.plan, key, route.lift)
+    (sx, sy), (tx, ty) = points[0], points[-1]
     width = 3 if sy != ty else 1.6  # a hand-off between lanes is thick
     start_x, start_y, start_standoff = sx, sy, 18
     if route.lift is not None:
-        turn = tx + 0.35 if sx == tx else tx  # a step that leads back to itself: a small loop to the right
-        shapes.append({
-            "type": "path", "xref": "x", "yref": "y", "path": f"M {sx},{sy} L {sx},{route.lift} L {turn},{route.lift}",
-            "line": {"color": palette.EDGE, "width": width}, "opacity": opacity,
-        })
-        start_x, start_y, start_standoff = turn, route.lift, 0
+        shapes.append(
+            {
+                "type": "path",
+                "xref": "x",
+                "yref": "y",
+                "name": f"way:{key[0]}->{key[1]}",
+                "path": "M " + " L ".join(f"{x},{y}" for x, y in points[:3]),
+                "line": {"color": palette.EDGE, "width": width},
+                "opacity": opacity,
+            }
+        )
+        (start_x, start_y), start_standoff = points[2], 0
     return {
         "name": f"transition:{key[0]}->{key[1]}",
-        "x": tx, "y": ty, "ax": start_x, "ay": start_y, "xref": "x", "yref": "y", "axref": "x", "ayref": "y",
-        "text": "", "showarrow": True, "arrowhead": 3, "arrowsize": 1.1, "arrowwidth": width,
-        "arrowcolor": palette.EDGE, "standoff": 20, "startstandoff": start_standoff, "opacity": opacity,
+        "x": tx,
+        "y": ty,
+        "ax": start_x,
+        "ay": start_y,
+        "xref": "x",
+        "yref": "y",
+        "axref": "x",
+        "ayref": "y",
+        "text": "",
+        "showarrow": True,
+        "arrowhead": 3,
+        "arrowsize": 1.1,
+        "arrowwidth": width,
+        "arrowcolor": palette.EDGE,
+        "standoff": 20,
+        "startstandoff": start_standoff,
+        "opacity": opacity,
     }

@@ -11,7 +11,7 @@ from paths.render import palette
 from paths.render.blueprint.arrows import transition_annotations
 from paths.render.blueprint.geometry import UNASSIGNED, layout
 from paths.render.blueprint.labels import BASE_FONT, FONT_FAMILY, esc, stage_tick, wrap
-from paths.render.blueprint.traces import Drawing, here_trace, participant_trace, step_traces
+from paths.render.blueprint.traces import Drawing, here_trace, line_shapes, participant_trace, step_traces
 from paths.render.experience import add_experience_line
 from paths.render.text_words import actor_name
 from paths.views.audience import renderer_audience
@@ -38,10 +38,25 @@ def blueprint_figure(
     focus = actor_filter if actor_filter in lane_keys and actor_filter != UNASSIGNED else None
     focus_name = actor_name(plan.view, focus, lang).text if focus else ""
     if not plan.order:
-        message = {"text": esc(t("blueprint.empty", lang)), "x": 0.5, "y": 0.5, "xref": "paper", "yref": "paper",
-                   "showarrow": False, "font": {"size": BASE_FONT + 2, "color": palette.INK}}
-        return _figure([], {"annotations": [message], "height": 300, "xaxis": {"visible": False},
-                            "yaxis": {"visible": False}, "plot_bgcolor": palette.WHITE})
+        message = {
+            "text": esc(t("blueprint.empty", lang)),
+            "x": 0.5,
+            "y": 0.5,
+            "xref": "paper",
+            "yref": "paper",
+            "showarrow": False,
+            "font": {"size": BASE_FONT + 2, "color": palette.INK},
+        }
+        return _figure(
+            [],
+            {
+                "annotations": [message],
+                "height": 300,
+                "xaxis": {"visible": False},
+                "yaxis": {"visible": False},
+                "plot_bgcolor": palette.WHITE,
+            },
+        )
     d = Drawing(plan, lang, audience, focus, focus_name)
     shapes = _lane_shapes(d)
     traces = [trace for trace in (participant_trace(d, shapes),) if trace]
@@ -62,22 +77,28 @@ def _lane_shapes(d: Drawing) -> list[dict]:
     for i, lane in enumerate(plan.lanes):
         band = palette.FOCUS_FILL if lane.key == focus else palette.STAGE_BACKGROUND if i % 2 == 0 else palette.WHITE
         top = lane.y - lane.height / 2
-        shapes.append({
-            "type": "rect", "xref": "x", "yref": "y", "x0": 0, "x1": plan.width, "y0": top,
-            "y1": top + lane.height, "fillcolor": band, "line": {"width": 0}, "layer": "below",
-        })
+        shapes.append(
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "y",
+                "x0": 0,
+                "x1": plan.width,
+                "y0": top,
+                "y1": top + lane.height,
+                "fillcolor": band,
+                "line": {"width": 0},
+                "layer": "below",
+            }
+        )
         if i and lane.group != plan.lanes[i - 1].group:
-            shapes.append({
-                "type": "line", "xref": "x", "yref": "y", "x0": 0, "x1": plan.width, "y0": top, "y1": top,
-                "line": {"color": palette.EDGE, "width": 2}, "layer": "below",
-            })
+            shapes += line_shapes(d, (0, top), (plan.width, top), {"color": palette.EDGE, "width": 2})
     for column in plan.columns[1:]:
-        shapes.append({
-            "type": "line", "xref": "x", "yref": "y", "x0": column.start, "x1": column.start, "y0": 0,
-            "y1": plan.height, "line": {"color": palette.EDGE, "width": 1, "dash": "dash"}, "layer": "below",
-        })
-
+        dashed = {"color": palette.EDGE, "width": 1, "dash": "dash"}
+        shapes += line_shapes(d, (column.start, 0), (column.start, plan.height), dashed)
     return shapes
+
+
 def _figure_layout(d: Drawing, shapes: list[dict], annotations: list[dict]) -> dict:
     """Axes (stage titles on top, lanes on the left), legend, sizes and fonts."""
     plan, focus = d.plan, d.focus
@@ -95,19 +116,42 @@ def _figure_layout(d: Drawing, shapes: list[dict], annotations: list[dict]) -> d
         margin={"l": 20, "r": 20, "t": 110, "b": 40},
         hovermode="closest",
         clickmode="event+select",
-        hoverlabel={"font": {"size": BASE_FONT - 2, "family": FONT_FAMILY}, "bgcolor": palette.WHITE,
-                    "bordercolor": palette.EDGE, "align": "left"},
-        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": -0.02, "yanchor": "top",
-                "font": {"size": BASE_FONT - 2}, "itemclick": False, "itemdoubleclick": False},
+        hoverlabel={
+            "font": {"size": BASE_FONT - 2, "family": FONT_FAMILY},
+            "bgcolor": palette.WHITE,
+            "bordercolor": palette.EDGE,
+            "align": "left",
+        },
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "y": -0.02,
+            "yanchor": "top",
+            "font": {"size": BASE_FONT - 2},
+            "itemclick": False,
+            "itemdoubleclick": False,
+        },
         xaxis={
-            "side": "top", "range": list(plan.x_range), "tickvals": [c.start + c.width / 2 for c in plan.columns],
-            "ticktext": [stage_tick(i, c.key, c.title, c.width) for i, c in enumerate(plan.columns)], "tickangle": 0,
-            "tickfont": {"size": BASE_FONT}, "showgrid": False, "zeroline": False, "fixedrange": True,
+            "side": "top",
+            "range": list(plan.x_range),
+            "tickvals": [c.start + c.width / 2 for c in plan.columns],
+            "ticktext": [stage_tick(i, c.key, c.title, c.width) for i, c in enumerate(plan.columns)],
+            "tickangle": 0,
+            "tickfont": {"size": BASE_FONT},
+            "showgrid": False,
+            "zeroline": False,
+            "fixedrange": True,
             "automargin": True,
         },
         yaxis={
-            "range": [plan.height, 0], "tickvals": [lane.y for lane in plan.lanes], "ticktext": tick_lanes,
-            "tickfont": {"size": BASE_FONT - 2}, "showgrid": False, "zeroline": False, "fixedrange": True,
+            "range": [plan.height, 0],
+            "tickvals": [lane.y for lane in plan.lanes],
+            "ticktext": tick_lanes,
+            "tickfont": {"size": BASE_FONT - 2},
+            "showgrid": False,
+            "zeroline": False,
+            "fixedrange": True,
             "automargin": True,
         },
     )

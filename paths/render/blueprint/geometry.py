@@ -11,7 +11,7 @@ from paths.i18n.catalog import normalise_lang, t
 from paths.model.graph import to_graph, walk_order
 from paths.model.schema import ActorGroup, ServicePath, Step
 from paths.render.blueprint.labels import OTHER_STAGE
-from paths.render.blueprint.placement import Route, place_texts
+from paths.render.blueprint.placement import Box, Route, place_texts
 from paths.render.text_words import actor_name, local
 from paths.views.audience import audience_view, renderer_audience
 
@@ -19,6 +19,7 @@ GROUP_ORDER = {group.value: i for i, group in enumerate(ActorGroup)}
 UNASSIGNED = "__unassigned__"  # not a valid actor id, so it never collides with one
 THIN_LANE = 0.45
 MIN_STAGE_SLOTS = 2
+
 
 @dataclass
 class Lane:
@@ -47,6 +48,7 @@ class Layout:
     positions: dict[str, tuple[float, float]] = field(default_factory=dict)
     label_positions: dict[str, str] = field(default_factory=dict)
     routes: dict[tuple[str, str], Route] = field(default_factory=dict)  # (source, target) -> its arrow's way
+    text_boxes: list[Box] = field(default_factory=list)  # the step labels and conditions, as placement measures them
     x_range: tuple[float, float] = (0.0, 1.0)  # the slots and room for labels that reach past the first or last
     step_lane: dict[str, str] = field(default_factory=dict)
     order: list[str] = field(default_factory=list)

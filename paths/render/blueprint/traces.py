@@ -23,6 +23,7 @@ from paths.render.blueprint.labels import (
     trace_name,
     wrap,
 )
+from paths.render.blueprint.placement import Point, around, takes_part
 from paths.render.text_words import STATUS_ICONS, actor_name, local, status_words
 
 DIMMED_OPACITY = 0.35
@@ -46,22 +47,40 @@ class Drawing:
         return self.focus is None or self.focus in step.actors
 
 
+def line_shapes(d: Drawing, a: Point, b: Point, line: dict) -> list[dict]:
+    """A line under the drawing (between lanes or stages, to a step's other actors) as the shapes of its pieces,
+    with a gap at each step label and condition it would run through (labels sitting on the lane lines were
+    hard to read)."""
+    return [
+        {
+            "type": "line",
+            "xref": "x",
+            "yref": "y",
+            "x0": x0,
+            "y0": y0,
+            "x1": x1,
+            "y1": y1,
+            "line": line,
+            "layer": "below",
+        }
+        for (x0, y0), (x1, y1) in around(a, b, d.plan.text_boxes)
+    ]
+
+
 def participant_trace(d: Drawing, shapes: list[dict]) -> dict | None:
     """Small open markers in the other actors' lanes, joined to the step by a dotted line (added to `shapes`)."""
-    plan, view, lang, lane_keys, involved = d.plan, d.plan.view, d.lang, d.lane_keys, d.involved
+    plan, view, lang, involved = d.plan, d.plan.view, d.lang, d.involved
     participant: dict[str, list] = {"x": [], "y": [], "customdata": [], "hovertext": [], "color": [], "opacity": []}
     for step_id in plan.order:
         step = view.step(step_id)
         assert step is not None
         x, y = plan.positions[step_id]
-        others = [actor for actor in dict.fromkeys(step.actors[1:]) if actor in lane_keys and actor != step.actors[0]]
+        others = takes_part(plan, step_id)
         if not others:
             continue
         ys = [plan.lane(actor).y for actor in others]
-        shapes.append({
-            "type": "line", "xref": "x", "yref": "y", "x0": x, "x1": x, "y0": min([y, *ys]), "y1": max([y, *ys]),
-            "line": {"color": palette.EDGE, "width": 1, "dash": "dot"}, "layer": "below",
-        })
+        dotted = {"color": palette.EDGE, "width": 1, "dash": "dot"}
+        shapes += line_shapes(d, (x, min([y, *ys])), (x, max([y, *ys])), dotted)
         title = local(step.title, lang).text
         for actor, lane_y in zip(others, ys, strict=True):
             group = plan.lane(actor).group
@@ -76,11 +95,22 @@ def participant_trace(d: Drawing, shapes: list[dict]) -> dict | None:
         return None
     return dict(
         type="scatter",
-        x=participant["x"], y=participant["y"], customdata=participant["customdata"], mode="markers",
-        name=t("blueprint.trace.participant", lang), legendgroup="participant", meta={"polku": "participant"},
-        hovertext=participant["hovertext"], hoverinfo="text",
-        marker={"symbol": "circle-open", "size": 16, "color": participant["color"],
-                "opacity": participant["opacity"], "line": {"width": 3}},
+        x=participant["x"],
+        y=participant["y"],
+        customdata=participant["customdata"],
+        mode="markers",
+        name=t("blueprint.trace.participant", lang),
+        legendgroup="participant",
+        meta={"polku": "participant"},
+        hovertext=participant["hovertext"],
+        hoverinfo="text",
+        marker={
+            "symbol": "circle-open",
+            "size": 16,
+            "color": participant["color"],
+            "opacity": participant["opacity"],
+            "line": {"width": 3},
+        },
     )
 
 
@@ -95,29 +125,31 @@ def step_traces(d: Drawing) -> list[dict]:
         if not members:
             continue
         lit = [involved(step) for step in members]
-        traces.append(dict(
-            type="scatter",
-            x=[plan.positions[step.id][0] for step in members],
-            y=[plan.positions[step.id][1] for step in members],
-            customdata=[step.id for step in members],
-            mode="markers+text",
-            cliponaxis=False,
-            name=trace_name(name, lang, audience),
-            legendgroup=name,
-            meta={"polku": name},
-            text=[step_label(step, lang) for step in members],
-            textposition=[plan.label_positions[step.id] for step in members],
-            textfont={"size": STEP_FONT, "color": [palette.INK if on else palette.MUTED_INK for on in lit]},
-            hovertext=[hover(step, view, lang, audience, focus, focus_name) for step in members],
-            hoverinfo="text",
-            marker={
-                "symbol": symbol,
-                "size": [size if on else round(size * 0.7) for on in lit],
-                "color": fill,
-                "opacity": [1.0 if on else DIMMED_OPACITY for on in lit],
-                "line": {"color": border, "width": [4 if on and focus else 2.5 for on in lit]},
-            },
-        ))
+        traces.append(
+            dict(
+                type="scatter",
+                x=[plan.positions[step.id][0] for step in members],
+                y=[plan.positions[step.id][1] for step in members],
+                customdata=[step.id for step in members],
+                mode="markers+text",
+                cliponaxis=False,
+                name=trace_name(name, lang, audience),
+                legendgroup=name,
+                meta={"polku": name},
+                text=[step_label(step, lang) for step in members],
+                textposition=[plan.label_positions[step.id] for step in members],
+                textfont={"size": STEP_FONT, "color": [palette.INK if on else palette.MUTED_INK for on in lit]},
+                hovertext=[hover(step, view, lang, audience, focus, focus_name) for step in members],
+                hoverinfo="text",
+                marker={
+                    "symbol": symbol,
+                    "size": [size if on else round(size * 0.7) for on in lit],
+                    "color": fill,
+                    "opacity": [1.0 if on else DIMMED_OPACITY for on in lit],
+                    "line": {"color": border, "width": [4 if on and focus else 2.5 for on in lit]},
+                },
+            )
+        )
     return traces
 
 
@@ -128,11 +160,22 @@ def here_trace(d: Drawing, here: str | None) -> dict | None:
     if here and here in plan.positions:
         x, y = plan.positions[here]
         words = f"{STATUS_ICONS['here']} {status_words('here', lang)}"
-        traces.append(dict(
-            type="scatter",
-            x=[x], y=[y], customdata=[here], mode="markers+text", name=words, legendgroup="here",
-            meta={"polku": "here"}, text=[esc(words)], textposition="top center",
-            textfont={"size": LABEL_FONT + 2, "color": palette.INK}, hovertext=[esc(words)], hoverinfo="text",
-            marker={"symbol": "circle-open", "size": 54, "color": palette.HERE_BORDER, "line": {"width": 4}},
-        ))
+        traces.append(
+            dict(
+                type="scatter",
+                x=[x],
+                y=[y],
+                customdata=[here],
+                mode="markers+text",
+                name=words,
+                legendgroup="here",
+                meta={"polku": "here"},
+                text=[esc(words)],
+                textposition="top center",
+                textfont={"size": LABEL_FONT + 2, "color": palette.INK},
+                hovertext=[esc(words)],
+                hoverinfo="text",
+                marker={"symbol": "circle-open", "size": 54, "color": palette.HERE_BORDER, "line": {"width": 4}},
+            )
+        )
     return traces[0] if traces else None
