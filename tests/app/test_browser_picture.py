@@ -274,7 +274,7 @@ def test_blueprint_lines_never_run_through_a_label(
     from its edges) — but an arrow under its own condition, which sits on it with a white box."""
     context, page = open_page(chromium, f"{app_url}/path?path={path_id}", width, height)
     try:
-        page.get_by_role("tab", name=t("pathpage.tab.blueprint", "fi")).click()
+        page.get_by_role("radio", name=t("pathpage.shown.blueprint", "fi")).click()
         wait_idle(page, SLOW)
         page.wait_for_selector('[data-testid="stPlotlyChart"] svg text', timeout=SLOW)
         facts = page.evaluate(CROSSINGS_JS, 1.5)
