@@ -1,6 +1,8 @@
 """Screenshots of the app in headless Chromium (for the README and for checking layouts by eye).
 
-Run: `python bench/screenshot.py` → docs/screenshot.png (Ari's path page at 1440 px); with `--all`
+Run: `python bench/screenshot.py` → docs/screenshot.png (Ari's path page at 1440 px),
+docs/screenshot-phone.png (Pohjanmaa's client view on a 390 px phone: the portrait layout) and
+docs/screenshot-blueprint.png (Pohjanmaa's service blueprint at 1280 px); with `--all`
 also the library, the path page, the blueprint and the text version at 1280 and 768 px (a tablet)
 into bench/out/. Uses its own temporary store, like the browser tests.
 """
@@ -21,6 +23,10 @@ from paths.i18n.catalog import t  # noqa: E402
 from tests.support.browser import launch_chromium, streamlit_server, wait_idle  # noqa: E402
 
 README_SHOT = ROOT / "docs" / "screenshot.png"
+DOC_SHOTS = (  # (file, width, height, path page query)
+    ("screenshot-phone.png", 390, 844, "path=pohjanmaa&audience=client"),
+    ("screenshot-blueprint.png", 1280, 900, "path=pohjanmaa&show=blueprint"),
+)
 OUT = ROOT / "bench" / "out"
 
 
@@ -37,7 +43,7 @@ def _settle(page: Page) -> None:
 
 def _path_page(page: Page, base: str, path_id: str, lang: str, tab: str | None = None) -> None:
     _open(page, f"{base}/path?path={path_id}&lang={lang}")
-    page.wait_for_selector(".polku-flow svg g", timeout=30_000)
+    page.wait_for_selector(".polku-flow:visible svg g", timeout=30_000)
     if tab:
         page.get_by_role("radio", name=t(f"pathpage.shown.{tab}", lang)).click()
         _settle(page)
@@ -52,6 +58,21 @@ def readme_shot(browser, base: str) -> None:  # noqa: ANN001 - Playwright's Brow
     page.screenshot(path=str(README_SHOT))
     page.close()
     print(f"wrote {README_SHOT.relative_to(ROOT)}")
+
+
+def doc_shots(browser, base: str) -> None:  # noqa: ANN001 - Playwright's Browser
+    """The screenshots docs/diagrams.md shows."""
+    for name, width, height, query in DOC_SHOTS:
+        page = browser.new_page(viewport={"width": width, "height": height})
+        _open(page, f"{base}/path?{query}")
+        picture = page.locator(".polku-flow:visible, [data-testid='stPlotlyChart']").first
+        picture.wait_for(timeout=60_000)
+        _settle(page)
+        picture.evaluate("element => element.scrollIntoView({block: 'start'})")  # the picture, from its top
+        page.wait_for_timeout(300)
+        page.screenshot(path=str(ROOT / "docs" / name))
+        page.close()
+        print(f"wrote docs/{name}")
 
 
 def all_shots(browser, base: str) -> None:  # noqa: ANN001 - Playwright's Browser
@@ -76,6 +97,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, streamlit_server(Path(tmp)) as base, sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         readme_shot(browser, base)
+        doc_shots(browser, base)
         if args.all:
             all_shots(browser, base)
         browser.close()

@@ -4,7 +4,8 @@
 script working over the drawing first (that cost a frame or two on every view switch):
 
 - the root has its natural width in CSS pixels (one pixel a point; its height follows from the viewBox),
-  the role of a group of steps and the picture's accessible name;
+  its shape as a CSS variable (so "fit" can keep it inside the screen's height), the role of a group of
+  steps and the picture's accessible name;
 - each step's node (`<g id="polku-…" class="node …">`) says which step it is (`data-step`), takes the
   keyboard focus, is a button whose name is everything its box shows (title and marks in words, so the
   name holds the visible text: WCAG 2.5.3), tells whether it is the chosen one (`aria-pressed`), and its
@@ -21,7 +22,7 @@ from __future__ import annotations
 import html
 import re
 
-_ROOT = re.compile(r'<svg width="([\d.]+)pt" height="[\d.]+pt"')
+_ROOT = re.compile(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"')
 _NODE = re.compile(r'<g id="polku&#45;([^"]+)" class="(node[^"]*)">(.*?)</g>', re.S)
 _TEXT = re.compile(r"<text([^>]*)>([^<]*)</text>")
 _BLANK = re.compile(r"\n\s*\n")
@@ -60,14 +61,22 @@ def _step_node(match: re.Match[str], steps: dict[str, list[str]], selected: str 
     )
 
 
+def _root(root: re.Match[str], role: str, label: str) -> str:
+    """The root's new start: the natural width in px, the shape (width over height, for "fit", which keeps the
+    whole drawing inside the screen's height too), the role and the name."""
+    width, height = float(root.group(1)), float(root.group(2))
+    shape = width / height if height else 1.0
+    return (f'<svg width="{root.group(1)}px" style="--polku-shape: {shape:.4f}" role="{role}"'
+            f' aria-label="{attribute(label)}"')
+
+
 def page_svg(svg: str, steps: dict[str, list[str]], *, label: str, selected: str | None = None,
              ids: str = "") -> str:
     """`svg` (an inline `dot` drawing) ready for the page; `steps` maps a node name to [step id, title]
     (empty: a picture with nothing to choose), `selected` is the chosen step's id. `ids` goes in front of
     every id of the drawing, so two drawings of one path can be in the same page (`dot` refers to none)."""
     role = "group" if steps else "img"
-    svg = _ROOT.sub(lambda root: f'<svg width="{root.group(1)}px" role="{role}" aria-label="{attribute(label)}"',
-                    svg, count=1)
+    svg = _ROOT.sub(lambda root: _root(root, role, label), svg, count=1)
     svg = _NODE.sub(lambda node: _step_node(node, steps, selected), svg)
     if ids:
         svg = _ID.sub(lambda found: f' id="{ids}{found.group(1)}"', svg)

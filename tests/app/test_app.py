@@ -529,3 +529,16 @@ def test_a_large_path_is_drawn_one_stage_at_a_time_with_a_step_search(database_u
     assert at.selectbox(key="_polku_large_stage").value == target.stage
     steps = {step for step, _title in picture_data(at)["steps"].values()}
     assert target.id in steps and len(steps) < len(large.steps) / 3
+
+
+def test_the_pictures_markup_is_one_html_block_whatever_the_text_under_it() -> None:
+    """st.markdown reads the picture as one HTML block only while it has no blank line: after one, a text's
+    `![i](…)` would become an image. The text under the picture (escaped by its template) may hold blank lines."""
+    from components.flow_diagram import _page_markup
+
+    svg = '<svg width="10pt" height="10pt" viewBox="0 0 10 10"><g id="graph0" class="graph"></g></svg>'
+    below = "<p>Askel\n\n![i](https://example.invalid/pixel.png)\n \n</p>"
+    markup = _page_markup("v|test", "auto", False, None, "Kuva", "Vihje", below, ("wide", "portrait"),
+                          {"wide": (svg, 10.0), "portrait": (svg, 10.0)}, {})
+    assert not re.search(r"\n[ \t]*\n", markup)
+    assert markup.count("<svg") == 2 and "polku-auto-10" in markup and "![i]" in markup

@@ -78,21 +78,27 @@ def test_flow_diagram_text_sizes_and_overflow(chromium, app_url: str, path_id: s
 
 
 def test_fit_at_1920_shows_every_step_readable(chromium, app_url: str) -> None:
-    """On a full-HD screen "fit" shows the whole wide drawing with the step titles at least 12 px."""
+    """On a full-HD screen "fit" shows the whole wide drawing at once, every step on the screen (no wider than
+    the page, no taller than the window), with the step titles at least 12 px."""
     context, page = open_page(chromium, f"{app_url}/path?path=pohjanmaa&layout=wide", 1920, 1080)
     try:
         page.get_by_text(t("pathpage.fit", "fi"), exact=True).click()
         wait_idle(page, SLOW)
         page.wait_for_selector(".polku-fit .polku-flow svg", timeout=SLOW)
+        page.locator(".polku-flow svg").evaluate("svg => svg.scrollIntoView({block: 'start'})")
         facts = page.evaluate(
             """() => { const svg = document.querySelector('.polku-flow svg');
                 const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
                 const box = svg.getBoundingClientRect();
-                return { scale, right: box.right, vw: window.innerWidth,
+                const steps = [...svg.querySelectorAll('g.node[data-step]')].map(node => node.getBoundingClientRect());
+                return { scale, right: box.right, vw: window.innerWidth, height: box.height, vh: window.innerHeight,
+                  outside: steps.filter(b => b.left < 0 || b.top < 0 || b.right > innerWidth || b.bottom > innerHeight)
+                    .length, steps: steps.length,
                   titles: Math.min(...[...svg.querySelectorAll('g.node text[font-weight="bold"]')].map(
                     text => parseFloat(text.getAttribute('font-size')) * scale)) }; }"""
         )
-        assert facts["right"] <= facts["vw"], facts  # every step is on the screen
+        assert facts["right"] <= facts["vw"] and facts["height"] <= facts["vh"], facts  # the whole drawing fits
+        assert facts["steps"] == len(BUILTIN["pohjanmaa"].steps) and facts["outside"] == 0, facts  # all on screen
         assert facts["titles"] >= 12, facts
     finally:
         context.close()
@@ -281,5 +287,22 @@ def test_blueprint_lines_never_run_through_a_label(
         path = BUILTIN[path_id]
         assert facts["lines"] >= len(path.transitions) and facts["texts"] >= len(path.steps), facts
         assert facts["found"] == [], facts["found"][:10]
+    finally:
+        context.close()
+
+
+def test_fit_keeps_a_tall_portrait_drawing_inside_the_window(chromium, app_url: str) -> None:
+    """"Fit" with the portrait layout on a laptop: the tall drawing is shrunk to the window's height (it was
+    stretched to the page's width, three screens tall), so the whole path is on the screen at once."""
+    context, page = open_page(chromium, f"{app_url}/path?path=pohjanmaa&layout=portrait", 1280, 720)
+    try:
+        page.get_by_text(t("pathpage.fit", "fi"), exact=True).click()
+        wait_idle(page, SLOW)
+        page.wait_for_selector(".polku-fit .polku-flow svg", timeout=SLOW)
+        box = page.locator(".polku-flow svg").evaluate(
+            "svg => { svg.scrollIntoView({block: 'start'}); const b = svg.getBoundingClientRect();"
+            " return {top: b.top, bottom: b.bottom, right: b.right, vw: innerWidth, vh: innerHeight}; }"
+        )
+        assert box["bottom"] - box["top"] <= box["vh"] and box["right"] <= box["vw"], box
     finally:
         context.close()

@@ -108,3 +108,21 @@ def test_views_have_no_serious_violation_and_keep_the_heading_order(
         and not allowed(violation["id"], " ".join(map(str, node["target"])))
     ]
     assert not found, f"{name}:\n" + "\n".join(found)
+
+
+def test_open_figures_follow_a_view_switch(app_url: str, page) -> None:  # noqa: ANN001
+    """The figures sit outside the part a view switch reruns; while they are open, a switch reruns the whole
+    page, so they are the new view's (they said the old view's when only the part with the picture ran)."""
+    page.goto(f"{app_url}/path?path=ari&layout=wide")
+    wait_idle(page)
+    page.locator(".polku-flow:visible svg").wait_for(timeout=30_000)
+    page.get_by_text(t("experience.dashboard.title", "fi")).click()
+    wait_idle(page)
+    intro = t("experience.dashboard.intro", "fi", view=t("pathpage.audience.professional", "fi"))
+    page.get_by_text(intro).wait_for(timeout=30_000)
+    page.get_by_role("radio", name=t("pathpage.audience.client", "fi")).click()
+    wait_idle(page)
+    client = t("experience.dashboard.intro", "fi", view=t("pathpage.audience.client", "fi"))
+    page.get_by_text(client).wait_for(timeout=30_000)
+    assert page.get_by_text(intro).count() == 0
+    assert "audience=client" in page.url
