@@ -37,6 +37,10 @@ STATIC = Path(__file__).parent / "static"
 CHOICES = ("auto", "wide", "portrait")
 CSS = (STATIC / "flow_diagram.css").read_text(encoding="utf-8")
 AUTO_WIDE_FROM = 900  # px: from this width on the automatic layout is wide even when the drawing scrolls
+# Characters of SVG above which the path page's drawings go deflated through the component instead of as
+# markup (about 80 steps in both layouts): past it, putting the markup in the page on every rerun (Streamlit
+# dedents and hashes it, and sends it uncompressed) costs more than the component's frame of delay.
+MARKUP_LIMIT = 200_000
 _CLICKS = st.components.v2.component(  # its styles come with the path page (components.path_page.PAGE_CSS)
     "polku_flow_clicks", html="", js=(STATIC / "flow_clicks.js").read_text(encoding="utf-8"),
     isolate_styles=False,
@@ -110,7 +114,13 @@ def page_picture(
     sent and a container query shows the one that fits. One listening component, mounted once, turns a
     click or a key on a step into the `step` trigger (`on_step` runs before the next run). `below_html`
     (escaped markup: the legend, the description) goes under the picture in the same element, one element
-    less on every rerun. The other arguments are as `flow_picture`'s."""
+    less on every rerun. The other arguments are as `flow_picture`'s. Drawings larger than `MARKUP_LIMIT`
+    go through `flow_picture` instead, with `below_html` in an element of its own."""
+    if sum(len(svg) for svg, _width in drawings.values()) > MARKUP_LIMIT:
+        flow_picture(drawings, steps, choice=choice, fit=fit, selected=selected, label=label, version=version,
+                     key=key, on_step=on_step, hint=hint)
+        st.html(below_html)
+        return
     markup = _page_markup(version, choice, fit, selected, label, hint, below_html, tuple(drawings), drawings, steps)
     st.markdown(markup, unsafe_allow_html=True)
     _CLICKS(key=key, on_step_change=on_step)

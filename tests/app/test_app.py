@@ -542,3 +542,22 @@ def test_the_pictures_markup_is_one_html_block_whatever_the_text_under_it() -> N
                           {"wide": (svg, 10.0), "portrait": (svg, 10.0)}, {})
     assert not re.search(r"\n[ \t]*\n", markup)
     assert markup.count("<svg") == 2 and "polku-auto-10" in markup and "![i]" in markup
+
+
+def test_drawings_too_large_for_markup_go_compressed_through_the_component(database_url: str) -> None:
+    """A path of some hundred steps: its two drawings (250 kB) go deflated through the component (markup would
+    be dedented, hashed and sent whole on every rerun); a path of a few steps goes as markup."""
+    from bench.synthetic import synthetic_path
+    from components.flow_diagram import MARKUP_LIMIT
+
+    large = synthetic_path(100, seed=2).model_copy(update={"id": "sata"})
+    Store(database_url).save_path(large, "test")
+    at = run_app(database_url, path="sata")
+    data = picture_data(at)
+    assert not page_pictures(at) and sum(len(svg) for svg in data["drawings"].values()) > MARKUP_LIMIT
+    assert {step for step, _title in data["steps"].values()} == {step.id for step in large.steps}
+    assert any('class="polku-legend"' in body for body in [h.proto.body for h in at.get("html")])
+    small = branching_path().model_copy(update={"id": "pieni"})
+    Store(database_url).save_path(small, "test")
+    at = run_app(database_url, path="pieni")
+    assert len(page_pictures(at)) == 1 and not [c for c in at.get("bidi_component") if c.proto.bytes]

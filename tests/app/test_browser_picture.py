@@ -31,7 +31,7 @@ def open_page(chromium, url: str, width: int, height: int):  # noqa: ANN001, ANN
     page.goto(url)
     wait_idle(page, SLOW)
     page.wait_for_selector(f"{SHOWN} svg", timeout=SLOW)
-    if "/path?" in url:  # the steps answer clicks and keys once the page's listener is there
+    if page.locator(".polku-flow-frame").count():  # the markup's steps answer once the page's listener is there
         page.wait_for_selector("html[data-polku-steps='listening']", state="attached", timeout=SLOW)
         wait_idle(page, SLOW)
     return context, page
@@ -306,3 +306,25 @@ def test_fit_keeps_a_tall_portrait_drawing_inside_the_window(chromium, app_url: 
         assert box["bottom"] - box["top"] <= box["vh"] and box["right"] <= box["vw"], box
     finally:
         context.close()
+
+
+def test_a_step_of_a_large_drawing_is_clicked_through_the_component(chromium, tmp_path) -> None:  # noqa: ANN001
+    """Drawings too large for markup (components.flow_diagram.MARKUP_LIMIT) go through the component, which
+    wires the steps itself: a click still opens the step's details and puts it in the URL."""
+    from bench.synthetic import synthetic_path
+    from tests.support.browser import seeded_server
+
+    large = synthetic_path(100, seed=2).model_copy(update={"id": "sata"})
+    step = large.steps[5]
+    with seeded_server(tmp_path, large) as (url, _database):
+        context, page = open_page(chromium, f"{url}/path?path=sata", 1280, 900)  # automatic: both drawings
+        try:
+            assert page.locator(".polku-flow-frame").count() == 0  # not the markup
+            node = page.locator(f'.polku-flow g.node[data-step="{step.id}"]')
+            assert node.get_attribute("role") == "button"
+            node.click()
+            page.wait_for_url(re.compile(rf"[?&]step={re.escape(step.id)}"), timeout=SLOW)
+            page.locator(".st-key-_polku_flow_step_details").wait_for(timeout=SLOW)
+            assert step.title.fi in page.locator(".st-key-_polku_flow_step_details").inner_text()
+        finally:
+            context.close()

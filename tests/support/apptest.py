@@ -97,9 +97,14 @@ def page_pictures(at: AppTest) -> list[str]:
 
 
 def picture_data(at: AppTest) -> dict:
-    """What the path page's one flow diagram shows, read from its markup, in the shape of `flow_data`:
-    drawings by layout, the choice, "fit", the version, the steps (node: [step id, name]) and the chosen one."""
-    [markup] = page_pictures(at)
+    """What the path page's one flow diagram shows, in the shape of `flow_data`: drawings by layout, the
+    choice, "fit", the version, the steps (node: [step id, name]) and the chosen one. Read from its markup, or,
+    for drawings too large for markup (components.flow_diagram.MARKUP_LIMIT), from the component's data."""
+    pictures = page_pictures(at)
+    if not pictures:
+        [component] = [element for element in at.get("bidi_component") if element.proto.bytes]
+        return flow_data(component)
+    [markup] = pictures
     frame = _FRAME.search(markup)
     steps = {node: [html.unescape(step), html.unescape(name)] for node, step, name, _ in _STEP.findall(markup)}
     chosen = {html.unescape(step) for _node, step, _name, pressed in _STEP.findall(markup) if pressed == "true"}
