@@ -171,3 +171,25 @@ def test_no_arrow_or_drawn_line_runs_through_a_label(path: ServicePath, lang: st
         if box.crossed(a, b) > 1e-9 and name not in (f"condition {owner}", f"condition {back(owner)}")
     ]
     assert crossings == []
+
+
+def test_the_search_stops_at_its_budget_and_still_places_every_text(monkeypatch) -> None:  # noqa: ANN001
+    """Long texts on a crowded path made the search weigh options for minutes (the fuzzer's page never finished);
+    past its budget it stops where it is, and every label and condition still has its place."""
+    from paths.render.blueprint import search
+
+    asked = []
+    original = search._Search.__init__
+
+    def counting(self, pieces) -> None:  # noqa: ANN001
+        original(self, pieces)
+        asked.append(self)
+
+    monkeypatch.setattr(search, "BUDGET", 2_000)
+    monkeypatch.setattr(search._Search, "__init__", counting)
+    path = BUILTIN["pohjanmaa"]
+    figure = blueprint_figure(path, "fi")
+    assert asked and all(found.spent for found in asked)  # it ran out...
+    assert max(found.asked for found in asked) < 50 * search.BUDGET  # ...and stopped soon after
+    labels = [a for a in figure.layout.annotations if (a.name or "").startswith("condition:")]
+    assert len(labels) == len({(t.source, t.target) for t in path.transitions if t.condition.fi})

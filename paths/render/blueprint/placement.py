@@ -82,6 +82,9 @@ class Box:
         """Where the line from `a` to `b` runs inside this box, as shares of the way from `a` (None when it
         misses): the Liang–Barsky clip of the segment to the box."""
         (ax, ay), (bx, by) = a, b
+        if max(ax, bx) <= self.left or min(ax, bx) >= self.right or max(ay, by) <= self.top \
+                or min(ay, by) >= self.bottom:
+            return None  # the line's own extent misses the box (most lines, most boxes): no clipping needed
         low, high = 0.0, 1.0
         for step, room in (
             (ax - bx, ax - self.left),
@@ -216,18 +219,23 @@ class _Room:
     def cost(self, box: Box, x_free: bool = False, owner: Key | None = None, dotted: bool = True) -> float:
         """How much `box` hits: the boxes placed, the lines (but its own arrow's; the dotted ones only when
         `dotted`) that run through it and (unless `x_free`) what reaches out of the plot."""
-        hit = HIT_WEIGHT * sum(box.overlap(other) for other in self.boxes)
-        lines = [(a, b) for line_owner, a, b in self.lines if (line_owner is None and dotted) or line_owner != owner]
+        left, right = box.left, box.right  # only what reaches into the box's columns can hit it
+        hit = HIT_WEIGHT * sum(box.overlap(other) for other in self.boxes if other.right > left and other.left < right)
+        lines = [(a, b) for line_owner, a, b in self.lines
+                 if ((line_owner is None and dotted) or line_owner != owner)
+                 and (a[0] > left or b[0] > left) and (a[0] < right or b[0] < right)]
         hit += sum(box.crossed(a, b) for a, b in lines)
         return hit + HIT_WEIGHT * out_of(box, self.bounds, x_free)
 
     def way_cost(self, points: list[Point], owner: Key) -> float:
         """How far a way runs through the texts placed (but its own arrow's condition)."""
+        left, right = min(x for x, _y in points), max(x for x, _y in points)
+        segments = list(zip(points, points[1:], strict=False))
         return sum(
             box.crossed(a, b)
             for text_owner, box in self.texts
-            if text_owner != owner
-            for a, b in zip(points, points[1:], strict=False)
+            if text_owner != owner and box.right > left and box.left < right
+            for a, b in segments
         )
 
     @staticmethod

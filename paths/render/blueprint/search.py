@@ -4,9 +4,9 @@ moves it then. Here every step label and every arrow is a `Piece` with its optio
 arrow's ways and its condition's places on them), and the pieces move — one at a time, two together where
 they meet (a label and the way through it, or a way and what stands in its other ways), and in chains (one
 moves, what it then hits moves out of its way, and what that hits) — whenever that lowers how much the texts
-hit each other and how far lines run through texts. It runs twice, from the first placement and from every
-piece at its first option, and keeps the better end. Not every placement is tried (that grows too fast), so
-a crowded path may still keep a crossing that some other choice would avoid.
+hit each other and how far lines run through texts (within a `BUDGET`). It runs twice, from the first
+placement and from every piece at its first option, and keeps the better end. Not every placement is tried
+(that grows too fast), so a crowded path may still keep a crossing that some other choice would avoid.
 
 The measure is the first placement's: a text on a text (or out of the plot) weighs `HIT_WEIGHT` an area, a line
 through a text its length, a dotted "takes part" line (drawn with a gap at each text) `DOTTED_WEIGHT` of that.
@@ -29,6 +29,10 @@ HIT_WEIGHT = 100  # a text on another, or out of the plot (on the stage titles o
 DOTTED_WEIGHT = 0.25
 ROUNDS = 4
 GAIN = 1e-9
+# How many times the search may weigh two options against each other: the built-in paths need up to 150,000;
+# long texts on a crowded path (every text near every other, dozens of options each) would need billions.
+# Spent, the search stops where it is (every move taken was a gain), so the figure is always drawn.
+BUDGET = 500_000
 
 
 @dataclass(frozen=True)
@@ -109,8 +113,14 @@ class _Search:
         self.near = neighbours(pieces)
         self.movable = [i for i, piece in enumerate(pieces) if len(piece.options) > 1]
         self.cache: dict[tuple[int, int, int, int], float] = {}
+        self.asked = 0
+
+    @property
+    def spent(self) -> bool:
+        return self.asked > BUDGET
 
     def hit(self, i: int, oi: int, j: int, oj: int) -> float:
+        self.asked += 1
         key = (i, oi, j, oj) if i < j else (j, oj, i, oi)
         if key not in self.cache:
             a, b = self.pieces[i], self.pieces[j]
@@ -144,7 +154,7 @@ class _Search:
 
     def move_alone(self, i: int, keep: tuple[int, ...] = ()) -> bool:
         """Piece `i` to its best option as the rest are (unless it is one to `keep`)."""
-        if i in keep:
+        if i in keep or self.spent:
             return False
         costs = [self.outside(i, option) for option in range(len(self.pieces[i].options))]
         best = costs.index(min(costs))
@@ -156,7 +166,7 @@ class _Search:
     def pairs(self, i: int) -> list[tuple[int, int]]:
         """The movable pieces to move with `i`, when it hits anything: those it hits now, and those in the way
         of its other options."""
-        if not self.hits_now(i):
+        if self.spent or not self.hits_now(i):
             return []
         options = range(len(self.pieces[i].options))
         movable = (j for j in self.near[i] if len(self.pieces[j].options) > 1)
@@ -165,6 +175,8 @@ class _Search:
 
     def move_pair(self, i: int, j: int) -> bool:
         """The best options of two pieces together (each against the rest as placed, and one against the other)."""
+        if self.spent:
+            return False
         a, b = self.pieces[i], self.pieces[j]
         rest_a = [self.outside(i, option, skip=(j,)) for option in range(len(a.options))]
         rest_b = [self.outside(j, option, skip=(i,)) for option in range(len(b.options))]
@@ -181,7 +193,7 @@ class _Search:
     def move_chain(self, i: int) -> bool:
         """Piece `i` to one of its other options and what that hits out of its way (and what those then hit):
         taken when the whole is better. Two or three pieces in one move, where none alone would move."""
-        if not self.hits_now(i):
+        if self.spent or not self.hits_now(i):
             return False
         start = self.pieces[i].chosen
         for option in range(len(self.pieces[i].options)):
