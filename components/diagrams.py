@@ -94,15 +94,19 @@ BLUEPRINT_MIN_PX = 720
 
 
 @memo(512)
-def blueprint_width(key: Key, lang: str, view: str, actor: str | None, _path: ServicePath) -> int:
-    slots = blueprint.layout(viewed(key, view, actor, _path), lang, renderer_audience(view)).width
+def blueprint_width(key: Key, lang: str, view: str, actor: str | None, _path: ServicePath,
+                    stage: str | None = None) -> int:
+    shown = stage_view(key, view, actor, stage, _path) if stage else viewed(key, view, actor, _path)
+    slots = blueprint.layout(shown, lang, renderer_audience(view)).width
     return max(BLUEPRINT_MIN_PX, round(BLUEPRINT_LABEL_PX + BLUEPRINT_PX_PER_SLOT * slots))
 
 
 @memo(128)
-def blueprint_figure(key: Key, lang: str, view: str, actor: str | None, _path: ServicePath) -> Figure:
-    """Shared, not copied: Streamlit only reads the figure when it serialises it."""
-    shown = viewed(key, view, actor, _path)
+def blueprint_figure(key: Key, lang: str, view: str, actor: str | None, _path: ServicePath,
+                     stage: str | None = None) -> Figure:
+    """Shared, not copied: Streamlit only reads the figure when it serialises it. `stage` draws that stage
+    alone (a large path, as the flow diagram)."""
+    shown = stage_view(key, view, actor, stage, _path) if stage else viewed(key, view, actor, _path)
     return blueprint.blueprint_figure(shown, lang, renderer_audience(view), actor_filter=actor)
 
 

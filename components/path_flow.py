@@ -84,7 +84,7 @@ def flow_tab(path: ServicePath, key: diagrams.Key, lang: str, audience: str, act
     choice, fit, experience = controls.layout, controls.fit, controls.experience
     alt = t("pathpage.flow_alt", lang, title=title)
     legend = legend_html(lang, audience, filtered=actor is not None)
-    stage = _large_path_stage(path, key, lang, audience, actor)
+    stage = large_path_stage(path, key, lang, audience, actor)
     try:
         wanted = LAYOUTS if choice == "auto" else (choice,)
         drawings = {
@@ -110,9 +110,10 @@ def flow_tab(path: ServicePath, key: diagrams.Key, lang: str, audience: str, act
             st.button(t("diagrams.clear_step", lang), key="_polku_flow_clear", on_click=_clear_step)
 
 
-def _large_path_stage(path: ServicePath, key: diagrams.Key, lang: str, audience: str, actor: str | None) -> str | None:
-    """A large path is drawn one stage at a time: the stage picker (the overview to jump from) and a step
-    search; the chosen step's stage is shown. None for an ordinary path (all stages drawn)."""
+def large_path_stage(path: ServicePath, key: diagrams.Key, lang: str, audience: str, actor: str | None) -> str | None:
+    """A large path is drawn one stage at a time (the flow diagram and the blueprint alike): the stage picker
+    (the overview to jump from) and a step search; the chosen step's stage is shown. None for an ordinary path
+    (all stages drawn)."""
     if not diagrams.is_large(key, audience, actor, path):
         return None
     shown = diagrams.viewed(key, audience, actor, path)

@@ -27,7 +27,7 @@ from components.common import (
     tr,
 )
 from components.handoff_list import handoff_html
-from components.path_flow import description_html, flow_choices, flow_controls, flow_tab
+from components.path_flow import description_html, flow_choices, flow_controls, flow_tab, large_path_stage
 from components.path_print import DOWNLOADS_OPEN, downloads, print_view
 from components.templating import style_element, stylesheet
 from components.url_choice import url_switch, url_value
@@ -194,7 +194,10 @@ def _blueprint(path: ServicePath, key: diagrams.Key, lang: str, audience: str, a
     title = path.title.get(lang) or path.id
     plot_key = f"_polku_blueprint_{path.id}"
     pick_key = f"_polku_step_{path.id}_{audience}"
+    stage = large_path_stage(path, key, lang, audience, actor)  # a large path: one stage at a time, as the flow
     step_ids = diagrams.walk(key, audience, actor, path)
+    if stage:
+        step_ids = [step_id for step_id in step_ids if (path.step(step_id) and path.step(step_id).stage) == stage]
     if st.session_state.get(pick_key) not in step_ids:
         st.session_state.pop(pick_key, None)
     st.caption(tr("pathpage.blueprint_hint"))
@@ -214,8 +217,8 @@ def _blueprint(path: ServicePath, key: diagrams.Key, lang: str, audience: str, a
             _step_dialog(details)
     with st.container(key="polku_blueprint_scroll"):
         st.plotly_chart(
-            diagrams.blueprint_figure(key, lang, audience, actor, path),
-            width=diagrams.blueprint_width(key, lang, audience, actor, path),
+            diagrams.blueprint_figure(key, lang, audience, actor, path, stage),
+            width=diagrams.blueprint_width(key, lang, audience, actor, path, stage),
             theme=None,
             key=plot_key,
             on_select=lambda: _picked_step(plot_key, pick_key),

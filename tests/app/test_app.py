@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -561,3 +562,22 @@ def test_drawings_too_large_for_markup_go_compressed_through_the_component(datab
     Store(database_url).save_path(small, "test")
     at = run_app(database_url, path="pieni")
     assert len(page_pictures(at)) == 1 and not [c for c in at.get("bidi_component") if c.proto.bytes]
+
+
+def test_a_large_paths_blueprint_is_drawn_one_stage_at_a_time(database_url: str) -> None:
+    """The blueprint of a 2,000-step path: the stage picker is there too and only its stage is drawn (the whole
+    path's placement would take minutes)."""
+    from bench.synthetic import synthetic_path
+
+    large = synthetic_path(2000, seed=4).model_copy(update={"id": "iso-piirustus"})
+    Store(database_url).save_path(large, "test")
+    at = run_app(database_url, path="iso-piirustus", show="blueprint")
+    first = large.stages[0].id
+    assert at.selectbox(key="_polku_large_stage").value == first
+    [chart] = at.get("plotly_chart")
+    drawn = {point for trace in json.loads(chart.proto.spec)["data"] for point in (trace.get("customdata") or [])
+             if isinstance(point, str)}
+    in_stage = {step.id for step in large.steps if step.stage == first}
+    assert drawn and drawn <= in_stage
+    assert set(at.selectbox(key="_polku_step_iso-piirustus_professional").options) <= {
+        step.title.fi for step in large.steps if step.stage == first}
