@@ -38,9 +38,10 @@ CHOICES = ("auto", "wide", "portrait")
 CSS = (STATIC / "flow_diagram.css").read_text(encoding="utf-8")
 AUTO_WIDE_FROM = 900  # px: from this width on the automatic layout is wide even when the drawing scrolls
 # Characters of SVG above which the path page's drawings go deflated through the component instead of as
-# markup (about 80 steps in both layouts): past it, putting the markup in the page on every rerun (Streamlit
-# dedents and hashes it, and sends it uncompressed) costs more than the component's frame of delay.
-MARKUP_LIMIT = 200_000
+# markup (about 18 steps in both layouts, 36 in one): past it, the component's frame of delay costs less than
+# Streamlit's Markdown renderer building the SVG node by node in script (the component hands it to the
+# browser's own parser) and the server dedenting, hashing and sending the markup whole on every rerun.
+MARKUP_LIMIT = 60_000
 _CLICKS = st.components.v2.component(  # its styles come with the path page (components.path_page.PAGE_CSS)
     "polku_flow_clicks", html="", js=(STATIC / "flow_clicks.js").read_text(encoding="utf-8"),
     isolate_styles=False,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from paths.formats.files import builtin_paths
 from paths.i18n.catalog import t
@@ -121,11 +122,9 @@ def test_click_a_step_opens_its_details_and_puts_it_in_the_url(chromium, app_url
         details.wait_for(timeout=SLOW)
         assert step.title.fi in details.inner_text()
         assert page.locator(f'{SHOWN} g.node.polku-selected[data-step="{step.id}"]').count() == 1
-        # A link with ?step= opens the same details.
+        # A link with ?step= opens the same details (the box may come a moment before its text: wait for both).
         page.goto(page.url)
-        wait_idle(page, SLOW)
-        page.locator(".st-key-_polku_flow_step_details").wait_for(timeout=SLOW)
-        assert step.title.fi in page.locator(".st-key-_polku_flow_step_details").inner_text()
+        expect(page.locator(".st-key-_polku_flow_step_details")).to_contain_text(step.title.fi, timeout=SLOW)
     finally:
         context.close()
 
