@@ -34,7 +34,12 @@ def open_new_path(page, url: str, title: str) -> None:  # noqa: ANN001 - Playwri
 
 
 def upload(page, file: Path) -> None:  # noqa: ANN001
-    page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(file))
+    """Choose `file` and wait until the server has it and has run with it: a click on "Luo polku" before that
+    run was lost now and then (the upload's rerun took the button's press with it)."""
+    with page.expect_response(lambda response: "upload_file" in response.url and response.request.method == "PUT",
+                              timeout=SLOW):
+        page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(file))
+    page.wait_for_timeout(500)  # the rerun that carries the file starts after the upload's answer
     wait_idle(page, SLOW)
 
 
