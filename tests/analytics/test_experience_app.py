@@ -114,8 +114,11 @@ def test_persona_profile_on_the_path_page_and_the_library_card(store: Store) -> 
     page = "\n".join(h.proto.body for h in run_ok(PATH_PAGE, path="maija", lang="en").get("html"))
     assert "Example client" in page and "Maija (a fictional example client)" in page
     assert "I need someone who brings the services together." in page and "(assumed)" in page
+    # Folded under its heading on the path page (the picture starts higher); open on the library card.
+    assert '<details class="polku-persona-fold"><summary><h2>Example client' in page and "<details open" not in page
     card = "\n".join(h.proto.body for h in run_ok(LIBRARY, lang="en").get("html"))
     assert "Example client" in card and "Needs" not in card  # the card shows the situation and quote only
+    assert "<details" not in card
 
 
 def test_flow_diagram_shows_the_experience_on_request(store: Store) -> None:
