@@ -7,6 +7,7 @@ the session restores it when Streamlit's own page navigation drops the query str
 from __future__ import annotations
 
 import os
+import threading
 
 import streamlit as st
 
@@ -139,6 +140,20 @@ def load_path(path_id: str, version: int | None = None) -> tuple[ServicePath, in
 def cache_key(path_id: str, version: int) -> tuple[str, str, int]:
     """What identifies a stored path's content across stores: the URL, the id and the version."""
     return (database_url() or "", path_id, version)
+
+
+_STORE_NUMBERS: dict[str, int] = {}
+_STORE_NUMBERS_LOCK = threading.Lock()
+
+
+def page_key(key: tuple[str, str, int]) -> str:
+    """A `cache_key` as the page may show it (a picture's version in its markup): the store by its number
+    in this server process, as its URL can hold a password and never goes to the browser, then the path id
+    and the version."""
+    url, path_id, version = key
+    with _STORE_NUMBERS_LOCK:
+        number = _STORE_NUMBERS.setdefault(url, len(_STORE_NUMBERS))
+    return f"{number}:{path_id}@{version}"
 
 
 def status_words(status: object) -> str:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import zlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
@@ -57,13 +58,33 @@ _COMPONENT = st.components.v2.component(
 )
 
 
+@dataclass(frozen=True)
+class QuickSwitch:
+    """What lets the browser show a picture it has drawn before the moment a switch's option is clicked,
+    while the server's run for it is still on its way (`flow_clicks.js`): the shown picture's id, the id of
+    the picture each of the switch's options leads to, in the switch's order ("" where it cannot be told
+    beforehand), and the switch's widget key. An id names everything the picture's markup depends on."""
+
+    shown: str
+    options: tuple[str, ...]
+    widget: str
+
+
+def _listener_key(key: str) -> str:
+    """The key of the listening component of the picture with `key` (`page_picture`): its own, as a
+    component mounted under another's key would find the other's drawing still in its element."""
+    return f"{key}_steps"
+
+
 def clicked_step(key: str) -> str | None:
-    """The step id the component with `key` sent in this run (None when nothing was clicked)."""
-    state = st.session_state.get(key)
-    if state is None:
-        return None
-    value = state.get("step") if hasattr(state, "get") else getattr(state, "step", None)
-    return value if isinstance(value, str) else None
+    """The step id the picture with `key` sent in this run, through the component or its listener (None when
+    nothing was clicked)."""
+    for name in (key, _listener_key(key)):
+        state = st.session_state.get(name)
+        value = state.get("step") if hasattr(state, "get") else getattr(state, "step", None)
+        if isinstance(value, str):
+            return value
+    return None
 
 
 def flow_picture(
@@ -108,6 +129,7 @@ def page_picture(
     on_step: Callable[[], None],
     hint: str = "",
     below_html: str = "",
+    quick: QuickSwitch | None = None,
 ) -> None:
     """The path page's flow diagram, finished on the server (`paths.render.page_svg`) and shown by
     st.markdown: the browser puts it in the page in the same render as the rest, with no script to run
@@ -115,21 +137,24 @@ def page_picture(
     sent and a container query shows the one that fits. One listening component, mounted once, turns a
     click or a key on a step into the `step` trigger (`on_step` runs before the next run). `below_html`
     (escaped markup: the legend, the description) goes under the picture in the same element, one element
-    less on every rerun. The other arguments are as `flow_picture`'s. Drawings larger than `MARKUP_LIMIT`
-    go through `flow_picture` instead, with `below_html` in an element of its own."""
+    less on every rerun. With `quick`, the listener keeps the pictures this page has shown and puts the one
+    a click on the switch leads to in place at once (`QuickSwitch`). The other arguments are as
+    `flow_picture`'s. Drawings larger than `MARKUP_LIMIT` go through `flow_picture` instead, with
+    `below_html` in an element of its own."""
     if sum(len(svg) for svg, _width in drawings.values()) > MARKUP_LIMIT:
         flow_picture(drawings, steps, choice=choice, fit=fit, selected=selected, label=label, version=version,
                      key=key, on_step=on_step, hint=hint)
         st.html(below_html)
         return
-    markup = _page_markup(version, choice, fit, selected, label, hint, below_html, tuple(drawings), drawings, steps)
+    markup = _page_markup(version, choice, fit, selected, label, hint, below_html, quick, tuple(drawings), drawings,
+                          steps)
     st.markdown(markup, unsafe_allow_html=True)
-    _CLICKS(key=key, on_step_change=on_step)
+    _CLICKS(key=_listener_key(key), on_step_change=on_step)
 
 
 @memo(64)
 def _page_markup(version: str, choice: str, fit: bool, selected: str | None, label: str, hint: str, below: str,
-                 layouts: tuple[str, ...], _drawings: dict[str, tuple[str, float]],
+                 quick: QuickSwitch | None, layouts: tuple[str, ...], _drawings: dict[str, tuple[str, float]],
                  _steps: dict[str, list[str]]) -> str:
     """The picture's markup, made once per drawing and choice: the SVGs are trusted (`dot`'s output of
     escaped text, with names escaped again by `page_svg`), everything else is escaped by the template."""
@@ -138,7 +163,7 @@ def _page_markup(version: str, choice: str, fit: bool, selected: str | None, lab
              for name, (svg, _width) in _drawings.items()]
     threshold = int(min(_drawings["wide"][1], AUTO_WIDE_FROM)) if auto else 0
     return one_block(render("flow_picture.html", fit=fit, auto=auto, threshold=threshold, version=version,
-                            choice=choice, hint=hint, drawings=shown, below=Markup(below)))  # noqa: S704
+                            choice=choice, hint=hint, drawings=shown, below=Markup(below), quick=quick))  # noqa: S704
 
 
 @memo(64)

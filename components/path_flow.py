@@ -9,7 +9,8 @@ import streamlit as st
 
 from components import diagrams
 from components.analytics_panel import FLOW_EXPERIENCE, has_experience, show_experience
-from components.flow_diagram import clicked_step, page_picture, text_instead
+from components.common import page_key
+from components.flow_diagram import QuickSwitch, clicked_step, page_picture, text_instead
 from components.templating import render
 from components.url_choice import url_switch, url_value
 from paths.i18n.catalog import t
@@ -60,6 +61,16 @@ def flow_choices(path: ServicePath) -> FlowControls:
     )
 
 
+@dataclass(frozen=True)
+class ViewOptions:
+    """The view switch's options in its order, each as (view, the actor that view would show), or None for
+    an option whose picture the browser cannot put in place at once (the print view changes the whole page),
+    and the switch's widget key: what `flow_tab` needs to tell the browser which picture each option leads to."""
+
+    views: tuple[tuple[str, str | None] | None, ...]
+    widget: str
+
+
 def flow_controls(path: ServicePath, lang: str) -> None:
     """The flow diagram's controls, in the page's row of controls (see `flow_choices`)."""
     url_switch(LAYOUT_PARAM, LAYOUT_CHOICES, default="auto", label=t("diagrams.layout_label", lang),
@@ -77,9 +88,11 @@ def _on_flow_step() -> None:
 
 
 def flow_tab(path: ServicePath, key: diagrams.Key, lang: str, audience: str, actor: str | None,
-             controls: FlowControls, after_html: str = "") -> None:
+             controls: FlowControls, after_html: str = "", options: ViewOptions | None = None) -> None:
     """The flow diagram drawn on the server (both layouts when the choice is automatic), clickable steps,
-    the legend and description (with `after_html` in the same element), and the chosen step's details."""
+    the legend and description (with `after_html` in the same element), and the chosen step's details.
+    With the view switch's `options`, the browser can show a picture of another view it has shown before
+    the moment that view is chosen (`QuickSwitch`)."""
     title = path.title.get(lang) or path.id
     choice, fit, experience = controls.layout, controls.fit, controls.experience
     alt = t("pathpage.flow_alt", lang, title=title)
@@ -97,17 +110,51 @@ def flow_tab(path: ServicePath, key: diagrams.Key, lang: str, audience: str, act
     step_ids = diagrams.walk(key, audience, actor, path)
     selected = st.query_params.get(STEP_PARAM)
     selected = selected if selected in step_ids else None
+    version = _version(key, lang, audience, actor, stage, experience)
+    quick = None
+    if options is not None:
+        quick = QuickSwitch(_picture_id(version, controls, selected),
+                            _option_ids(path, key, lang, controls, options), options.widget)
     page_picture(
         drawings, diagrams.flow_steps(key, lang, audience, actor, path, stage), choice=choice, fit=fit,
-        selected=selected, label=alt, hint=t("diagrams.click_hint", lang),
-        version=f"{key}|{lang}|{audience}|{actor}|{stage}|{experience}", key=_FLOW_KEY, on_step=_on_flow_step,
-        below_html=legend + description_html(key, lang, audience, actor, path) + after_html,
+        selected=selected, label=alt, hint=t("diagrams.click_hint", lang), version=version, key=_FLOW_KEY,
+        on_step=_on_flow_step, below_html=legend + description_html(key, lang, audience, actor, path) + after_html,
+        quick=quick,
     )
     details = diagrams.step_detail(key, selected, lang, audience, actor, path) if selected else None
     if details:
         with st.container(border=True, key="_polku_flow_step_details"):
             st.html(details["html"])
             st.button(t("diagrams.clear_step", lang), key="_polku_flow_clear", on_click=_clear_step)
+
+
+def _version(key: diagrams.Key, lang: str, audience: str, actor: str | None, stage: str | None,
+             experience: bool) -> str:
+    """What the drawings depend on (the picture's `data-version`; the store by its number, `page_key`)."""
+    return f"{page_key(key)}|{lang}|{audience}|{actor}|{stage}|{experience}"
+
+
+def _picture_id(version: str, controls: FlowControls, selected: str | None) -> str:
+    """What the picture's whole markup depends on: the drawings, the layout, "fit" and the chosen step (the
+    legend, the description and the hand-offs follow the view and the actor, which the version names)."""
+    return f"{version}|{controls.layout}|{controls.fit}|{selected}"
+
+
+def _option_ids(path: ServicePath, key: diagrams.Key, lang: str, controls: FlowControls,
+                options: ViewOptions) -> tuple[str, ...]:
+    """The picture id each of the switch's options leads to, as the page would draw it; "" for an option
+    that changes more than the picture. (A large path's view names no stage here, while its picture does:
+    no picture the browser has kept matches, and the switch waits for the server, as it should.)"""
+    wanted = st.query_params.get(STEP_PARAM)
+    ids = []
+    for option in options.views:
+        if option is None:
+            ids.append("")
+            continue
+        view, actor = option
+        selected = wanted if wanted in diagrams.walk(key, view, actor, path) else None
+        ids.append(_picture_id(_version(key, lang, view, actor, None, controls.experience), controls, selected))
+    return tuple(ids)
 
 
 def large_path_stage(path: ServicePath, key: diagrams.Key, lang: str, audience: str, actor: str | None) -> str | None:

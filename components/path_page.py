@@ -27,7 +27,14 @@ from components.common import (
     tr,
 )
 from components.handoff_list import handoff_html
-from components.path_flow import description_html, flow_choices, flow_controls, flow_tab, large_path_stage
+from components.path_flow import (
+    ViewOptions,
+    description_html,
+    flow_choices,
+    flow_controls,
+    flow_tab,
+    large_path_stage,
+)
 from components.path_print import DOWNLOADS_OPEN, downloads, print_view
 from components.templating import style_element, stylesheet
 from components.url_choice import url_switch, url_value
@@ -288,6 +295,12 @@ def _frame_for(audience: str, actor: str | None) -> tuple[bool, tuple[str, str |
     return audience == "print", ((audience, actor) if sections_open else None)
 
 
+def _view_options(path: ServicePath, key: diagrams.Key) -> ViewOptions:
+    """The view switch's options with the actor each view would show; the print view changes the whole page."""
+    views = tuple(None if view == "print" else (view, chosen_actor(path, key, view)) for view in VIEW_NAMES)
+    return ViewOptions(views, _AUDIENCE_WIDGET)
+
+
 @st.fragment
 def _views(path: ServicePath, key: diagrams.Key, lang: str) -> None:
     """Everything a view (or an actor, what the path is shown as, the layout) changes, as a fragment: the
@@ -316,7 +329,7 @@ def _views(path: ServicePath, key: diagrams.Key, lang: str) -> None:
     # The hand-offs of the chosen actor close the element under the picture or the text.
     after = handoff_html(key, lang, audience, actor, path) if actor is not None else ""
     if shown == "flow":
-        flow_tab(path, key, lang, audience, actor, flow_choices(path), after)
+        flow_tab(path, key, lang, audience, actor, flow_choices(path), after, _view_options(path, key))
     elif shown == "blueprint":
         _blueprint(path, key, lang, audience, actor, after)
     else:

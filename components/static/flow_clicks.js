@@ -3,7 +3,19 @@
 // every redraw: the component is mounted once and its data never changes, so a view switch runs no script.
 // A click on a step, or Enter / Space on a focused step, marks it chosen at once and sends its id back as
 // the `step` trigger; the page keeps it in the URL (`?step=`).
+//
+// The quick switch: a picture whose frame names its switch (data-switch, data-picture, data-options; see
+// flow_diagram.QuickSwitch) is kept here, as a copy, when one of the switch's options is clicked. When the
+// option leads to a picture this page has shown before, its copy goes in place at once, in this component's
+// own element under the picture, and the picture Streamlit drew is hidden; as soon as Streamlit has drawn the
+// same picture itself (the server's run for the click), the copy goes and Streamlit's drawing is shown again.
 const STEP = ".polku-flow-frame g.node[data-step]";
+const LIVE = ".polku-flow-frame[data-switch]";
+const OPTION = "[role='radio']";
+const HIDDEN = "polkuQuickHidden"; // data-polku-quick-hidden on the hidden picture's element (flow_diagram.css)
+const KEPT = 8; // the pictures kept: each view's, with a few layouts and chosen steps
+const GRACE = 1000; // ms: a run that ends without the asked-for picture (a newer click) gives the page back
+const recent = new Map(); // picture id -> a copy of the picture's element's content, the latest last
 
 function choose(node, setTriggerValue) {
   const frame = node.closest(".polku-flow-frame");
@@ -12,15 +24,82 @@ function choose(node, setTriggerValue) {
     other.classList.toggle("polku-selected", on);
     other.setAttribute("aria-pressed", on ? "true" : "false");
   }
+  for (const [id, copy] of recent) if (copy.contains(frame)) recent.delete(id); // no longer what its id names
   setTriggerValue("step", node.dataset.step);
+}
+
+function liveFrames(page) {
+  // The pictures Streamlit drew, not the copies shown here.
+  return [...page.querySelectorAll(LIVE)].filter((frame) => !frame.closest(".polku-quick"));
+}
+
+function keepShown(page) {
+  for (const frame of liveFrames(page)) {
+    const id = frame.dataset.picture;
+    const kept = recent.get(id);
+    if (kept) {
+      recent.delete(id); // shown again: kept the longest
+      recent.set(id, kept);
+      continue;
+    }
+    const copy = page.createElement("div");
+    copy.className = "polku-quick";
+    copy.append(...[...frame.parentElement.childNodes].map((node) => node.cloneNode(true)));
+    recent.set(id, copy);
+    while (recent.size > KEPT) recent.delete(recent.keys().next().value);
+  }
+}
+
+function whenDrawn(page, wanted, done) {
+  // Done when Streamlit's own drawing of `wanted` is in the page, or when the app is idle without it.
+  const app = page.querySelector("[data-testid='stApp']") || page.body;
+  const since = Date.now();
+  const drawn = () => liveFrames(page).some((frame) => frame.dataset.picture === wanted);
+  const observer = new MutationObserver(() => drawn() && finish());
+  const timer = setInterval(() => {
+    if (Date.now() - since >= GRACE && app.dataset.testScriptState !== "running") finish();
+  }, GRACE / 4);
+  function finish() {
+    observer.disconnect();
+    clearInterval(timer);
+    done();
+  }
+  observer.observe(app, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-picture"] });
 }
 
 export default function (component) {
   const { parentElement, setTriggerValue } = component;
   const page = parentElement.ownerDocument;
+  let shownTurn = 0;
+  const giveBack = () => {
+    parentElement.replaceChildren();
+    for (const hidden of page.querySelectorAll("[data-polku-quick-hidden]")) delete hidden.dataset[HIDDEN];
+  };
+  const show = (wanted, frame) => {
+    parentElement.replaceChildren(recent.get(wanted));
+    const element = frame.closest("[data-testid='stElementContainer']");
+    if (element) element.dataset[HIDDEN] = "";
+    const turn = ++shownTurn;
+    whenDrawn(page, wanted, () => turn === shownTurn && giveBack());
+  };
+  const quickSwitch = (option) => {
+    for (const frame of liveFrames(page)) {
+      const control = option.closest(`.st-key-${CSS.escape(frame.dataset.switch)}`);
+      if (!control) continue;
+      const index = [...control.querySelectorAll(OPTION)].indexOf(option);
+      const wanted = JSON.parse(frame.dataset.options || "[]")[index];
+      if (wanted && wanted !== frame.dataset.picture && recent.has(wanted)) show(wanted, frame);
+    }
+    setTimeout(() => keepShown(page), 0); // after the click's task: the copy is on the screen first
+  };
   const onClick = (event) => {
     const node = event.target.closest && event.target.closest(STEP);
     if (node) choose(node, setTriggerValue);
+  };
+  const onOption = (event) => {
+    // Caught on the way down: Streamlit's switch stops the click on its way back up.
+    const option = event.target.closest && event.target.closest(OPTION);
+    if (option) quickSwitch(option);
   };
   const onKey = (event) => {
     if (event.key !== "Enter" && event.key !== " ") return;
@@ -30,11 +109,14 @@ export default function (component) {
     choose(node, setTriggerValue);
   };
   page.addEventListener("click", onClick);
+  page.addEventListener("click", onOption, true);
   page.addEventListener("keydown", onKey);
   page.documentElement.dataset.polkuSteps = "listening"; // tests wait for it before they click or press
   return () => {
     page.removeEventListener("click", onClick);
+    page.removeEventListener("click", onOption, true);
     page.removeEventListener("keydown", onKey);
+    giveBack();
     delete page.documentElement.dataset.polkuSteps;
   };
 }

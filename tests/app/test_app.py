@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,7 @@ from paths.render.dot import handoffs
 from paths.render.text_html import anchor_id
 from paths.store.library import Store
 from paths.views.configured import VIEW_NAMES, view_problems
-from tests.support.apptest import app_databases, flow_drawings, page_pictures, picture_data
+from tests.support.apptest import flow_drawings, opened_app, page_pictures, picture_data
 from tests.support.factories import branching_path
 
 SHOWN_WIDGET = "_polku_shown_choice"
@@ -32,20 +31,9 @@ TIMEOUT = 60
 BUILTIN = {path.id: path for path in builtin_paths()}
 
 
-@pytest.fixture(scope="module")
-def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """One SQLite store for the module; tests that write use their own path ids."""
-    with app_databases(tmp_path_factory.mktemp("app")) as (url, _):
-        yield url
-
-
 def run_app(database_url: str, **query: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    for name, value in query.items():
-        at.query_params[name] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    """The app on the module's store (the fixture sets it up) with `query` in its URL."""
+    return opened_app(**query)
 
 
 def subheaders(at: AppTest) -> list[str]:
@@ -539,7 +527,7 @@ def test_the_pictures_markup_is_one_html_block_whatever_the_text_under_it() -> N
 
     svg = '<svg width="10pt" height="10pt" viewBox="0 0 10 10"><g id="graph0" class="graph"></g></svg>'
     below = "<p>Askel\n\n![i](https://example.invalid/pixel.png)\n \n</p>"
-    markup = _page_markup("v|test", "auto", False, None, "Kuva", "Vihje", below, ("wide", "portrait"),
+    markup = _page_markup("v|test", "auto", False, None, "Kuva", "Vihje", below, None, ("wide", "portrait"),
                           {"wide": (svg, 10.0), "portrait": (svg, 10.0)}, {})
     assert not re.search(r"\n[ \t]*\n", markup)
     assert markup.count("<svg") == 2 and "polku-auto-10" in markup and "![i]" in markup

@@ -327,3 +327,67 @@ def test_a_step_of_a_large_drawing_is_clicked_through_the_component(chromium, tm
             assert step.title.fi in page.locator(".st-key-_polku_flow_step_details").inner_text()
         finally:
             context.close()
+
+
+CLICK_AND_LOOK = """(name) => {
+  const option = [...document.querySelectorAll("[role='radio']")].find(button => button.innerText.trim() === name);
+  option.click();
+  // Read in the click's own task, before any answer from the server can have come.
+  return [...document.querySelectorAll('.polku-flow')].filter(root => root.checkVisibility())
+    .map(root => ({view: root.dataset.version.split('|')[2], copy: !!root.closest('.polku-quick')}));
+}"""
+LIVE_VIEW = """(view) => !document.querySelector('[data-polku-quick-hidden], .polku-quick')
+  && [...document.querySelectorAll('.polku-flow-frame .polku-flow')].some(root => root.checkVisibility()
+     && root.dataset.version.split('|')[2] === view)"""
+
+
+def test_the_view_switch_shows_a_picture_seen_before_at_once(chromium, app_url: str) -> None:
+    """The quick switch (components/static/flow_clicks.js): a view shown before is back in the click's own
+    task; a view not shown yet waits for the server; either way the page ends with Streamlit's own drawing."""
+    words = {view: t(f"pathpage.audience.{view}", "fi") for view in ("professional", "client", "partner")}
+    context, page = open_page(chromium, f"{app_url}/path?path=ari&layout=wide", 1280, 900)
+    try:
+        assert page.evaluate(CLICK_AND_LOOK, words["client"]) == [{"view": "professional", "copy": False}]
+        page.wait_for_function(LIVE_VIEW, arg="client", timeout=SLOW)
+        assert page.evaluate(CLICK_AND_LOOK, words["professional"]) == [{"view": "professional", "copy": True}]
+        page.wait_for_function(LIVE_VIEW, arg="professional", timeout=SLOW)
+        wait_idle(page, SLOW)
+        assert page.locator(f"{SHOWN}").count() == 1 and page.locator(".polku-quick").count() == 0
+        assert page.evaluate(CLICK_AND_LOOK, words["client"]) == [{"view": "client", "copy": True}]
+        page.wait_for_function(LIVE_VIEW, arg="client", timeout=SLOW)
+        assert page.evaluate(CLICK_AND_LOOK, words["partner"]) == [{"view": "client", "copy": False}]  # not yet seen
+        page.wait_for_function(LIVE_VIEW, arg="partner", timeout=SLOW)
+        wait_idle(page, SLOW)
+        # The picture the server drew after a quick switch answers a click on a step as before.
+        step = BUILTIN["ari"].steps[0]
+        page.locator(f'{SHOWN} g.node[data-step="{step.id}"]').click()
+        page.wait_for_url(re.compile(rf"[?&]step={re.escape(step.id)}"), timeout=SLOW)
+    finally:
+        context.close()
+
+
+def test_a_view_drawn_as_markup_after_one_drawn_by_the_component_shows_one_picture(chromium, tmp_path) -> None:  # noqa: ANN001
+    """A 500-step path's stage: the professional view's drawings are too large for markup (the component
+    draws them), the client view's are not. Switching between them leaves one picture on the screen, the
+    view's own (the listener has a key of its own, so it never inherits the component's drawing)."""
+    from bench.synthetic import synthetic_path
+    from tests.support.browser import seeded_server
+
+    large = synthetic_path(500, seed=5).model_copy(update={"id": "iso500"})
+    words = {view: t(f"pathpage.audience.{view}", "fi") for view in ("professional", "client")}
+    with seeded_server(tmp_path, large) as (url, _database):
+        context, page = open_page(chromium, f"{url}/path?path=iso500&layout=wide", 1280, 900)
+        try:
+            assert page.locator(".polku-flow-frame").count() == 0  # the professional view: the component
+            for view in ("client", "professional", "client"):
+                page.get_by_role("radio", name=words[view]).click()
+                page.wait_for_function(
+                    "(view) => [...document.querySelectorAll('.polku-flow')].some(root => root.checkVisibility()"
+                    " && root.dataset.version.split('|')[2] === view)", arg=view, timeout=SLOW)
+                wait_idle(page, SLOW)
+                shown = page.evaluate("() => [...document.querySelectorAll('.polku-flow')]"
+                                      ".filter(root => root.checkVisibility()).map(root => root.dataset.version)")
+                assert len(shown) == 1 and shown[0].split("|")[2] == view, shown
+            assert page.locator(".polku-flow-frame").count() == 1  # the client view: markup
+        finally:
+            context.close()

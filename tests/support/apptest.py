@@ -15,6 +15,8 @@ from streamlit.testing.v1 import AppTest
 
 from paths.store.library import Store, get_store
 
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
 
 @contextmanager
 def app_databases(directory: Path) -> Iterator[tuple[str, str]]:
@@ -83,12 +85,23 @@ def flow_data(component) -> dict:  # noqa: ANN001 - AppTest's element
     return {**json.loads(zlib.decompress(payload[4 + length:])), **json.loads(payload[4:4 + length])}
 
 
-_FRAME = re.compile(r'<div class="polku-flow-frame([^"]*)" data-version="([^"]*)" data-choice="([^"]*)">')
+_FRAME = re.compile(r'<div class="polku-flow-frame([^"]*)" data-version="([^"]*)" data-choice="([^"]*)"[^>]*>')
 _LAYOUT = re.compile(
     r'<div class="polku-flow polku-layout-(\w+)" data-layout="\w+" data-version="[^"]*">(<svg.*?</svg>)</div>', re.S
 )
+_QUICK = re.compile(r'data-picture="([^"]*)" data-options="([^"]*)" data-switch="([^"]*)"')
 _STEP = re.compile(r'<g id="(?:\w+-)?polku&#45;([^"]+)" class="[^"]*" data-step="([^"]*)"[^>]* aria-label="([^"]*)"'
                    r' aria-pressed="(true|false)">')
+
+
+def opened_app(**query: str) -> AppTest:
+    """The app run once with `query` in its URL (on the databases the environment names), with no exception."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    for name, value in query.items():
+        at.query_params[name] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
 
 
 def page_pictures(at: AppTest) -> list[str]:
@@ -98,7 +111,8 @@ def page_pictures(at: AppTest) -> list[str]:
 
 def picture_data(at: AppTest) -> dict:
     """What the path page's one flow diagram shows, in the shape of `flow_data`: drawings by layout, the
-    choice, "fit", the version, the steps (node: [step id, name]) and the chosen one. Read from its markup, or,
+    choice, "fit", the version, the steps (node: [step id, name]) and the chosen one, and for the quick switch
+    (components.flow_diagram.QuickSwitch) the picture's id, its options' ids and the switch. Read from its markup, or,
     for drawings too large for markup (components.flow_diagram.MARKUP_LIMIT), from the component's data."""
     pictures = page_pictures(at)
     if not pictures:
@@ -110,7 +124,15 @@ def picture_data(at: AppTest) -> dict:
     chosen = {html.unescape(step) for _node, step, _name, pressed in _STEP.findall(markup) if pressed == "true"}
     return {"drawings": dict(_LAYOUT.findall(markup)), "choice": frame.group(3), "fit": "polku-fit" in frame.group(1),
             "version": html.unescape(frame.group(2)), "steps": steps, "selected": next(iter(chosen), None),
-            "markup": markup}
+            "markup": markup, **_quick(markup)}
+
+
+def _quick(markup: str) -> dict:
+    found = _QUICK.search(markup)
+    if found is None:
+        return {}
+    return {"picture": html.unescape(found.group(1)), "options": json.loads(html.unescape(found.group(2))),
+            "switch": html.unescape(found.group(3))}
 
 
 def flow_drawings(at: AppTest) -> str:
