@@ -87,50 +87,38 @@ def clicked_step(key: str) -> str | None:
     return None
 
 
-def flow_picture(
-    drawings: dict[str, tuple[str, float]],
-    steps: dict[str, list[str]],
-    *,
-    choice: str,
-    fit: bool,
-    selected: str | None,
-    label: str,
-    version: str,
-    key: str,
-    on_step: Callable[[], None],
-    hint: str = "",
-) -> None:
-    """Mount the component: `drawings` maps a layout to its (SVG, natural width in points); `steps` maps a
-    node name to [step id, step title]; `on_step` runs (as a callback, before the page's next run) when a
-    step is chosen. `version` names everything the drawings depend on: the browser redraws when it changes,
-    and the drawings' encoded form is kept per version. `hint` is a line over the picture (drawn by the
-    component itself: one element less on every rerun)."""
-    view = {"choice": choice if choice in CHOICES else "auto", "fit": fit, "selected": selected, "label": label,
-            "version": version, "layouts": list(drawings), "hint": hint}
+@dataclass(frozen=True)
+class Picture:
+    """A flow diagram as a page shows it. `drawings` maps a layout to its (SVG, natural width in points);
+    `steps` maps a node name to [step id, step title]; `choice` is the layout asked for (auto: the one that
+    fits); `selected` the chosen step; `label` the picture's accessible name. `version` names everything
+    the drawings depend on: the browser redraws when it changes, and the drawings' encoded form is kept per
+    version. `hint` is a line over the picture, drawn with it (one element less on every rerun)."""
+
+    drawings: dict[str, tuple[str, float]]
+    steps: dict[str, list[str]]
+    choice: str
+    fit: bool
+    selected: str | None
+    label: str
+    version: str
+    hint: str = ""
+
+
+def flow_picture(picture: Picture, *, key: str, on_step: Callable[[], None]) -> None:
+    """Mount the component with `picture`; `on_step` runs (as a callback, before the page's next run) when a
+    step is chosen."""
+    view = {"choice": picture.choice if picture.choice in CHOICES else "auto", "fit": picture.fit,
+            "selected": picture.selected, "label": picture.label, "version": picture.version,
+            "layouts": list(picture.drawings), "hint": picture.hint}
     encoded_view = json.dumps(view).encode()
-    _COMPONENT(
-        data=len(encoded_view).to_bytes(4, "big") + encoded_view + _drawn(version, tuple(drawings), drawings, steps),
-        key=key,
-        width="stretch",
-        on_step_change=on_step,
-    )
+    drawn = _drawn(picture.version, tuple(picture.drawings), picture.drawings, picture.steps)
+    _COMPONENT(data=len(encoded_view).to_bytes(4, "big") + encoded_view + drawn, key=key, width="stretch",
+               on_step_change=on_step)
 
 
-def page_picture(
-    drawings: dict[str, tuple[str, float]],
-    steps: dict[str, list[str]],
-    *,
-    choice: str,
-    fit: bool,
-    selected: str | None,
-    label: str,
-    version: str,
-    key: str,
-    on_step: Callable[[], None],
-    hint: str = "",
-    below_html: str = "",
-    quick: QuickSwitch | None = None,
-) -> None:
+def page_picture(picture: Picture, *, key: str, on_step: Callable[[], None], below_html: str = "",
+                 quick: QuickSwitch | None = None) -> None:
     """The path page's flow diagram, finished on the server (`paths.render.page_svg`) and shown by
     st.markdown: the browser puts it in the page in the same render as the rest, with no script to run
     first (a component's script runs a frame after the render). With the automatic layout both drawings are
@@ -138,16 +126,14 @@ def page_picture(
     click or a key on a step into the `step` trigger (`on_step` runs before the next run). `below_html`
     (escaped markup: the legend, the description) goes under the picture in the same element, one element
     less on every rerun. With `quick`, the listener keeps the pictures this page has shown and puts the one
-    a click on the switch leads to in place at once (`QuickSwitch`). The other arguments are as
-    `flow_picture`'s. Drawings larger than `MARKUP_LIMIT` go through `flow_picture` instead, with
-    `below_html` in an element of its own."""
-    if sum(len(svg) for svg, _width in drawings.values()) > MARKUP_LIMIT:
-        flow_picture(drawings, steps, choice=choice, fit=fit, selected=selected, label=label, version=version,
-                     key=key, on_step=on_step, hint=hint)
+    a click on the switch leads to in place at once (`QuickSwitch`). Drawings larger than `MARKUP_LIMIT`
+    go through `flow_picture` instead, with `below_html` in an element of its own."""
+    if sum(len(svg) for svg, _width in picture.drawings.values()) > MARKUP_LIMIT:
+        flow_picture(picture, key=key, on_step=on_step)
         st.html(below_html)
         return
-    markup = _page_markup(version, choice, fit, selected, label, hint, below_html, quick, tuple(drawings), drawings,
-                          steps)
+    markup = _page_markup(picture.version, picture.choice, picture.fit, picture.selected, picture.label,
+                          picture.hint, below_html, quick, tuple(picture.drawings), picture.drawings, picture.steps)
     st.markdown(markup, unsafe_allow_html=True)
     _CLICKS(key=_listener_key(key), on_step_change=on_step)
 
@@ -189,10 +175,9 @@ def still_picture(drawing: tuple[str, float], *, label: str, key: str, fit: bool
     """One server-drawn picture (SVG, natural width in points) with `label` as its accessible name and no
     clickable steps; `fit` scales a wide one to the page. `steps` with `selected` mark one drawn step."""
     svg, _width = drawing
-    flow_picture(
-        {"wide": drawing}, steps or {}, choice="wide", fit=fit, selected=selected, label=label,
-        version=f"{zlib.crc32(svg.encode('utf-8')):08x}", key=key, on_step=_nothing,
-    )
+    version = f"{zlib.crc32(svg.encode('utf-8')):08x}"
+    flow_picture(Picture({"wide": drawing}, steps or {}, "wide", fit, selected, label, version), key=key,
+                 on_step=_nothing)
 
 
 def picture_or_text(draw: Callable[[], tuple[str, float]], text: Callable[[], str], *, lang: str, label: str,

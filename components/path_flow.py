@@ -10,7 +10,7 @@ import streamlit as st
 from components import diagrams
 from components.analytics_panel import FLOW_EXPERIENCE, has_experience, show_experience
 from components.common import page_key
-from components.flow_diagram import QuickSwitch, clicked_step, page_picture, text_instead
+from components.flow_diagram import Picture, QuickSwitch, clicked_step, page_picture, text_instead
 from components.templating import render
 from components.url_choice import url_switch, url_value
 from paths.i18n.catalog import t
@@ -115,12 +115,10 @@ def flow_tab(path: ServicePath, key: diagrams.Key, lang: str, audience: str, act
     if options is not None:
         quick = QuickSwitch(_picture_id(version, controls, selected),
                             _option_ids(path, key, lang, controls, options), options.widget)
-    page_picture(
-        drawings, diagrams.flow_steps(key, lang, audience, actor, path, stage), choice=choice, fit=fit,
-        selected=selected, label=alt, hint=t("diagrams.click_hint", lang), version=version, key=_FLOW_KEY,
-        on_step=_on_flow_step, below_html=legend + description_html(key, lang, audience, actor, path) + after_html,
-        quick=quick,
-    )
+    picture = Picture(drawings, diagrams.flow_steps(key, lang, audience, actor, path, stage), choice, fit, selected,
+                      alt, version, hint=t("diagrams.click_hint", lang))
+    page_picture(picture, key=_FLOW_KEY, on_step=_on_flow_step, quick=quick,
+                 below_html=legend + description_html(key, lang, audience, actor, path) + after_html)
     details = diagrams.step_detail(key, selected, lang, audience, actor, path) if selected else None
     if details:
         with st.container(border=True, key="_polku_flow_step_details"):

@@ -194,7 +194,7 @@ def my_picture(personal: PersonalPath, lang: str) -> None:
     """The client's path as a picture, "I am here" and the light bulbs marked; the list says the same.
     Drawn on the server in both layouts: a phone gets the portrait one, which needs no sideways scrolling."""
     from components import diagrams
-    from components.flow_diagram import flow_picture
+    from components.flow_diagram import Picture, flow_picture
     from paths.render.image import RenderError
     from paths.render.layout import LAYOUTS
     from paths.render.marks import LIGHT_BULB
@@ -213,9 +213,9 @@ def my_picture(personal: PersonalPath, lang: str) -> None:
         except RenderError as exc:
             st.info(exc.message(lang))
         else:
-            flow_picture(drawings, {}, choice="auto", fit=False, selected=None, label=alt,
-                         version=f"{personal.id}|{personal.version}|{lang}|{here}|{zlib.crc32(repr(statuses).encode())}",
-                         key="_personal_picture", on_step=_no_step)
+            version = f"{personal.id}|{personal.version}|{lang}|{here}|{zlib.crc32(repr(statuses).encode())}"
+            flow_picture(Picture(drawings, {}, "auto", False, None, alt, version), key="_personal_picture",
+                         on_step=_no_step)
         st.caption(f"{LIGHT_BULB} {t('personal.bulb_meaning', lang)} · {status_label('here', lang)}")
 
 
