@@ -107,6 +107,7 @@ def _timed_switches(page, click, views: list[str], drawn_js: str, settled_js: st
 
 
 def _middle(locator) -> tuple[float, float]:  # noqa: ANN001 - a Playwright locator
+    """Where a mouse clicks the element: the middle of its box, in the page's coordinates."""
     box = locator.bounding_box()
     return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
 
@@ -128,7 +129,7 @@ def bench_floor(chromium, url: str, clicks: int) -> tuple[list[float], list[floa
 # before (components/static/flow_clicks.js); settled: the run has ended and Streamlit's own drawing is back.
 PATH_DRAWN = ("(view) => [...document.querySelectorAll('.polku-flow')].some(r => r.checkVisibility()"
               " && !!r.querySelector('svg') && (r.dataset.version || '').includes('|' + view + '|'))")
-PATH_SETTLED = (f"(view) => ({PATH_DRAWN})(view) && !document.querySelector('.polku-quick') && {IDLE_JS}")
+PATH_SETTLED = f"(view) => ({PATH_DRAWN})(view) && !document.querySelector('.polku-quick') && {IDLE_JS}"
 
 
 def bench_path(chromium, app_url: str, path_id: str, clicks: int) -> tuple[list[float], list[float]]:  # noqa: ANN001

@@ -63,7 +63,8 @@ class QuickSwitch:
     """What lets the browser show a picture it has drawn before the moment a switch's option is clicked,
     while the server's run for it is still on its way (`flow_clicks.js`): the shown picture's id, the id of
     the picture each of the switch's options leads to, in the switch's order ("" where it cannot be told
-    beforehand), and the switch's widget key. An id names everything the picture's markup depends on."""
+    beforehand), and the switch's widget key. An id names everything the picture shows depends on
+    (`components.path_flow._picture_id`)."""
 
     shown: str
     options: tuple[str, ...]

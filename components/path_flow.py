@@ -107,9 +107,7 @@ def flow_tab(path: ServicePath, key: diagrams.Key, lang: str, audience: str, act
     except RenderError as error:
         text_instead(error, diagrams.text_html(key, lang, audience, actor, path), lang)
         return
-    step_ids = diagrams.walk(key, audience, actor, path)
-    selected = st.query_params.get(STEP_PARAM)
-    selected = selected if selected in step_ids else None
+    selected = _shown_step(path, key, audience, actor)
     version = _version(key, lang, audience, actor, stage, experience)
     quick = None
     if options is not None:
@@ -133,8 +131,10 @@ def _version(key: diagrams.Key, lang: str, audience: str, actor: str | None, sta
 
 
 def _picture_id(version: str, controls: FlowControls, selected: str | None) -> str:
-    """What the picture's whole markup depends on: the drawings, the layout, "fit" and the chosen step (the
-    legend, the description and the hand-offs follow the view and the actor, which the version names)."""
+    """Everything the picture shows depends on: the drawings, the layout, "fit" and the chosen step (the
+    legend, the description and the hand-offs follow the view and the actor, which the version names). Not
+    the options its frame carries (they follow the whole URL): the browser reads those from Streamlit's own
+    drawing only, never from a copy."""
     return f"{version}|{controls.layout}|{controls.fit}|{selected}"
 
 
@@ -143,16 +143,22 @@ def _option_ids(path: ServicePath, key: diagrams.Key, lang: str, controls: FlowC
     """The picture id each of the switch's options leads to, as the page would draw it; "" for an option
     that changes more than the picture. (A large path's view names no stage here, while its picture does:
     no picture the browser has kept matches, and the switch waits for the server, as it should.)"""
-    wanted = st.query_params.get(STEP_PARAM)
     ids = []
     for option in options.views:
         if option is None:
             ids.append("")
             continue
         view, actor = option
-        selected = wanted if wanted in diagrams.walk(key, view, actor, path) else None
+        selected = _shown_step(path, key, view, actor)
         ids.append(_picture_id(_version(key, lang, view, actor, None, controls.experience), controls, selected))
     return tuple(ids)
+
+
+def _shown_step(path: ServicePath, key: diagrams.Key, view: str, actor: str | None) -> str | None:
+    """The step the URL chooses (`?step=`) when the view shows it: a link may name a step that this view
+    leaves out (the client view shows fewer steps), and then no step is chosen."""
+    wanted = st.query_params.get(STEP_PARAM)
+    return wanted if wanted in diagrams.walk(key, view, actor, path) else None
 
 
 def large_path_stage(path: ServicePath, key: diagrams.Key, lang: str, audience: str, actor: str | None) -> str | None:

@@ -1,21 +1,24 @@
 // Clicks and keys on the steps of the flow diagrams that the server finished and st.markdown shows
 // (components/flow_diagram.py, paths/render/page_svg.py). One listener on the page serves every picture and
-// every redraw: the component is mounted once and its data never changes, so a view switch runs no script.
+// every redraw: the component is mounted once and its data never changes, so Streamlit never runs it again.
 // A click on a step, or Enter / Space on a focused step, marks it chosen at once and sends its id back as
 // the `step` trigger; the page keeps it in the URL (`?step=`).
 //
 // The quick switch: a picture whose frame names its switch (data-switch, data-picture, data-options; see
-// flow_diagram.QuickSwitch) is kept here, as a copy, when one of the switch's options is clicked. When the
-// option leads to a picture this page has shown before, its copy goes in place at once, in this component's
-// own element under the picture, and the picture Streamlit drew is hidden; as soon as Streamlit has drawn the
-// same picture itself (the server's run for the click), the copy goes and Streamlit's drawing is shown again.
+// flow_diagram.QuickSwitch) is kept here, as a copy, when one of the switch's options is chosen (a click,
+// or Enter / Space on the option). When the option leads to a picture kept before, its copy goes in place at
+// once, in this component's own element under the picture, and the picture Streamlit drew is hidden; as
+// soon as Streamlit has drawn a new picture (the server's run for the choice), the copy goes and Streamlit's
+// drawing is shown again. Should no new picture come (a run that fails), the page is given back once the
+// app is idle, at the latest GRACE after the choice.
 const STEP = ".polku-flow-frame g.node[data-step]";
 const LIVE = ".polku-flow-frame[data-switch]";
 const OPTION = "[role='radio']";
 const HIDDEN = "polkuQuickHidden"; // data-polku-quick-hidden on the hidden picture's element (flow_diagram.css)
 const KEPT = 8; // the pictures kept: each view's, with a few layouts and chosen steps
-const GRACE = 1000; // ms: a run that ends without the asked-for picture (a newer click) gives the page back
+const GRACE = 1000; // ms
 const recent = new Map(); // picture id -> a copy of the picture's element's content, the latest last
+const marked = new WeakMap(); // a frame -> the id it had when a step was marked in it here, before the server
 
 function choose(node, setTriggerValue) {
   const frame = node.closest(".polku-flow-frame");
@@ -24,7 +27,8 @@ function choose(node, setTriggerValue) {
     other.classList.toggle("polku-selected", on);
     other.setAttribute("aria-pressed", on ? "true" : "false");
   }
-  for (const [id, copy] of recent) if (copy.contains(frame)) recent.delete(id); // no longer what its id names
+  marked.set(frame, frame.dataset.picture); // no longer what its id names, until the server draws it again
+  for (const [id, copy] of recent) if (copy.contains(frame)) recent.delete(id);
   setTriggerValue("step", node.dataset.step);
 }
 
@@ -36,6 +40,7 @@ function liveFrames(page) {
 function keepShown(page) {
   for (const frame of liveFrames(page)) {
     const id = frame.dataset.picture;
+    if (marked.get(frame) === id) continue;
     const kept = recent.get(id);
     if (kept) {
       recent.delete(id); // shown again: kept the longest
@@ -50,37 +55,43 @@ function keepShown(page) {
   }
 }
 
-function whenDrawn(page, wanted, done) {
-  // Done when Streamlit's own drawing of `wanted` is in the page, or when the app is idle without it.
+function whenRedrawn(page, hiddenId, done) {
+  // Calls `done` once Streamlit has drawn a picture other than `hiddenId`, or once the app is idle GRACE after
+  // the choice without one; returns what stops the watching.
   const app = page.querySelector("[data-testid='stApp']") || page.body;
   const since = Date.now();
-  const drawn = () => liveFrames(page).some((frame) => frame.dataset.picture === wanted);
-  const observer = new MutationObserver(() => drawn() && finish());
+  const redrawn = () => liveFrames(page).some((frame) => frame.dataset.picture !== hiddenId);
+  const observer = new MutationObserver(() => redrawn() && finish());
   const timer = setInterval(() => {
     if (Date.now() - since >= GRACE && app.dataset.testScriptState !== "running") finish();
   }, GRACE / 4);
-  function finish() {
+  function stop() {
     observer.disconnect();
     clearInterval(timer);
+  }
+  function finish() {
+    stop();
     done();
   }
   observer.observe(app, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-picture"] });
+  return stop;
 }
 
 export default function (component) {
   const { parentElement, setTriggerValue } = component;
   const page = parentElement.ownerDocument;
-  let shownTurn = 0;
+  let stopWatching = () => {};
   const giveBack = () => {
+    stopWatching();
     parentElement.replaceChildren();
     for (const hidden of page.querySelectorAll("[data-polku-quick-hidden]")) delete hidden.dataset[HIDDEN];
   };
   const show = (wanted, frame) => {
+    stopWatching();
     parentElement.replaceChildren(recent.get(wanted));
     const element = frame.closest("[data-testid='stElementContainer']");
     if (element) element.dataset[HIDDEN] = "";
-    const turn = ++shownTurn;
-    whenDrawn(page, wanted, () => turn === shownTurn && giveBack());
+    stopWatching = whenRedrawn(page, frame.dataset.picture, giveBack);
   };
   const quickSwitch = (option) => {
     for (const frame of liveFrames(page)) {
@@ -88,16 +99,18 @@ export default function (component) {
       if (!control) continue;
       const index = [...control.querySelectorAll(OPTION)].indexOf(option);
       const wanted = JSON.parse(frame.dataset.options || "[]")[index];
-      if (wanted && wanted !== frame.dataset.picture && recent.has(wanted)) show(wanted, frame);
+      if (wanted === frame.dataset.picture) giveBack(); // back to the picture Streamlit drew, hidden meanwhile
+      else if (wanted && recent.has(wanted)) show(wanted, frame);
     }
-    setTimeout(() => keepShown(page), 0); // after the click's task: the copy is on the screen first
+    setTimeout(() => keepShown(page), 0); // after the choice's task: the copy is on the screen first
   };
   const onClick = (event) => {
     const node = event.target.closest && event.target.closest(STEP);
     if (node) choose(node, setTriggerValue);
   };
   const onOption = (event) => {
-    // Caught on the way down: Streamlit's switch stops the click on its way back up.
+    // Caught on the way down: Streamlit's switch stops the click (and handles its keys) on the way back up.
+    if (event.type === "keydown" && event.key !== "Enter" && event.key !== " ") return;
     const option = event.target.closest && event.target.closest(OPTION);
     if (option) quickSwitch(option);
   };
@@ -110,11 +123,13 @@ export default function (component) {
   };
   page.addEventListener("click", onClick);
   page.addEventListener("click", onOption, true);
+  page.addEventListener("keydown", onOption, true);
   page.addEventListener("keydown", onKey);
   page.documentElement.dataset.polkuSteps = "listening"; // tests wait for it before they click or press
   return () => {
     page.removeEventListener("click", onClick);
     page.removeEventListener("click", onOption, true);
+    page.removeEventListener("keydown", onOption, true);
     page.removeEventListener("keydown", onKey);
     giveBack();
     delete page.documentElement.dataset.polkuSteps;

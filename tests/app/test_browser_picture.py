@@ -336,6 +336,22 @@ CLICK_AND_LOOK = """(name) => {
   return [...document.querySelectorAll('.polku-flow')].filter(root => root.checkVisibility())
     .map(root => ({view: root.dataset.version.split('|')[2], copy: !!root.closest('.polku-quick')}));
 }"""
+FOCUS_AND_WATCH = """(name) => {
+  const option = [...document.querySelectorAll("[role='radio']")].find(button => button.innerText.trim() === name);
+  option.focus();
+  // Registered after the page's listener, so it reads the screen right after it, in the key's own task.
+  document.addEventListener('keydown', () => { window.polkuAfterKey = [...document.querySelectorAll('.polku-flow')]
+    .filter(root => root.checkVisibility())
+    .map(root => ({view: root.dataset.version.split('|')[2], copy: !!root.closest('.polku-quick')})); },
+    {capture: true, once: true});
+}"""
+TWICE_AND_LOOK = """([first, second]) => {
+  const option = (name) => [...document.querySelectorAll("[role='radio']")].find(b => b.innerText.trim() === name);
+  option(first).click();
+  option(second).click();  // before the server has answered the first
+  return [...document.querySelectorAll('.polku-flow')].filter(root => root.checkVisibility())
+    .map(root => ({view: root.dataset.version.split('|')[2], copy: !!root.closest('.polku-quick')}));
+}"""
 LIVE_VIEW = """(view) => !document.querySelector('[data-polku-quick-hidden], .polku-quick')
   && [...document.querySelectorAll('.polku-flow-frame .polku-flow')].some(root => root.checkVisibility()
      && root.dataset.version.split('|')[2] === view)"""
@@ -357,6 +373,17 @@ def test_the_view_switch_shows_a_picture_seen_before_at_once(chromium, app_url: 
         page.wait_for_function(LIVE_VIEW, arg="client", timeout=SLOW)
         assert page.evaluate(CLICK_AND_LOOK, words["partner"]) == [{"view": "client", "copy": False}]  # not yet seen
         page.wait_for_function(LIVE_VIEW, arg="partner", timeout=SLOW)
+        wait_idle(page, SLOW)
+        # The keyboard: Enter on an option (Streamlit's switch handles the key itself, with no click).
+        page.evaluate(FOCUS_AND_WATCH, words["client"])
+        page.keyboard.press("Enter")
+        assert page.evaluate("() => window.polkuAfterKey") == [{"view": "client", "copy": True}]
+        page.wait_for_function(LIVE_VIEW, arg="client", timeout=SLOW)
+        wait_idle(page, SLOW)
+        # A second choice back to the picture Streamlit drew, before the first is answered: that picture again.
+        twice = page.evaluate(TWICE_AND_LOOK, [words["partner"], words["client"]])
+        assert twice == [{"view": "client", "copy": False}], twice
+        page.wait_for_function(LIVE_VIEW, arg="client", timeout=SLOW)
         wait_idle(page, SLOW)
         # The picture the server drew after a quick switch answers a click on a step as before.
         step = BUILTIN["ari"].steps[0]

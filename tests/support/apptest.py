@@ -128,6 +128,7 @@ def picture_data(at: AppTest) -> dict:
 
 
 def _quick(markup: str) -> dict:
+    """The quick switch's attributes of a picture's frame, when it has them."""
     found = _QUICK.search(markup)
     if found is None:
         return {}
