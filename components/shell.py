@@ -22,7 +22,7 @@ from components.page_spec import PageSpec
 from components.personal_page import client_page
 from components.personal_professional import professional_page
 from components.portfolio_page import portfolio_page
-from components.templating import render
+from components.templating import render, style_element
 from components.views_page import views_page
 from components.workshop_join import join_page
 from components.workshop_page import workshop_facilitator_page
@@ -76,8 +76,9 @@ def _pages(lang: str) -> dict[str, st.Page]:
     return built[1]
 
 
-# The palette as CSS custom properties, which the pages' stylesheets (components/static) use.
-PALETTE_CSS = f"<style>{palette.css_variables()}</style>"
+# The palette as CSS custom properties, which the pages' stylesheets (components/static) use, and the styles
+# every page shares.
+APP_CSS = f"<style>{palette.css_variables()}</style>" + style_element("app.css")
 
 
 def _sidebar_note(lang: str, css: str) -> None:
@@ -86,7 +87,7 @@ def _sidebar_note(lang: str, css: str) -> None:
 
     Screen readers read the page in its language (WCAG 3.1.1); Streamlit cannot set <html lang> itself.
     """
-    note = render("sidebar_note.html", tagline=tr("app.tagline"), styles=PALETTE_CSS + css, lang=lang)
+    note = render("sidebar_note.html", tagline=tr("app.tagline"), styles=APP_CSS + css, lang=lang)
     st.sidebar.html(note, unsafe_allow_javascript=True)
 
 

@@ -418,3 +418,19 @@ def test_a_view_drawn_as_markup_after_one_drawn_by_the_component_shows_one_pictu
             assert page.locator(".polku-flow-frame").count() == 1  # the client view: markup
         finally:
             context.close()
+
+
+def test_every_option_of_the_pages_switches_is_on_a_phones_screen(chromium, app_url: str) -> None:
+    """A segmented control scrolls sideways on its own, with no sign of it on a phone: the path page's wrap."""
+    context, page = open_page(chromium, f"{app_url}/path?path=ari", 390, 844)
+    try:
+        options = page.locator("[data-testid='stMain'] [role='radio']")
+        assert options.count() == 10  # shown as (3), layout (3), view (4)
+        outside = page.evaluate(
+            "() => [...document.querySelectorAll(\"[data-testid='stMain'] [role='radio']\")].filter(option => {"
+            " const box = option.getBoundingClientRect(); return box.left < 0 || box.right > innerWidth; })"
+            ".map(option => option.innerText)"
+        )
+        assert outside == []
+    finally:
+        context.close()
