@@ -11,7 +11,9 @@ for the 500-step path). Then the same clicks to the end of the run (Streamlit id
 place), against the floor's run: what a switch costs the server and the browser, whatever the screen shows.
 Then, once each: first paint of the library and of a path page (navigation start → the first
 card / the drawn diagram), the appointment mode's next-stage button (click → the next stage's heading) and the
-personal page's status change (choosing "I am here" at a step → the saved page drawn again).
+personal page's status change (choosing "I am here" at a step → the saved page drawn again), and a 2,000-step
+path: opened (navigation → its first stage drawn, nothing cached; target under 5 s), another stage chosen in
+the overview, a step chosen in the search (→ its stage drawn with its details).
 
 Run: `python bench/bench_browser.py [--clicks N]`. Figures are printed, never asserted. The first click of
 each kind is a warm-up (the server draws and caches the picture of each view once, and the page has then
@@ -187,16 +189,56 @@ def personal_status_change(chromium, app_url: str, token: str) -> float:  # noqa
     return elapsed
 
 
+SHOWN_VERSION = ("() => { const root = [...document.querySelectorAll('.polku-flow')]"
+                 ".find(r => r.checkVisibility() && r.querySelector('svg'));"
+                 " return root ? root.dataset.version : ''; }")
+
+
+def large_path(chromium, app_url: str) -> tuple[float, float, float]:  # noqa: ANN001
+    """A 2,000-step path: seconds from navigation to its first stage drawn (nothing cached yet), from choosing
+    another stage in the overview to that stage drawn, and from choosing a step in the search to its stage
+    drawn with the step's details."""
+    page = chromium.new_page(viewport={"width": 1400, "height": 900})
+    start = time.perf_counter()
+    page.goto(f"{app_url}/path?path=iso2000")
+    page.wait_for_function(f"() => ({SHOWN_VERSION})() !== ''", timeout=300_000)
+    opened = time.perf_counter() - start
+    wait_idle(page, 300_000)
+    stage_change = _choose(page, ".st-key-_polku_large_stage", 1, lambda: None)
+    found = _choose(page, ".st-key-_polku_large_search", -1,
+                    lambda: page.locator(".st-key-_polku_flow_step_details").wait_for(timeout=300_000))
+    page.close()
+    return opened, stage_change, found
+
+
+def _choose(page, box: str, index: int, then) -> float:  # noqa: ANN001
+    """Seconds from choosing option `index` of the selectbox in `box` to another picture drawn and `then()`."""
+    before = page.evaluate(SHOWN_VERSION)
+    page.locator(box).click()
+    options = page.get_by_role("option")
+    choice = options.nth(index if index >= 0 else options.count() + index)
+    choice.wait_for(timeout=60_000)
+    start = time.perf_counter()
+    choice.click()
+    page.wait_for_function(f"(before) => {{ const now = ({SHOWN_VERSION})(); return now !== '' && now !== before; }}",
+                           arg=before, timeout=300_000)
+    then()
+    elapsed = time.perf_counter() - start
+    wait_idle(page, 300_000)
+    return elapsed
+
+
 def _stores(tmp: Path) -> str:
-    """The library with the built-in paths and a 500-step path; a personal path of Pohjanmaa: its token."""
+    """The library with the built-in paths, a 500-step and a 2,000-step path; a personal path of Pohjanmaa:
+    its token."""
     from bench.synthetic import synthetic_path
     from paths.personal.store import get_personal_store
     from paths.store.library import get_store
 
     store = get_store(f"sqlite:///{tmp / 'polku.db'}")
     store.ensure_seeded()
-    large = synthetic_path(500, seed=5).model_copy(update={"id": "iso500"})
-    store.save_path(large, "bench")
+    store.save_path(synthetic_path(500, seed=5).model_copy(update={"id": "iso500"}), "bench")
+    store.save_path(synthetic_path(2000, seed=4).model_copy(update={"id": "iso2000"}), "bench")
     personal_store = get_personal_store(f"sqlite:///{tmp / 'polku-personal.db'}")
     _personal, token = personal_store.create(
         store.get_path("pohjanmaa"), store.latest_version("pohjanmaa"), owner="bench", display_name="Testi", lang="fi"
@@ -241,6 +283,10 @@ def main() -> None:
                 print(f"appointment next stage:             {appointment_next(chromium, app_url) * 1000:7.0f} ms")
                 status = personal_status_change(chromium, app_url, token)
                 print(f"personal page status change:        {status * 1000:7.0f} ms")
+                opened, stage_change, found = large_path(chromium, app_url)
+                print(f"2,000-step path, opened (target < 5 s): {opened * 1000:7.0f} ms")
+                print(f"2,000-step path, another stage:     {stage_change * 1000:7.0f} ms")
+                print(f"2,000-step path, a step searched:   {found * 1000:7.0f} ms")
         finally:
             chromium.close()
             floor_proc.terminate()
