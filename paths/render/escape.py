@@ -1,4 +1,4 @@
-"""The one Markdown escape, and the one rule for which URLs may become links.
+"""The one Markdown escape, the one HTML escape, and the one rule for which URLs may become links.
 
 Every place where path or user text reaches Markdown — the Markdown export, and every Streamlit
 call that renders Markdown (st.markdown, st.write, st.caption, st.title/header/subheader, widget
@@ -14,6 +14,7 @@ cannot start a heading, a list or a code block either.
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import quote, urlsplit
 
@@ -24,6 +25,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Every ASCII punctuation character Markdown or Streamlit may read (CommonMark lets any of them be
 # backslash-escaped, so escaping one that would not be read costs nothing but a backslash).
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&\"'=^%])")
+
+
+def html_escape(text: str) -> str:
+    """User text as HTML text or the value of a quoted attribute: `&`, `<`, `>`, `"` and `'` escaped."""
+    return html.escape(text, quote=True)
 
 
 def md_escape(text: str) -> str:

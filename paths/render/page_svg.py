@@ -22,6 +22,8 @@ from __future__ import annotations
 import html
 import re
 
+from paths.render.escape import html_escape
+
 _ROOT = re.compile(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"')
 _NODE = re.compile(r'<g id="polku&#45;([^"]+)" class="(node[^"]*)">(.*?)</g>', re.S)
 _TEXT = re.compile(r"<text([^>]*)>([^<]*)</text>")
@@ -33,11 +35,6 @@ SELECTED = "polku-selected"
 def one_block(markup: str) -> str:
     """`markup` with no blank line, so Markdown reads it as one HTML block and leaves it as it is."""
     return _BLANK.sub("\n", markup).strip()
-
-
-def attribute(value: str) -> str:
-    """`value` as the text of a double-quoted attribute."""
-    return html.escape(value, quote=True)
 
 
 def _shown_text(body: str) -> str:
@@ -54,9 +51,10 @@ def _step_node(match: re.Match[str], steps: dict[str, list[str]], selected: str 
     chosen = step_id == selected
     name = _shown_text(body) or title
     hidden_texts = _TEXT.sub(lambda text: f'<text{text.group(1)} aria-hidden="true">{text.group(2)}</text>', body)
+    marked = f" {SELECTED}" if chosen else ""
     return (
-        f'<g id="polku&#45;{node}" class="{classes}{" " + SELECTED if chosen else ""}" data-step="{attribute(step_id)}"'
-        f' tabindex="0" role="button" aria-label="{attribute(name)}" aria-pressed="{"true" if chosen else "false"}">'
+        f'<g id="polku&#45;{node}" class="{classes}{marked}" data-step="{html_escape(step_id)}"'
+        f' tabindex="0" role="button" aria-label="{html_escape(name)}" aria-pressed="{"true" if chosen else "false"}">'
         f"{hidden_texts}</g>"
     )
 
@@ -67,7 +65,7 @@ def _root(root: re.Match[str], role: str, label: str) -> str:
     width, height = float(root.group(1)), float(root.group(2))
     shape = width / height if height else 1.0
     return (f'<svg width="{root.group(1)}px" style="--polku-shape: {shape:.4f}" role="{role}"'
-            f' aria-label="{attribute(label)}"')
+            f' aria-label="{html_escape(label)}"')
 
 
 def page_svg(svg: str, steps: dict[str, list[str]], *, label: str, selected: str | None = None,

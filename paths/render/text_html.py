@@ -1,14 +1,13 @@
 """The HTML text version of a path: semantic and escaped, from the shared outline
 (`paths.render.text_outline`).
 
-User text is escaped with `html.escape`; links get an href only for http, https and mailto
+User text is escaped with `paths.render.escape.html_escape`; links get an href only for http, https and mailto
 (`paths.render.escape.safe_href`); a text in another language than the page is marked with its
 `lang` (WCAG 3.1.2); placeholder contacts show only the catalog's "placeholder" words.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from urllib.parse import quote
 
@@ -16,6 +15,7 @@ from paths.i18n.catalog import t
 from paths.model.contact_rules import is_email
 from paths.model.schema import ServicePath
 from paths.render import palette
+from paths.render.escape import html_escape as _e
 from paths.render.escape import safe_href
 from paths.render.experience import experience_rows
 from paths.render.text_outline import (
@@ -29,10 +29,6 @@ from paths.render.text_outline import (
     outline,
 )
 from paths.render.text_words import LIGHT_BULB, NETWORK_ICON, Txt
-
-
-def _e(text: str) -> str:
-    return html.escape(text, quote=True)
 
 
 def _h(txt: Txt, lang: str) -> str:
