@@ -131,6 +131,13 @@ def description(key: Key, lang: str, view: str, actor: str | None, _path: Servic
     return describe(viewed(key, view, actor, _path), lang, renderer_audience(view))
 
 
+@memo(256)
+def stage_walk(key: Key, view: str, actor: str | None, stage: str, _path: ServicePath) -> list[str]:
+    """The step ids of `stage` the view shows, in the view's reading order (a large path, one stage at a time)."""
+    ids = {step.id for step in stage_view(key, view, actor, stage, _path).steps}
+    return [step_id for step_id in walk(key, view, actor, _path) if step_id in ids]
+
+
 @memo(512)
 def walk(key: Key, view: str, actor: str | None, _path: ServicePath) -> list[str]:
     """The step ids the view shows, in reading order (for the step picker)."""

@@ -202,9 +202,10 @@ def _blueprint(path: ServicePath, key: diagrams.Key, lang: str, audience: str, a
     plot_key = f"_polku_blueprint_{path.id}"
     pick_key = f"_polku_step_{path.id}_{audience}"
     stage = large_path_stage(path, key, lang, audience, actor)  # a large path: one stage at a time, as the flow
-    step_ids = diagrams.walk(key, audience, actor, path)
     if stage:
-        step_ids = [step_id for step_id in step_ids if (path.step(step_id) and path.step(step_id).stage) == stage]
+        step_ids = diagrams.stage_walk(key, audience, actor, stage, path)
+    else:
+        step_ids = diagrams.walk(key, audience, actor, path)
     if st.session_state.get(pick_key) not in step_ids:
         st.session_state.pop(pick_key, None)
     st.caption(tr("pathpage.blueprint_hint"))

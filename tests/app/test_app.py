@@ -567,5 +567,7 @@ def test_a_large_paths_blueprint_is_drawn_one_stage_at_a_time(database_url: str)
              if isinstance(point, str)}
     in_stage = {step.id for step in large.steps if step.stage == first}
     assert drawn and drawn <= in_stage
-    assert set(at.selectbox(key="_polku_step_iso-piirustus_professional").options) <= {
-        step.title.fi for step in large.steps if step.stage == first}
+    # The step picker offers the stage's steps, every one of them, and no other.
+    options = at.selectbox(key="_polku_step_iso-piirustus_professional").options
+    assert len(options) == len(in_stage) and set(options) == {step.title.fi for step in large.steps
+                                                               if step.stage == first}
