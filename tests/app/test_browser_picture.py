@@ -434,3 +434,34 @@ def test_every_option_of_the_pages_switches_is_on_a_phones_screen(chromium, app_
         assert outside == []
     finally:
         context.close()
+
+
+STEP_THEN_VIEW = """([step, name]) => {
+  const node = [...document.querySelectorAll(`.polku-flow-frame g.node[data-step="${step}"]`)]
+    .find(found => found.checkVisibility());
+  node.dispatchEvent(new MouseEvent('click', {bubbles: true}));  // marks the step at once, before the server
+  [...document.querySelectorAll("[role='radio']")].find(button => button.innerText.trim() === name).click();
+}"""
+
+
+def test_a_picture_with_a_step_marked_before_the_server_drew_it_is_never_copied(chromium, app_url: str) -> None:
+    """A click on a step marks it at once; a view chosen before the server has drawn that mark must not keep
+    the marked picture as the copy of the unmarked one it still names."""
+    step = BUILTIN["ari"].steps[0].id  # every view shows it
+    words = {view: t(f"pathpage.audience.{view}", "fi") for view in ("professional", "client")}
+    context, page = open_page(chromium, f"{app_url}/path?path=ari&layout=wide", 1280, 900)
+    try:
+        page.evaluate(STEP_THEN_VIEW, [step, words["client"]])  # the first picture, marked, is not kept
+        page.wait_for_url(re.compile(rf"[?&]step={re.escape(step)}"), timeout=SLOW)
+        page.wait_for_function(LIVE_VIEW, arg="client", timeout=SLOW)
+        wait_idle(page, SLOW)
+        page.locator(".st-key-_polku_flow_clear button").click()  # back to no chosen step
+        page.wait_for_function("() => !location.search.includes('step=')", timeout=SLOW)
+        wait_idle(page, SLOW)
+        # The professional view with no step: its picture was only ever on the screen with the mark added.
+        assert page.evaluate(CLICK_AND_LOOK, words["professional"]) == [{"view": "client", "copy": False}]
+        page.wait_for_function(LIVE_VIEW, arg="professional", timeout=SLOW)
+        wait_idle(page, SLOW)
+        assert page.locator(f"{SHOWN} g.node.polku-selected").count() == 0
+    finally:
+        context.close()
